@@ -1,0 +1,214 @@
+"""The domain frames: one pandas DataFrame per table, the common currency of the core.
+
+Data flows one way: the store (or a workbook) builds a :class:`Dataset`, the rules
+(``support``, ``affordability``, ``programme``, ``co2``) compute from it, and the views
+show the results.  Every frame has exactly the columns declared in :data:`SCHEMA`, in
+that order, with the dtypes declared there; ``Dataset.empty()`` and
+``Dataset.from_records()`` build conforming frames, ``Dataset.validate()`` checks the
+invariants of the workbook spec in one place.
+
+Conventions
+-----------
+* Ids are text (``"0042"`` stays ``"0042"``).
+* Listed values hold the canonical Dutch value (see :mod:`desktop.models.enums`).
+* Money amounts are whole **cents** in ``Int64`` columns whose name ends in
+  ``_cents``; tariffs (a price per unit) are float euros per unit.
+* Energy per dwelling per year; rent per dwelling per month.
+* Missing optional values are ``<NA>``/``NaN``/``None``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Iterable, Mapping
+
+import pandas as pd
+
+from .enums import LABELS, Heating, Status, Vote, parse_label
+
+# column name -> pandas dtype.  "string" columns hold str or <NA>.
+SCHEMA: dict[str, dict[str, str]] = {
+    "complexes": {
+        "complex": "string",
+        "corporation": "string",
+        "neighbourhood": "string",
+        "name": "string",
+        "build_year": "Int64",
+        "dwellings": "Int64",          # declared count ("Aantal woningen"), may be <NA>
+        "heating": "string",           # Heating value, default gasketel
+        "label": "string",
+        "gas_m3": "Float64",
+        "electricity_kwh": "Float64",
+        "rent_cents": "Int64",
+    },
+    "dwellings": {
+        "dwelling": "string",
+        "complex": "string",
+        "address": "string",
+        "let": "boolean",              # default True
+        "label": "string",
+        "gas_m3": "Float64",
+        "electricity_kwh": "Float64",
+        "rent_cents": "Int64",
+    },
+    "projects": {
+        "project": "string",
+        "complex": "string",
+        "year": "Int64",
+        "measures": "string",          # ';'-separated
+        "label_after": "string",
+        "gas_saving_m3": "Float64",
+        "electricity_saving_kwh": "Float64",   # may be negative
+        "rent_increase_cents": "Int64",
+        "investment_cents": "Int64",
+        "status": "string",            # Status value, default gepland
+        # vote campaign (workspace only, not in the workbook)
+        "campaign_start": "datetime64[s]",
+        "notified_on": "datetime64[s]",
+    },
+    "votes": {                          # the current vote per (project, dwelling)
+        "project": "string",
+        "dwelling": "string",
+        "vote": "string",              # Vote value
+        "date": "datetime64[s]",
+        "recorded_by": "string",
+    },
+    "targets": {
+        "corporation": "string",
+        "from_year": "Int64",
+        "to_year": "Int64",
+        "dwellings": "Int64",
+    },
+    "tariffs": {
+        "year": "Int64",
+        "gas_eur_m3": "Float64",
+        "electricity_eur_kwh": "Float64",
+    },
+    "emission_factors": {
+        "year": "Int64",
+        "gas_kg_m3": "Float64",
+        "electricity_kg_kwh": "Float64",
+    },
+    "capacities": {                     # optional per corporation and year (programme)
+        "corporation": "string",
+        "year": "Int64",
+        "max_dwellings": "Int64",
+        "budget_cents": "Int64",
+    },
+}
+
+TABLES: tuple[str, ...] = tuple(SCHEMA)
+
+YEAR_MIN, YEAR_MAX = 2000, 2100
+BUILD_YEAR_MIN, BUILD_YEAR_MAX = 1800, 2100
+
+
+def empty_frame(table: str) -> pd.DataFrame:
+    cols = SCHEMA[table]
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in cols.items()})
+
+
+def conform(table: str, frame: pd.DataFrame | Iterable[Mapping] | None) -> pd.DataFrame:
+    """Return ``frame`` with exactly the columns of ``table``, in order and typed.
+
+    Missing columns are added empty; extra columns are dropped.
+    """
+    cols = SCHEMA[table]
+    if frame is None:
+        return empty_frame(table)
+    if not isinstance(frame, pd.DataFrame):
+        frame = pd.DataFrame(list(frame))
+    out = {}
+    n = len(frame)
+    for c, t in cols.items():
+        if c in frame.columns:
+            s = frame[c]
+            if t.startswith("datetime64"):
+                s = pd.to_datetime(s, errors="coerce").astype(t)
+            else:
+                s = s.astype(t)
+        else:
+            s = pd.Series([pd.NA] * n, dtype=t) if not t.startswith("datetime64") \
+                else pd.Series([pd.NaT] * n, dtype=t)
+        out[c] = s.reset_index(drop=True)
+    return pd.DataFrame(out, columns=list(cols))
+
+
+@dataclass
+class Dataset:
+    """All tables of a programme, as typed frames (see :data:`SCHEMA`)."""
+
+    complexes: pd.DataFrame = field(default_factory=lambda: empty_frame("complexes"))
+    dwellings: pd.DataFrame = field(default_factory=lambda: empty_frame("dwellings"))
+    projects: pd.DataFrame = field(default_factory=lambda: empty_frame("projects"))
+    votes: pd.DataFrame = field(default_factory=lambda: empty_frame("votes"))
+    targets: pd.DataFrame = field(default_factory=lambda: empty_frame("targets"))
+    tariffs: pd.DataFrame = field(default_factory=lambda: empty_frame("tariffs"))
+    emission_factors: pd.DataFrame = field(default_factory=lambda: empty_frame("emission_factors"))
+    capacities: pd.DataFrame = field(default_factory=lambda: empty_frame("capacities"))
+
+    @classmethod
+    def empty(cls) -> "Dataset":
+        return cls()
+
+    @classmethod
+    def from_records(cls, **tables: Iterable[Mapping] | pd.DataFrame) -> "Dataset":
+        """Build from lists of dicts (or frames) per table; unknown tables raise."""
+        unknown = set(tables) - set(TABLES)
+        if unknown:
+            raise KeyError(f"unknown tables: {sorted(unknown)}")
+        return cls(**{t: conform(t, tables.get(t)) for t in TABLES})
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    # ----- derived views used by several rules -------------------------------------
+    def dwelling_counts(self) -> pd.Series:
+        """Dwellings per complex: its Woningen rows when it has any, else the declared
+        count (``Aantal woningen``), else 0.  Indexed by complex id."""
+        rows = self.dwellings.groupby("complex", observed=True).size()
+        declared = self.complexes.set_index("complex")["dwellings"]
+        counts = declared.astype("Int64").copy()
+        counts.loc[counts.index.intersection(rows.index)] = rows.reindex(
+            counts.index.intersection(rows.index)).astype("Int64")
+        return counts.fillna(0).astype("int64")
+
+    def project_dwellings(self) -> pd.Series:
+        """Dwellings per project (its whole complex), indexed by project id."""
+        counts = self.dwelling_counts()
+        p = self.projects
+        return pd.Series(
+            p["complex"].map(counts).fillna(0).astype("int64").to_numpy(),
+            index=p["project"].astype(str).to_numpy(), name="dwellings")
+
+    def projects_with_owner(self) -> pd.DataFrame:
+        """Projects joined with their complex's corporation and neighbourhood, and
+        their dwelling count (column ``dwellings``)."""
+        c = self.complexes[["complex", "corporation", "neighbourhood"]]
+        out = self.projects.merge(c, on="complex", how="left")
+        out["dwellings"] = out["complex"].map(self.dwelling_counts()).fillna(0).astype("int64")
+        return out
+
+    def validate(self) -> list["Problem"]:
+        from .invariants import validate_dataset
+
+        return validate_dataset(self)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about the data.  ``row`` is the 0-based position in the frame;
+    the workbook layer maps it to the row number Excel shows."""
+
+    table: str
+    row: int | None
+    column: str | None
+    message: str
+    severity: str = "error"   # "error" | "warning"
+    key: str | None = None    # the record's id, when it has one
+
+
+__all__ = [
+    "SCHEMA", "TABLES", "Dataset", "Problem", "empty_frame", "conform",
+    "LABELS", "Heating", "Status", "Vote", "parse_label",
+    "YEAR_MIN", "YEAR_MAX", "BUILD_YEAR_MIN", "BUILD_YEAR_MAX",
+]
