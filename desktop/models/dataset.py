@@ -98,6 +98,13 @@ SCHEMA: dict[str, dict[str, str]] = {
 
 TABLES: tuple[str, ...] = tuple(SCHEMA)
 
+# Values an absent or empty optional field takes (workbook spec): applied by conform().
+DEFAULTS: dict[str, dict[str, object]] = {
+    "complexes": {"heating": "gasketel"},
+    "dwellings": {"let": True},
+    "projects": {"status": "gepland", "electricity_saving_kwh": 0.0, "rent_increase_cents": 0},
+}
+
 YEAR_MIN, YEAR_MAX = 2000, 2100
 BUILD_YEAR_MIN, BUILD_YEAR_MAX = 1800, 2100
 
@@ -110,7 +117,8 @@ def empty_frame(table: str) -> pd.DataFrame:
 def conform(table: str, frame: pd.DataFrame | Iterable[Mapping] | None) -> pd.DataFrame:
     """Return ``frame`` with exactly the columns of ``table``, in order and typed.
 
-    Missing columns are added empty; extra columns are dropped.
+    Missing columns are added empty; extra columns are dropped; empty optional fields
+    with a default (:data:`DEFAULTS`) take it.
     """
     cols = SCHEMA[table]
     if frame is None:
@@ -119,6 +127,7 @@ def conform(table: str, frame: pd.DataFrame | Iterable[Mapping] | None) -> pd.Da
         frame = pd.DataFrame(list(frame))
     out = {}
     n = len(frame)
+    defaults = DEFAULTS.get(table, {})
     for c, t in cols.items():
         if c in frame.columns:
             s = frame[c]
@@ -129,6 +138,8 @@ def conform(table: str, frame: pd.DataFrame | Iterable[Mapping] | None) -> pd.Da
         else:
             s = pd.Series([pd.NA] * n, dtype=t) if not t.startswith("datetime64") \
                 else pd.Series([pd.NaT] * n, dtype=t)
+        if c in defaults:
+            s = s.fillna(defaults[c])
         out[c] = s.reset_index(drop=True)
     return pd.DataFrame(out, columns=list(cols))
 
@@ -205,10 +216,11 @@ class Problem:
     message: str
     severity: str = "error"   # "error" | "warning"
     key: str | None = None    # the record's id, when it has one
+    message_nl: str | None = None  # the same message in Dutch, when given
 
 
 __all__ = [
-    "SCHEMA", "TABLES", "Dataset", "Problem", "empty_frame", "conform",
+    "SCHEMA", "TABLES", "DEFAULTS", "Dataset", "Problem", "empty_frame", "conform",
     "LABELS", "Heating", "Status", "Vote", "parse_label",
     "YEAR_MIN", "YEAR_MAX", "BUILD_YEAR_MIN", "BUILD_YEAR_MAX",
 ]
