@@ -1,0 +1,114 @@
+"""Starting the window: QApplication, translations, the workspace, the main window."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import __version__
+from .paths import default_workspace
+from .settings import Settings
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+
+def choose_locale(settings: Settings) -> QLocale:
+    if settings.language in ("nl", "en"):
+        return QLocale(QLocale.Language.Dutch if settings.language == "nl" else QLocale.Language.English,
+                       QLocale.Country.Netherlands if settings.language == "nl"
+                       else QLocale.Country.UnitedKingdom)
+    system = QLocale.system()
+    if system.language() == QLocale.Language.C:   # no locale set (containers): English
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return system
+
+
+def install_translators(app: QApplication, settings: Settings) -> QLocale:
+    """Install the app's and Qt's own translations for the chosen language; returns it."""
+    loc = choose_locale(settings)
+    QLocale.setDefault(loc)
+    app._translators = []  # keep references alive
+    if loc.language() == QLocale.Language.Dutch:
+        for name, folder in (("retrofit_planner_nl", str(TRANSLATIONS)),
+                             ("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+            tr = QTranslator(app)
+            if tr.load(name, folder):
+                app.installTranslator(tr)
+                app._translators.append(tr)
+    return loc
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Retrofit Planner")
+    app.setOrganizationName("RetrofitPlanner")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def open_initial_workspace(location: str | None, settings: Settings):
+    """The workspace given, else the last one used, else (first start) the Soest sample."""
+    from .sample import create_sample_workspace
+    from .store.workspace import Workspace
+
+    if location:
+        return Workspace.open(location, backups_to_keep=settings.backups_to_keep)
+    last = settings.last_workspace
+    if last and (("://" in last) or Path(last).exists()):
+        return Workspace.open(last, backups_to_keep=settings.backups_to_keep)
+    return create_sample_workspace(default_workspace())
+
+
+def build_window(workspace, settings: Settings):
+    from .views.controller import Controller
+    from .views.main_window import MainWindow
+
+    controller = Controller(workspace, settings)
+    return MainWindow(controller)
+
+
+def run_window(location: str | None) -> int:
+    from .store.workspace import WorkspaceError
+
+    app = make_application()
+    settings = Settings.load()
+    install_translators(app, settings)
+    try:
+        workspace = open_initial_workspace(location, settings)
+    except WorkspaceError as exc:
+        QMessageBox.critical(None, "Retrofit Planner", str(exc))
+        return 2
+    window = build_window(workspace, settings)
+    window.show()
+    return app.exec()
+
+
+def screenshot(directory: str, location: str | None, size=(1280, 800)) -> list[Path]:
+    """Render each main view to DIR/<view>.png offscreen."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .views.pages import PAGES
+
+    app = make_application()
+    settings = Settings.load()
+    install_translators(app, settings)
+    workspace = open_initial_workspace(location, settings)
+    window = build_window(workspace, settings)
+    window.resize(*size)
+    window.show()
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for key, _m, _c in PAGES:
+        window.show_page(key)
+        for _ in range(5):
+            app.processEvents()
+        path = out / f"{key}.png"
+        window.grab().save(str(path))
+        written.append(path)
+    window.close()
+    workspace.close()
+    return written

@@ -1,0 +1,92 @@
+"""The one entry point for every change to data, and where undo lives.
+
+Views build commands (``desktop.store.commands``); :meth:`Controller.execute` applies
+each in one transaction, pushes its inverse on the undo stack, reloads the domain
+frames and tells the views which tables changed.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..models.dataset import TABLES, Dataset
+from ..settings import Settings
+from ..store.workspace import Workspace
+
+
+class _StoreCommand(QUndoCommand):
+    """A thin QUndoCommand over a command value whose application returns its inverse."""
+
+    def __init__(self, controller: "Controller", command, text: str):
+        super().__init__(text)
+        self._controller = controller
+        self._forward = command
+        self._inverse = None
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:   # applied already by Controller.execute (so errors surface there)
+            self._first = False
+            return
+        self._inverse = self._controller._apply(self._forward)
+
+    def undo(self) -> None:
+        self._forward = self._controller._apply(self._inverse)
+
+    def set_inverse(self, inverse) -> None:
+        self._inverse = inverse
+
+
+class Controller(QObject):
+    """Holds the open workspace, its frames and the undo stack."""
+
+    changed = Signal(object)          # set of table names
+    workspace_changed = Signal()      # another workspace was opened
+    error = Signal(str)
+
+    def __init__(self, workspace: Workspace, settings: Settings | None = None, parent=None):
+        super().__init__(parent)
+        self.settings = settings or Settings.load()
+        self.undo_stack = QUndoStack(self)
+        self.workspace = workspace
+        self._dataset: Dataset | None = None
+
+    # ----- data --------------------------------------------------------------------
+    @property
+    def dataset(self) -> Dataset:
+        if self._dataset is None:
+            self._dataset = self.workspace.load()
+        return self._dataset
+
+    def reload(self, tables: set[str] | None = None) -> None:
+        """Re-read the workspace (after an import, or another user's change)."""
+        self._dataset = None
+        self.changed.emit(set(tables or TABLES))
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        old = self.workspace
+        self.workspace = workspace
+        self._dataset = None
+        self.undo_stack.clear()       # a reopened workspace starts with an empty stack
+        if old is not None and old is not workspace:
+            old.close()
+        self.workspace_changed.emit()
+        self.changed.emit(set(TABLES))
+
+    # ----- edits -------------------------------------------------------------------
+    def _apply(self, command):
+        inverse = self.workspace.apply(command)
+        self._dataset = None
+        self.changed.emit(set(command.tables) | ({"votes"} if "votes" in command.tables else set()))
+        return inverse
+
+    def execute(self, command, text: str = "") -> bool:
+        """Apply ``command`` now; on success push it on the undo stack.
+
+        Raises the store's error (WorkspaceError and subclasses) to the caller so a
+        dialog can show it next to the field; nothing is half-saved."""
+        inverse = self._apply(command)
+        undo = _StoreCommand(self, command, text or getattr(command, "label", "") or self.tr("Edit"))
+        undo.set_inverse(inverse)
+        self.undo_stack.push(undo)
+        return True

@@ -1,0 +1,248 @@
+"""The main window: menus, navigation between the areas, status bar.
+
+It owns no domain logic: pages are built by the area modules listed in ``pages.PAGES``
+and talk to the data through the :class:`Controller`.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+    QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from .. import __version__
+from ..settings import Settings
+from ..store.workspace import Workspace, WorkspaceError
+from .controller import Controller
+from .pages import PAGES, page_title
+
+WORKSPACE_FILTER = "Retrofit Planner workspace (*.rpw *.sqlite *.db);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    page_changed = Signal(str)
+
+    def __init__(self, controller: Controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.settings = controller.settings
+        self.setWindowTitle("Retrofit Planner")
+        self.setMinimumSize(QSize(1000, 640))
+        self._pages: dict[str, QWidget] = {}
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.sample_banner = QLabel()
+        self.sample_banner.setObjectName("sampleBanner")
+        self.sample_banner.setWordWrap(True)
+        self.sample_banner.setStyleSheet(
+            "#sampleBanner { background: #fff3c4; color: #5c4700; padding: 6px 12px;"
+            " border-bottom: 1px solid #e6d28a; }")
+        outer.addWidget(self.sample_banner)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(190)
+        self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav.setStyleSheet(
+            "#navigation { background: #f1f3f5; border-right: 1px solid #d0d4d9; padding-top: 8px; }"
+            "#navigation::item { padding: 9px 14px; }"
+            "#navigation::item:selected { background: #dbe7f5; color: #0b3d6e; font-weight: bold; }")
+        for key, _module, _cls in PAGES:
+            item = QListWidgetItem(page_title(key))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.status_workspace = QLabel()
+        self.statusBar().addPermanentWidget(self.status_workspace)
+
+        self.nav.currentRowChanged.connect(self._show_row)
+        controller.workspace_changed.connect(self._workspace_shown)
+        controller.changed.connect(lambda _t: self._update_status())
+        self._workspace_shown()
+        self._restore_geometry()
+        self.nav.setCurrentRow(0)
+
+    # ----- menus -------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu(self.tr("&File"))
+        self.act_new = self._action(self.menu_file, self.tr("&New workspace…"), self.new_workspace,
+                                    QKeySequence.StandardKey.New)
+        self.act_open = self._action(self.menu_file, self.tr("&Open workspace…"),
+                                     self.open_workspace_dialog, QKeySequence.StandardKey.Open)
+        self.menu_recent = self.menu_file.addMenu(self.tr("Open &recent"))
+        self.menu_recent.aboutToShow.connect(self._fill_recent)
+        self.menu_file.addSeparator()
+        self.file_actions_anchor = self.menu_file.addSeparator()
+        self.act_quit = self._action(self.menu_file, self.tr("&Quit"), self.close,
+                                     QKeySequence.StandardKey.Quit)
+
+        self.menu_edit = bar.addMenu(self.tr("&Edit"))
+        self.act_undo = self.controller.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.act_redo = self.controller.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.menu_edit.addAction(self.act_undo)
+        self.menu_edit.addAction(self.act_redo)
+
+        self.menu_view = bar.addMenu(self.tr("&View"))
+        for i, (key, _m, _c) in enumerate(PAGES):
+            act = self._action(self.menu_view, page_title(key), lambda _=False, k=key: self.show_page(k),
+                               QKeySequence(f"Ctrl+{i + 1}"))
+            act.setData(key)
+        self.menu_view.addSeparator()
+        self._action(self.menu_view, self.tr("Re&load workspace"), self.controller.reload,
+                     QKeySequence.StandardKey.Refresh)
+
+        self.menu_help = bar.addMenu(self.tr("&Help"))
+        self._action(self.menu_help, self.tr("&About Retrofit Planner"), self.about)
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(shortcut)
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    def add_file_action(self, action: QAction) -> None:
+        """Area modules (import/export, backups) add their File menu entries here."""
+        self.menu_file.insertAction(self.file_actions_anchor, action)
+
+    def _fill_recent(self) -> None:
+        self.menu_recent.clear()
+        recent = [r for r in self.settings.recent_workspaces]
+        if not recent:
+            act = self.menu_recent.addAction(self.tr("(none)"))
+            act.setEnabled(False)
+            return
+        for loc in recent:
+            act = self.menu_recent.addAction(loc)
+            act.triggered.connect(lambda _=False, l=loc: self.open_workspace(l))
+
+    # ----- pages -------------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        if key not in self._pages:
+            for k, module, cls in PAGES:
+                if k == key:
+                    mod = importlib.import_module(f"desktop.views.{module}")
+                    widget = getattr(mod, cls)(self.controller, parent=self)
+                    if hasattr(widget, "install"):
+                        widget.install(self)
+                    self._pages[key] = widget
+                    self.stack.addWidget(widget)
+                    break
+            else:
+                raise KeyError(key)
+        return self._pages[key]
+
+    def show_page(self, key: str) -> None:
+        row = [k for k, _m, _c in PAGES].index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        else:
+            self._show_row(row)
+
+    def current_page_key(self) -> str:
+        return PAGES[self.nav.currentRow()][0]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGES[row][0]
+        self.stack.setCurrentWidget(self.page(key))
+        self.page_changed.emit(key)
+
+    # ----- workspace ---------------------------------------------------------------
+    def _workspace_shown(self) -> None:
+        ws = self.controller.workspace
+        name = ws.get_meta("name") or ws.display_name
+        self.setWindowTitle(f"{name} — Retrofit Planner")
+        if ws.is_sample:
+            self.sample_banner.setText(self.tr(
+                "Sample data: this workspace holds illustrative Soest data (based on the "
+                "performance agreements 2021–2022), not the corporations' real records. "
+                "Use File → New workspace to start your own."))
+            self.sample_banner.show()
+        else:
+            self.sample_banner.hide()
+        self.settings.remember_workspace(ws.location)
+        self.settings.save()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        ws = self.controller.workspace
+        ds = self.controller.dataset
+        sample = self.tr(" · sample data") if ws.is_sample else ""
+        self.status_workspace.setText(
+            self.tr("%1 · %2 complexes · %3 projects").replace("%1", ws.location)
+            .replace("%2", str(len(ds.complexes))).replace("%3", str(len(ds.projects))) + sample)
+
+    def new_workspace(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New workspace"),
+                                              str(Path.home() / "programma.rpw"), WORKSPACE_FILTER)
+        if path:
+            if not Path(path).suffix:
+                path += ".rpw"
+            if Path(path).exists():
+                QMessageBox.warning(self, self.tr("New workspace"),
+                                    self.tr("%1 exists already; open it instead.").replace("%1", path))
+                return
+            self.open_workspace(path)
+
+    def open_workspace_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), str(Path.home()),
+                                              WORKSPACE_FILTER)
+        if path:
+            self.open_workspace(path)
+
+    def open_workspace(self, location: str) -> bool:
+        try:
+            ws = Workspace.open(location, backups_to_keep=self.settings.backups_to_keep)
+        except WorkspaceError as exc:
+            QMessageBox.critical(self, self.tr("Cannot open workspace"), str(exc))
+            return False
+        self.controller.set_workspace(ws)
+        return True
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Retrofit Planner"), self.tr(
+            "<b>Retrofit Planner</b> %1<br><br>Plan the energy retrofit of social-rent homes: "
+            "the programme against the agreed targets, tenant support (the 70 % rule), "
+            "affordability and the CO2 path to 2050.<br><br>Workspace schema %2.")
+            .replace("%1", __version__).replace("%2", self.controller.workspace.schema_revision or ""))
+
+    # ----- geometry ----------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+        else:
+            self.resize(1280, 800)
+        if self.settings.window_state:
+            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
+
+    def save_geometry(self) -> None:
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.settings.window_state = bytes(self.saveState().toBase64()).decode()
+        self.settings.save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        super().closeEvent(event)

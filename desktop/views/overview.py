@@ -1,0 +1,221 @@
+"""Overview page: the workspace at a glance — homes per corporation and neighbourhood,
+and each agreed target with what is planned and done against it."""
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QTableView, QVBoxLayout,
+    QWidget,
+)
+
+from ..models.dataset import Dataset
+from . import fmt
+from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
+
+SHORT = QColor("#fde2e1")
+MET = QColor("#e3f4e1")
+OVER = QColor("#fff4d6")
+
+
+def stock_frame(ds: Dataset) -> pd.DataFrame:
+    """Homes, let homes and complexes per corporation and neighbourhood."""
+    counts = ds.dwelling_counts()
+    c = ds.complexes[["complex", "corporation", "neighbourhood"]].copy()
+    c["homes"] = c["complex"].map(counts).fillna(0).astype("int64")
+    let = ds.dwellings.groupby("complex", observed=True)["let"].sum()
+    c["let"] = c["complex"].map(let).fillna(c["homes"]).astype("int64")
+    out = (c.groupby(["corporation", "neighbourhood"], observed=True)
+           .agg(complexes=("complex", "size"), homes=("homes", "sum"), let=("let", "sum"))
+           .reset_index())
+    return out.astype({"corporation": object, "neighbourhood": object})
+
+
+def target_frame(ds: Dataset) -> pd.DataFrame:
+    from ..models import programme
+
+    frame, _ = programme.programme_table(ds)
+    frame = frame.copy()
+    frame["period"] = [f"{a}" if a == b else f"{a}–{b}"
+                       for a, b in zip(frame["from_year"], frame["to_year"])]
+    frame["planned_pct"] = [p / t * 100 if t else None
+                            for p, t in zip(frame["planned"], frame["target"])]
+    frame["done_pct"] = [d / t * 100 if t else None for d, t in zip(frame["done"], frame["target"])]
+    frame["verdict_text"] = [verdict_text(v) for v in frame["verdict"]]
+    return frame
+
+
+def verdict_text(verdict) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    tr = QCoreApplication.translate
+    return {"short": tr("OverviewPage", "falls short"), "met": tr("OverviewPage", "meets target"),
+            "over": tr("OverviewPage", "overshoots")}.get(verdict, "")
+
+
+class _Card(QFrame):
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(14, 10, 14, 10)
+        self.value = QLabel("–")
+        self.value.setObjectName("cardValue")
+        f = self.value.font()
+        f.setPointSizeF(f.pointSizeF() * 1.9)
+        f.setBold(True)
+        self.value.setFont(f)
+        self.title = QLabel(title)
+        self.title.setObjectName("cardTitle")
+        self.title.setWordWrap(True)
+        self.title.setMinimumHeight(2 * self.title.fontMetrics().lineSpacing())
+        self.title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        lay.addWidget(self.value)
+        lay.addWidget(self.title)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(56)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    return view
+
+
+class OverviewPage(QWidget):
+    key = "overview"
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 12)
+        lay.setSpacing(12)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        f = self.heading.font()
+        f.setPointSizeF(f.pointSizeF() * 1.5)
+        f.setBold(True)
+        self.heading.setFont(f)
+        lay.addWidget(self.heading)
+
+        cards = QGridLayout()
+        cards.setHorizontalSpacing(12)
+        self.card_homes = _Card(self.tr("homes in the workspace"))
+        self.card_complexes = _Card(self.tr("complexes"))
+        self.card_planned = _Card(self.tr("homes in active projects (not cancelled)"))
+        self.card_done = _Card(self.tr("homes retrofitted (status done)"))
+        self.card_votes = _Card(self.tr("tenant votes recorded"))
+        for i, card in enumerate((self.card_homes, self.card_complexes, self.card_planned,
+                                  self.card_done, self.card_votes)):
+            cards.addWidget(card, 0, i)
+        lay.addLayout(cards)
+
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        left = QVBoxLayout()
+        left.addWidget(self._section(self.tr("Homes per corporation and neighbourhood")))
+        self.stock_model = FrameTableModel([
+            ColumnSpec("corporation", self.tr("Corporation")),
+            ColumnSpec("neighbourhood", self.tr("Neighbourhood")),
+            ColumnSpec("complexes", self.tr("Complexes"), fmt.integer, NUMBER_ALIGN),
+            ColumnSpec("homes", self.tr("Homes"), fmt.integer, NUMBER_ALIGN),
+            ColumnSpec("let", self.tr("Let"), fmt.integer, NUMBER_ALIGN,
+                       self.tr("Homes with a tenant (vacant homes have no vote)")),
+        ], key="neighbourhood")
+        self.stock_view = _table(self.stock_model)
+        left.addWidget(self.stock_view)
+        body.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        right.addWidget(self._section(self.tr("Agreed targets: planned and done")))
+        self.target_model = FrameTableModel([
+            ColumnSpec("corporation", self.tr("Corporation")),
+            ColumnSpec("period", self.tr("Period")),
+            ColumnSpec("target", self.tr("Target"), fmt.integer, NUMBER_ALIGN),
+            ColumnSpec("planned", self.tr("Planned"), fmt.integer, NUMBER_ALIGN,
+                       self.tr("Homes in projects in the period that are not cancelled")),
+            ColumnSpec("done", self.tr("Done"), fmt.integer, NUMBER_ALIGN,
+                       self.tr("Homes in projects with status 'gereed' (done)")),
+            ColumnSpec("done_pct", self.tr("Done %"), lambda v: fmt.percent(v, 0), NUMBER_ALIGN),
+            ColumnSpec("verdict_text", self.tr("Plan")),
+        ], key="period")
+        self.target_model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._target_colour)
+        self.target_model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._target_tip)
+        self.target_view = _table(self.target_model)
+        right.addWidget(self.target_view)
+        self.target_note = QLabel()
+        self.target_note.setWordWrap(True)
+        self.target_note.setObjectName("hint")
+        right.addWidget(self.target_note)
+        body.addLayout(right, 1)
+        lay.addLayout(body, 1)
+
+        controller.changed.connect(self.refresh)
+        self.refresh()
+
+    @staticmethod
+    def _section(text: str) -> QLabel:
+        label = QLabel(text)
+        f = label.font()
+        f.setBold(True)
+        label.setFont(f)
+        return label
+
+    def _target_colour(self, row: int, col: int):
+        frame = self.target_model.frame()
+        planned, target = frame.at[row, "planned"], frame.at[row, "target"]
+        if col < self.target_model.column_of("planned"):
+            return None
+        if planned < target:
+            return QBrush(SHORT)
+        if planned > target:
+            return QBrush(OVER)
+        return QBrush(MET)
+
+    def _target_tip(self, row: int, col: int):
+        frame = self.target_model.frame()
+        planned, target = int(frame.at[row, "planned"]), int(frame.at[row, "target"])
+        if planned < target:
+            return self.tr("The plan falls short by %n home(s)", "", target - planned)
+        if planned > target:
+            return self.tr("The plan exceeds the target by %n home(s)", "", planned - target)
+        return self.tr("The plan meets the target")
+
+    def refresh(self, tables=None) -> None:
+        ds = self.controller.dataset
+        name = self.controller.workspace.get_meta("name") or self.controller.workspace.display_name
+        self.heading.setText(self.tr("Overview — %1").replace("%1", name))
+        stock = stock_frame(ds)
+        self.stock_model.set_frame(stock)
+        targets = target_frame(ds)
+        self.target_model.set_frame(targets)
+        proj = ds.projects_with_owner()
+        active = proj[proj["status"] != "vervallen"]
+        self.card_homes.value.setText(fmt.integer(int(stock["homes"].sum()) if len(stock) else 0))
+        self.card_complexes.value.setText(fmt.integer(len(ds.complexes)))
+        self.card_planned.value.setText(fmt.integer(int(active["dwellings"].sum())))
+        self.card_done.value.setText(fmt.integer(int(active.loc[active["status"] == "gereed",
+                                                                "dwellings"].sum())))
+        self.card_votes.value.setText(fmt.integer(len(ds.votes)))
+        short = int((targets["planned"] < targets["target"]).sum()) if len(targets) else 0
+        if not len(targets):
+            self.target_note.setText(self.tr("No targets yet: add them on the Programme page or "
+                                             "import a workbook with a Doelen sheet."))
+        elif short:
+            self.target_note.setText(self.tr("%n target period(s) not met by the plan (red).", "",
+                                             short))
+        else:
+            self.target_note.setText(self.tr("The plan meets every agreed target."))
