@@ -1,0 +1,239 @@
+"""The workspace store against real SQLite files: round trips, reopening, migrations,
+refusals, backups, commands and their inverses."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import stat
+
+import pandas as pd
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import insert, text
+
+from desktop.models.dataset import Dataset
+from desktop.store import schema as s
+from desktop.store.commands import Batch, Delete, RecordVotes, SetStatus, Upsert
+from desktop.store.workspace import (
+    ConflictError, DamagedWorkspaceError, NewerWorkspaceError, Workspace, WorkspaceError,
+    head_revision, insert_dataset,
+)
+
+
+def every_entity() -> Dataset:
+    return Dataset.from_records(
+        complexes=[
+            {"complex": "0042", "corporation": "Portaal", "neighbourhood": "'t Hart", "name": "Kerkpad",
+             "build_year": 1964, "dwellings": 2, "heating": "blokverwarming", "label": "E",
+             "gas_m3": 970.5, "electricity_kwh": 2450.0, "rent_cents": 59200},
+            {"complex": "A-1", "corporation": "de Alliantie", "neighbourhood": "Overhees",
+             "dwellings": 12},
+        ],
+        dwellings=[
+            {"dwelling": "0042-1", "complex": "0042", "address": "Kerkpad 1, Soest", "let": True,
+             "label": "D", "gas_m3": 900.0, "electricity_kwh": 2100.0, "rent_cents": 60001},
+            {"dwelling": "0042-2", "complex": "0042", "address": "Kerkpad 2, Soest", "let": False},
+        ],
+        projects=[
+            {"project": "P-24-003", "complex": "0042", "year": 2024, "measures": "dakisolatie; hr++ glas",
+             "label_after": "A", "gas_saving_m3": 880.0, "electricity_saving_kwh": -1500.0,
+             "rent_increase_cents": 1000, "investment_cents": 3050000, "status": "akkoord",
+             "campaign_start": "2024-02-01", "notified_on": "2024-03-15"},
+        ],
+        votes=[{"project": "P-24-003", "dwelling": "0042-1", "vote": "ja", "date": "2024-02-10",
+                "recorded_by": "Anna"}],
+        targets=[{"corporation": "Portaal", "from_year": 2022, "to_year": 2024, "dwellings": 542}],
+        tariffs=[{"year": 2022, "gas_eur_m3": 2.30, "electricity_eur_kwh": 0.535}],
+        emission_factors=[{"year": 2025, "gas_kg_m3": 1.779, "electricity_kg_kwh": 0.4}],
+        capacities=[{"corporation": "Portaal", "year": 2024, "max_dwellings": 200,
+                     "budget_cents": 500000000}],
+    )
+
+
+def assert_same(a: Dataset, b: Dataset) -> None:
+    for name, frame in a.frames().items():
+        pd.testing.assert_frame_equal(frame, b.frames()[name], check_like=False, obj=name)
+
+
+def test_round_trip_every_entity_and_reopen(tmp_path):
+    path = tmp_path / "ws.rpw"
+    ds = every_entity()
+    with Workspace.open(path) as ws:
+        ws.replace_all(ds, meta={"name": "Test"})
+        assert_same(ds, ws.load())
+    with Workspace.open(path) as ws:          # survives reopening
+        assert_same(ds, ws.load())
+        assert ws.get_meta("name") == "Test"
+        assert ws.schema_revision == head_revision()
+
+
+def test_new_workspace_is_private_to_its_owner(tmp_path):
+    path = tmp_path / "private.rpw"
+    Workspace.open(path).close()
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+def test_schema_declaration_matches_the_migrations(tmp_path):
+    with Workspace.open(tmp_path / "ws.rpw") as ws, ws.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), s.metadata)
+    assert diff == []
+
+
+def test_migrates_schema_version_1_after_a_backup(tmp_path):
+    path = tmp_path / "old.rpw"
+    with Workspace.open(path) as ws:
+        ws.engine.dispose()
+    # make a real version-1 workspace: rebuild the file at revision 0001 with data in it
+    path.unlink()
+    ws = Workspace.__new__(Workspace)
+    from sqlalchemy import create_engine
+    engine = create_engine(f"sqlite:///{path}")
+    Workspace.__init__(ws, engine, str(path), path)
+    ws.upgrade("0001")
+    with engine.begin() as conn:
+        conn.execute(insert(s.corporations).values(name="Portaal"))
+        conn.execute(insert(s.neighbourhoods).values(name="Overhees"))
+        conn.execute(text("INSERT INTO complexes (complex, corporation, neighbourhood, dwellings) "
+                          "VALUES ('C1', 'Portaal', 'Overhees', 10)"))
+        conn.execute(text("INSERT INTO projects (project, complex, year, gas_saving_m3) "
+                          "VALUES ('P1', 'C1', 2021, 400)"))
+    engine.dispose()
+    assert {r[0] for r in sqlite3.connect(path).execute("select version_num from alembic_version")} == {"0001"}
+
+    with Workspace.open(path) as ws:
+        assert ws.schema_revision == head_revision()
+        ds = ws.load()
+        assert ds.projects["project"].tolist() == ["P1"]
+        assert ds.projects["campaign_start"].isna().all()   # new column, empty
+        backups = ws.backups()
+    assert len(backups) == 1 and "0001" in backups[0].name
+    # the backup is the untouched version-1 workspace
+    con = sqlite3.connect(backups[0])
+    assert con.execute("select version_num from alembic_version").fetchone()[0] == "0001"
+    assert con.execute("select count(*) from projects").fetchone()[0] == 1
+    con.close()
+
+
+def test_newer_workspace_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "future.rpw"
+    Workspace.open(path).close()
+    con = sqlite3.connect(path)
+    con.execute("update alembic_version set version_num = '9999'")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(NewerWorkspaceError, match="newer version"):
+        Workspace.open(path)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("content", [b"this is not a database at all" * 10, b"SQLite format 3\x00" + b"\xff" * 2000])
+def test_damaged_file_is_reported(tmp_path, content):
+    path = tmp_path / "broken.rpw"
+    path.write_bytes(content)
+    with pytest.raises(DamagedWorkspaceError):
+        Workspace.open(path)
+
+
+def test_missing_workspace_without_create(tmp_path):
+    with pytest.raises(WorkspaceError, match="not found"):
+        Workspace.open(tmp_path / "nope.rpw", create=False)
+
+
+def test_backups_keep_the_last_n_and_restore(tmp_path):
+    path = tmp_path / "ws.rpw"
+    with Workspace.open(path) as ws:
+        ws.replace_all(every_entity())
+        for _ in range(4):
+            ws.backup(reason="test", keep=3)
+        backups = ws.backups()
+        assert len(backups) == 3
+        ws.apply(Delete("capacities", {"corporation": "Portaal", "year": 2024}))
+        assert ws.load().capacities.empty
+    Workspace.restore(backups[-1], path)
+    with Workspace.open(path) as ws:
+        assert len(ws.load().capacities) == 1
+
+
+def test_upsert_delete_and_their_inverses(tmp_path):
+    with Workspace.open(tmp_path / "ws.rpw") as ws:
+        ws.replace_all(every_entity())
+        inverse = ws.apply(Upsert("projects", {"project": "P-24-003"}, {"year": 2025}))
+        assert ws.load().projects.at[0, "year"] == 2025
+        ws.apply(inverse)
+        assert ws.load().projects.at[0, "year"] == 2024
+        # a new record's inverse deletes it, and that delete's inverse brings it back whole
+        add = Upsert("targets", {"corporation": "Portaal", "from_year": 2021, "to_year": 2021},
+                     {"dwellings": 176})
+        undo_add = ws.apply(add)
+        assert len(ws.load().targets) == 2
+        redo_add = ws.apply(undo_add)
+        assert len(ws.load().targets) == 1
+        ws.apply(redo_add)
+        t = ws.load().targets
+        assert t.loc[t["from_year"] == 2021, "dwellings"].tolist() == [176]
+
+
+def test_batch_is_one_transaction(tmp_path):
+    with Workspace.open(tmp_path / "ws.rpw") as ws:
+        ws.replace_all(every_entity())
+        before = ws.load()
+        bad = Batch((Upsert("projects", {"project": "P-24-003"}, {"year": 2030}),
+                     Upsert("projects", {"project": "P-X"}, {"complex": "missing", "year": 2030})))
+        with pytest.raises(Exception):
+            ws.apply(bad)
+        assert_same(before, ws.load())
+
+
+def test_concurrent_edit_is_detected_by_row_version(tmp_path):
+    path = tmp_path / "ws.rpw"
+    with Workspace.open(path) as a, Workspace.open(path) as b:
+        a.replace_all(every_entity())
+        version = b.row_versions("projects")[("P-24-003",)]
+        a.apply(Upsert("projects", {"project": "P-24-003"}, {"year": 2026}, expected_version=version))
+        with pytest.raises(ConflictError, match="changed by someone else"):
+            b.apply(Upsert("projects", {"project": "P-24-003"}, {"year": 2027}, expected_version=version))
+        assert b.load().projects.at[0, "year"] == 2026
+
+
+def test_votes_are_appended_never_overwritten(tmp_path):
+    with Workspace.open(tmp_path / "ws.rpw") as ws:
+        ws.replace_all(every_entity())
+        correction = pd.DataFrame([{"project": "P-24-003", "dwelling": "0042-1", "vote": "nee",
+                                    "date": dt.date(2024, 2, 20), "recorded_by": "Bert"}])
+        undo = ws.apply(RecordVotes(correction))
+        assert ws.load().votes["vote"].tolist() == ["nee"]
+        ws.apply(undo)
+        history = ws.vote_history("P-24-003", "0042-1")
+        assert history["vote"].tolist() == ["ja", "nee", "ja"]
+        assert history["previous_vote"].fillna("-").tolist() == ["-", "ja", "nee"]
+        assert history["recorded_by"].tolist()[:2] == ["Anna", "Bert"]
+
+
+def test_project_with_votes_cannot_be_deleted(tmp_path):
+    with Workspace.open(tmp_path / "ws.rpw") as ws:
+        ws.replace_all(every_entity())
+        with pytest.raises(WorkspaceError, match="recorded votes"):
+            ws.apply(Delete("projects", {"project": "P-24-003"}))
+        assert len(ws.load().projects) == 1
+
+
+def test_status_change_is_kept_in_history(tmp_path):
+    with Workspace.open(tmp_path / "ws.rpw") as ws:
+        ws.replace_all(every_entity())
+        undo = ws.apply(SetStatus("P-24-003", "in uitvoering", changed_by="Anna"))
+        ws.apply(undo)
+        h = ws.status_history("P-24-003")
+        assert h["new_status"].tolist() == ["in uitvoering", "akkoord"]
+        assert ws.load().projects.at[0, "status"] == "akkoord"
+
+
+def test_listeners_hear_which_tables_changed(tmp_path):
+    heard = []
+    with Workspace.open(tmp_path / "ws.rpw") as ws:
+        ws.replace_all(every_entity())
+        ws.add_listener(heard.append)
+        ws.apply(Upsert("tariffs", {"year": 2023}, {"gas_eur_m3": 1.45, "electricity_eur_kwh": 0.40}))
+    assert heard == [{"tariffs"}]
