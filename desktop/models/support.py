@@ -1,0 +1,326 @@
+"""Tenant support for a retrofit proposal: the 70 % rule (BW 7:220 lid 3).
+
+The rule, in one place (``../shared/domain.md``, "Tenant support"):
+
+* A complex of **10 or more dwellings** has support ("reached") when the yes votes
+  are **70 % or more of all tenants** (the let dwellings), compared exactly in
+  integers: ``yes * 100 >= 70 * tenants``. No rounding up: 7 of 10 is reached,
+  2333 of 3333 (69.997 %) is not.
+* Silence counts as not agreeing: a let dwelling without a vote row, or with
+  ``geen reactie``, is counted in ``no_response`` and stays in the denominator.
+* A vacant dwelling has no tenant: it counts in ``dwellings`` but not in ``tenants``,
+  and a vote recorded for it is ignored (the workbook validator reports it).
+* Fewer than 10 dwellings: the presumption does not apply, every tenant's own
+  consent counts (status ``individual_consent``).
+* After written notification that 70 % agreed, tenants have 56 days to go to court.
+
+:func:`support_reached`, :func:`support_status` and :func:`yes_still_needed` are the
+only definition of the rule; they work on Python ints and on numpy arrays alike, so
+the whole-programme :func:`support_table` and the one-project :func:`tally` used by the
+live vote entry share them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import numpy as np
+import pandas as pd
+
+from .dataset import Dataset, Problem
+from .enums import STATUSES_NEEDING_SUPPORT, Status, Vote
+
+PRESUMPTION_MIN_DWELLINGS = 10   # the 70 % presumption applies from 10 dwellings on
+SUPPORT_PERCENT = 70             # yes votes needed, in percent of all tenants
+OBJECTION_DAYS = 56              # 8 weeks after written notification
+
+REACHED = "reached"
+NOT_REACHED = "not_reached"
+INDIVIDUAL_CONSENT = "individual_consent"
+SUPPORT_STATUSES = (REACHED, NOT_REACHED, INDIVIDUAL_CONSENT)
+
+SUPPORT_COLUMNS = [
+    "project", "dwellings", "tenants", "yes", "no", "no_response", "support_pct",
+    "status", "corporation", "yes_needed", "deadline",
+]
+
+
+# ----- the rule (scalars or numpy arrays) -------------------------------------------
+def support_reached(dwellings, tenants, yes):
+    """True where the 70 % presumption applies and is met (exact integer compare)."""
+    dwellings = np.asarray(dwellings, dtype="int64")
+    tenants = np.asarray(tenants, dtype="int64")
+    yes = np.asarray(yes, dtype="int64")
+    out = (dwellings >= PRESUMPTION_MIN_DWELLINGS) & (yes * 100 >= SUPPORT_PERCENT * tenants)
+    return out.item() if out.ndim == 0 else out
+
+
+def support_status(dwellings, tenants, yes):
+    """``reached`` / ``not_reached`` / ``individual_consent`` (str or array of str)."""
+    small = np.asarray(dwellings, dtype="int64") < PRESUMPTION_MIN_DWELLINGS
+    reached = np.asarray(support_reached(dwellings, tenants, yes))
+    out = np.where(small, INDIVIDUAL_CONSENT, np.where(reached, REACHED, NOT_REACHED))
+    return str(out.item()) if out.ndim == 0 else out.astype(object)
+
+
+def yes_still_needed(dwellings, tenants, yes):
+    """How many more yes votes until support: for 10+ dwellings up to 70 % of the
+    tenants (rounded up, so exactly 70 % suffices), for fewer every tenant; never < 0."""
+    dwellings = np.asarray(dwellings, dtype="int64")
+    tenants = np.asarray(tenants, dtype="int64")
+    yes = np.asarray(yes, dtype="int64")
+    # smallest integer y with y * 100 >= 70 * tenants
+    needed_70 = (SUPPORT_PERCENT * tenants + 99) // 100
+    target = np.where(dwellings >= PRESUMPTION_MIN_DWELLINGS, needed_70, tenants)
+    out = np.maximum(target - yes, 0)
+    return int(out.item()) if out.ndim == 0 else out
+
+
+def _percent(yes, tenants):
+    """yes / tenants * 100 rounded to 2 decimals for display; 0.0 without tenants."""
+    yes = np.asarray(yes, dtype="float64")
+    tenants = np.asarray(tenants, dtype="float64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pct = np.where(tenants > 0, yes / np.where(tenants > 0, tenants, 1) * 100, 0.0)
+    out = np.round(pct, 2)
+    return float(out.item()) if out.ndim == 0 else out
+
+
+def objection_deadline(notified_on: date) -> date:
+    """Last day a tenant who did not agree can ask the court: notification + 56 days."""
+    if isinstance(notified_on, datetime):
+        notified_on = notified_on.date()
+    return notified_on + timedelta(days=OBJECTION_DAYS)
+
+
+# ----- one project: the live vote-entry view ----------------------------------------
+@dataclass(frozen=True)
+class Tally:
+    """The support figures of one project."""
+
+    dwellings: int
+    tenants: int
+    yes: int
+    no: int
+    no_response: int
+    support_pct: float
+    status: str          # reached | not_reached | individual_consent
+    yes_needed: int
+    reached: bool
+
+    @property
+    def presumption_applies(self) -> bool:
+        return self.dwellings >= PRESUMPTION_MIN_DWELLINGS
+
+
+def tally(dwellings: int, tenants: int, yes: int, no: int) -> Tally:
+    """Support figures for one project from its counts.
+
+    ``tenants`` are the let dwellings; ``yes``/``no`` count only votes of let
+    dwellings of the complex.  Raises ValueError on impossible counts.
+    """
+    for name, value in (("dwellings", dwellings), ("tenants", tenants),
+                        ("yes", yes), ("no", no)):
+        if int(value) != value or value < 0:
+            raise ValueError(f"{name} must be a whole number >= 0, got {value!r}")
+    dwellings, tenants, yes, no = int(dwellings), int(tenants), int(yes), int(no)
+    if tenants > dwellings:
+        raise ValueError(f"tenants ({tenants}) cannot exceed dwellings ({dwellings})")
+    if yes + no > tenants:
+        raise ValueError(f"yes + no ({yes + no}) cannot exceed tenants ({tenants})")
+    return Tally(
+        dwellings=dwellings, tenants=tenants, yes=yes, no=no,
+        no_response=tenants - yes - no,
+        support_pct=_percent(yes, tenants),
+        status=support_status(dwellings, tenants, yes),
+        yes_needed=yes_still_needed(dwellings, tenants, yes),
+        reached=bool(support_reached(dwellings, tenants, yes)),
+    )
+
+
+# ----- the status gate --------------------------------------------------------------
+def needs_override(t: Tally, new_status: Status | str) -> bool:
+    """True when moving to ``new_status`` needs a reason from the user: a project of
+    10+ dwellings going to akkoord / in uitvoering / gereed without 70 % support."""
+    status = Status.parse(new_status)
+    return (status in STATUSES_NEEDING_SUPPORT
+            and t.dwellings >= PRESUMPTION_MIN_DWELLINGS
+            and not t.reached)
+
+
+def gate_allows(t: Tally, new_status: Status | str, reason: str | None = None) -> bool:
+    """Whether the status change may go ahead: always when no override is needed,
+    otherwise only with a non-blank reason (which the store records)."""
+    if not needs_override(t, new_status):
+        return True
+    return bool(reason and reason.strip())
+
+
+# ----- the whole programme ----------------------------------------------------------
+_VOTE_ALIASES: dict[str, str] = {}
+for _member in Vote:
+    _VOTE_ALIASES[_member.value.casefold()] = _member.value
+    _VOTE_ALIASES[_member.english.casefold()] = _member.value
+
+
+def _canonical_votes(votes: pd.Series) -> pd.Series:
+    """Vote values as canonical Dutch text; unknown text becomes <NA>.
+
+    Works on the few distinct values only (100,000 rows hold three or so)."""
+    codes, uniques = pd.factorize(votes)
+    canon = [_VOTE_ALIASES.get(str(u).strip().casefold()) for u in uniques] + [None]
+    return pd.Series(np.array(canon, dtype=object)[codes], index=votes.index, dtype="string")
+
+
+def _let_flags(ds: Dataset) -> pd.Series:
+    """``let`` per dwelling row, <NA> read as let (the default)."""
+    return ds.dwellings["let"].fillna(True).astype(bool)
+
+
+def _complex_counts(ds: Dataset) -> tuple[pd.Series, pd.Series]:
+    """(dwellings, tenants) per complex id.
+
+    Dwellings: Woningen rows, else the declared count.  Tenants: the let rows, else
+    (no rows: nothing to say otherwise) the declared count, every dwelling let.
+    """
+    d = ds.dwellings
+    rows = d.groupby("complex", observed=True).size().astype("int64")
+    let_rows = _let_flags(ds).groupby(d["complex"], observed=True).sum().astype("int64")
+    dwellings = rows.combine_first(ds.dwelling_counts()).astype("int64")
+    tenants = let_rows.combine_first(ds.dwelling_counts()).astype("int64")
+    return dwellings, tenants
+
+
+def _vote_counts(ds: Dataset) -> pd.DataFrame:
+    """Per project id: vote rows (any), counted yes and no (let dwellings of the
+    project's complex only, one vote per dwelling)."""
+    v = ds.votes
+    if v.empty:
+        return pd.DataFrame({"rows": [], "yes": [], "no": []},
+                            index=pd.Index([], dtype="string"), dtype="int64")
+    # complex of each vote's project and of each vote's dwelling, as integer codes
+    d = ds.dwellings
+    first = ~d["dwelling"].duplicated(keep="first").to_numpy()
+    d_codes, complexes = pd.factorize(d["complex"])          # <NA> complex -> -1
+    d_codes = d_codes[first]
+    d_let = _let_flags(ds).to_numpy(dtype=bool)[first]
+    d_pos = pd.Index(d["dwelling"][first]).get_indexer(v["dwelling"])
+    projects = ds.projects.drop_duplicates("project", keep="first")
+    p_codes = pd.Index(complexes).get_indexer(projects["complex"])
+    p_codes[p_codes < 0] = -2                  # never equal to a dwelling's -1
+    p_pos = pd.Index(projects["project"]).get_indexer(v["project"])
+
+    vote_dwelling_complex = np.where(d_pos >= 0, d_codes[d_pos], -1)
+    vote_project_complex = np.where(p_pos >= 0, p_codes[p_pos], -2)
+    counted = ((vote_dwelling_complex == vote_project_complex)
+               & np.where(d_pos >= 0, d_let[d_pos], False))
+    counted &= ~v.duplicated(["project", "dwelling"], keep="last").to_numpy()
+    vote = _canonical_votes(v["vote"])
+    yes = (vote == Vote.YES.value).fillna(False).to_numpy(dtype=bool) & counted
+    no = (vote == Vote.NO.value).fillna(False).to_numpy(dtype=bool) & counted
+
+    codes, ids = pd.factorize(v["project"])                  # <NA> project -> -1
+    ok = codes >= 0
+    n = len(ids)
+    return pd.DataFrame({
+        "rows": np.bincount(codes[ok], minlength=n),
+        "yes": np.bincount(codes[ok], weights=yes[ok], minlength=n).astype("int64"),
+        "no": np.bincount(codes[ok], weights=no[ok], minlength=n).astype("int64"),
+    }, index=pd.Index(ids, dtype="string")).astype("int64")
+
+
+def _all_projects(ds: Dataset) -> pd.DataFrame:
+    """The support columns for every project (one row per project id)."""
+    p = ds.projects.drop_duplicates("project", keep="first").reset_index(drop=True)
+    dwellings_by_complex, tenants_by_complex = _complex_counts(ds)
+    corp = ds.complexes.drop_duplicates("complex", keep="first")
+    corporation_by_complex = pd.Series(corp["corporation"].to_numpy(),
+                                       index=corp["complex"].to_numpy(), dtype="string")
+    votes = _vote_counts(ds)
+
+    dwellings = p["complex"].map(dwellings_by_complex).fillna(0).astype("int64").to_numpy()
+    tenants = p["complex"].map(tenants_by_complex).fillna(0).astype("int64").to_numpy()
+    tenants = np.minimum(tenants, dwellings)
+    rows = p["project"].map(votes["rows"]).fillna(0).astype("int64").to_numpy()
+    yes = p["project"].map(votes["yes"]).fillna(0).astype("int64").to_numpy()
+    no = p["project"].map(votes["no"]).fillna(0).astype("int64").to_numpy()
+
+    out = pd.DataFrame({
+        "project": p["project"].astype("string"),
+        "dwellings": dwellings,
+        "tenants": tenants,
+        "yes": yes,
+        "no": no,
+        "no_response": tenants - yes - no,
+        "support_pct": _percent(yes, tenants),
+        "status": pd.array(support_status(dwellings, tenants, yes), dtype="string"),
+        "corporation": p["complex"].map(corporation_by_complex).astype("string"),
+        "yes_needed": yes_still_needed(dwellings, tenants, yes),
+        "deadline": (p["notified_on"] + pd.Timedelta(days=OBJECTION_DAYS)).astype("datetime64[s]"),
+    })
+    out["vote_rows"] = rows
+    return out
+
+
+def support_table(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
+    """One row per project with at least one vote row (see :data:`SUPPORT_COLUMNS`).
+
+    Returns the frame and the warnings found (none so far: vote rows that do not
+    count — vacant dwelling, other complex, unknown value — are errors of the
+    workbook validator and are simply not counted here).
+    """
+    out = _all_projects(ds)
+    out = out[out["vote_rows"] > 0].drop(columns="vote_rows").reset_index(drop=True)
+    return out[SUPPORT_COLUMNS], []
+
+
+def project_tally(ds: Dataset, project: str) -> Tally:
+    """The :class:`Tally` of one project, also when it has no votes yet.
+
+    Raises KeyError for an unknown project.
+    """
+    p = ds.projects[(ds.projects["project"] == project).fillna(False).astype(bool)]
+    if p.empty:
+        raise KeyError(f"unknown project {project!r}")
+    complex_id = p["complex"].iloc[0]
+    in_complex = (ds.dwellings["complex"] == complex_id).fillna(False).astype(bool)
+    own = Dataset(   # just this project: the same computation on a few rows
+        complexes=ds.complexes[(ds.complexes["complex"] == complex_id).fillna(False)
+                               .astype(bool)],
+        dwellings=ds.dwellings[in_complex],
+        projects=p.iloc[:1],
+        votes=ds.votes[(ds.votes["project"] == project).fillna(False).astype(bool)],
+    )
+    row = _all_projects(own).iloc[0]
+    return tally(int(row["dwellings"]), int(row["tenants"]), int(row["yes"]), int(row["no"]))
+
+
+def follow_up(ds: Dataset, project: str) -> pd.DataFrame:
+    """The let dwellings of the project's complex without a yes/no answer (no vote row
+    or ``geen reactie``): columns dwelling, address, in Woningen order.
+
+    Raises KeyError for an unknown project.
+    """
+    p = ds.projects
+    hit = p.loc[p["project"] == project, "complex"]
+    if hit.empty:
+        raise KeyError(f"unknown project {project!r}")
+    complex_id = hit.iloc[0]
+    d = ds.dwellings
+    mine = d[(d["complex"] == complex_id).fillna(False).astype(bool) & _let_flags(ds)]
+    v = ds.votes
+    v = v[(v["project"] == project).fillna(False).astype(bool)]
+    v = v.drop_duplicates("dwelling", keep="last")
+    answered = v.loc[_canonical_votes(v["vote"]).isin([Vote.YES.value, Vote.NO.value])
+                     .fillna(False).astype(bool), "dwelling"]
+    left = mine[~mine["dwelling"].isin(answered)]
+    return left[["dwelling", "address"]].reset_index(drop=True)
+
+
+__all__ = [
+    "PRESUMPTION_MIN_DWELLINGS", "SUPPORT_PERCENT", "OBJECTION_DAYS",
+    "REACHED", "NOT_REACHED", "INDIVIDUAL_CONSENT", "SUPPORT_STATUSES", "SUPPORT_COLUMNS",
+    "Tally", "tally", "support_reached", "support_status", "yes_still_needed",
+    "objection_deadline", "needs_override", "gate_allows",
+    "support_table", "project_tally", "follow_up",
+]
