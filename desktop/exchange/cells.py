@@ -1,0 +1,392 @@
+"""Parsing workbook cells into domain values (``../shared/spec/workbook.md``).
+
+A cell arrives as python-calamine gives it: ``float``/``int``, ``bool``, ``str``,
+``datetime.date``/``datetime.datetime``, or ``""`` for an empty cell.  Every parser
+returns the value or raises :class:`CellError` with a plain message in English and
+Dutch.  Empty cells are handled by the callers (``is_empty``); the parsers get a value.
+
+:func:`parse_column` parses a whole column at once, with a numpy fast path when every
+filled cell already is a real number (the usual case for numeric columns written by a
+program), and returns the problems by row position.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from desktop.models.enums import LABELS, Heating, Status, Vote, parse_label
+
+
+class CellError(ValueError):
+    """A cell that cannot be read as the value its column needs."""
+
+    def __init__(self, message: str, message_nl: str):
+        super().__init__(message)
+        self.message = message
+        self.message_nl = message_nl
+
+
+# ----------------------------------------------------------------------------- helpers
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+
+
+def is_empty(value: Any) -> bool:
+    """An empty cell: None, "" or only spaces (NaN from a float column too)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, float):
+        return math.isnan(value)
+    return False
+
+
+def _show(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+# ----------------------------------------------------------------------------- numbers
+# "1.234,5", "-1.500,0", "12,50", ",5": comma decimal, dots group thousands
+_COMMA_DECIMAL = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d*),\d+$|^[+-]?\d{1,3}(?:\.\d{3})+$")
+# "1234.5", "0.8", "12", ".5": dot decimal (or none)
+_DOT_DECIMAL = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
+# "1.234": one dot, three digits after it, a possible thousands group before it
+_AMBIGUOUS = re.compile(r"^[+-]?[1-9]\d{0,2}\.\d{3}$")
+
+
+def _number_text(text: str) -> str:
+    """The canonical Python-float text for a number cell's text, or CellError."""
+    s = _SPACES.sub("", text.strip())
+    s = s.replace("€", "").replace("EUR", "").replace("eur", "")
+    s = s.replace("\u2212", "-")  # a typographic minus
+    if not s:
+        raise CellError(f"{_show(text)!r} is not a number",
+                        f"{_show(text)!r} is geen getal")
+    if "," in s:
+        if s.count(",") == 1 and _COMMA_DECIMAL.match(s):
+            return s.replace(".", "").replace(",", ".")
+        raise CellError(
+            f"{_show(text)!r} is not a number (write e.g. 1.234,5 or 1234.5)",
+            f"{_show(text)!r} is geen getal (schrijf bijv. 1.234,5 of 1234.5)")
+    if _AMBIGUOUS.match(s):
+        raise CellError(
+            f"{_show(text)!r} is ambiguous: write {s.replace('.', '')} for thousands or "
+            f"{s.replace('.', ',')} for a decimal number",
+            f"{_show(text)!r} is niet eenduidig: schrijf {s.replace('.', '')} voor duizendtallen of "
+            f"{s.replace('.', ',')} voor een decimaal getal")
+    if _DOT_DECIMAL.match(s):
+        return s
+    raise CellError(f"{_show(text)!r} is not a number",
+                    f"{_show(text)!r} is geen getal")
+
+
+def parse_number(value: Any) -> float:
+    """A real number or number text (Dutch or dot-decimal) as a float."""
+    if _is_number(value):
+        f = float(value)
+        if math.isfinite(f):
+            return f
+        raise CellError("the number is not finite", "het getal is niet eindig")
+    if isinstance(value, str):
+        return float(_number_text(value))
+    raise CellError(f"{_show(value)!r} is not a number", f"{_show(value)!r} is geen getal")
+
+
+def _decimal(value: Any) -> Decimal:
+    if _is_number(value):
+        f = float(value)
+        if not math.isfinite(f):
+            raise CellError("the number is not finite", "het getal is niet eindig")
+        # repr gives the shortest text that round-trips: 12.345 -> "12.345"
+        return Decimal(repr(f)) if isinstance(value, float) else Decimal(int(value))
+    if isinstance(value, str):
+        try:
+            return Decimal(_number_text(value))
+        except InvalidOperation:  # pragma: no cover - regex guarantees a number
+            raise CellError(f"{_show(value)!r} is not a number", f"{_show(value)!r} is geen getal")
+    raise CellError(f"{_show(value)!r} is not an amount", f"{_show(value)!r} is geen bedrag")
+
+
+def parse_money_cents(value: Any) -> int:
+    """An amount in euros as whole cents, rounded half up (12,345 -> 1235)."""
+    d = _decimal(value)
+    return int((d * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def parse_int(value: Any) -> int:
+    """A whole number (12, 12.0, "12", "1.234" is ambiguous, 12.5 is an error)."""
+    if isinstance(value, bool):
+        raise CellError(f"{value!r} is not a whole number", f"{value!r} is geen geheel getal")
+    f = parse_number(value)
+    if f != int(f):
+        raise CellError(f"{_show(value)!r} is not a whole number",
+                        f"{_show(value)!r} is geen geheel getal")
+    return int(f)
+
+
+# ----------------------------------------------------------------------------- dates
+_EXCEL_EPOCH = _dt.date(1899, 12, 30)
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_DMY = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+
+
+def parse_date(value: Any) -> _dt.date:
+    """A real date, an Excel serial number, or text YYYY-MM-DD / DD-MM-YYYY."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if _is_number(value):
+        f = float(value)
+        if math.isfinite(f) and 1 <= f < 2958466:  # up to 9999-12-31
+            return _EXCEL_EPOCH + _dt.timedelta(days=int(f))
+        raise CellError(f"{_show(value)!r} is not a date", f"{_show(value)!r} is geen datum")
+    if isinstance(value, str):
+        s = value.strip()
+        m = _ISO.match(s)
+        if m:
+            y, mo, d = int(m[1]), int(m[2]), int(m[3])
+        else:
+            m = _DMY.match(s)
+            if m:
+                d, mo, y = int(m[1]), int(m[2]), int(m[3])
+        if m:
+            try:
+                return _dt.date(y, mo, d)
+            except ValueError:
+                pass
+        raise CellError(f"{_show(value)!r} is not a date (write YYYY-MM-DD or DD-MM-YYYY)",
+                        f"{_show(value)!r} is geen datum (schrijf JJJJ-MM-DD of DD-MM-JJJJ)")
+    raise CellError(f"{_show(value)!r} is not a date", f"{_show(value)!r} is geen datum")
+
+
+# ----------------------------------------------------------------------------- yes/no
+_YES = {"ja", "yes", "true", "1", "waar", "j", "y"}
+_NO = {"nee", "no", "false", "0", "onwaar", "n"}
+
+
+def parse_yesno(value: Any) -> bool:
+    """ja/nee, yes/no, true/false, 1/0 (text or number) and real booleans."""
+    if isinstance(value, bool):
+        return value
+    if _is_number(value):
+        if value == 1:
+            return True
+        if value == 0:
+            return False
+    elif isinstance(value, str):
+        key = value.strip().casefold()
+        if key in _YES:
+            return True
+        if key in _NO:
+            return False
+    raise CellError(f"{_show(value)!r} is not yes or no (write ja/nee or yes/no)",
+                    f"{_show(value)!r} is geen ja of nee (schrijf ja/nee of yes/no)")
+
+
+# ----------------------------------------------------------------------------- listed values
+def _listed(enum, what_en: str, what_nl: str) -> Callable[[Any], str]:
+    allowed = ", ".join(f"{m.value} [{m.english}]" for m in enum)
+
+    def parse(value: Any) -> str:
+        if isinstance(value, str):
+            try:
+                return enum.parse(value).value
+            except ValueError:
+                pass
+        raise CellError(f"{_show(value)!r} is not a {what_en}; allowed: {allowed}",
+                        f"{_show(value)!r} is geen {what_nl}; toegestaan: {allowed}")
+
+    parse.__name__ = f"parse_{what_en.replace(' ', '_')}"
+    return parse
+
+
+parse_heating = _listed(Heating, "heating", "verwarming")
+parse_status = _listed(Status, "status", "status")
+parse_vote = _listed(Vote, "vote", "stem")
+
+
+def parse_energy_label(value: Any) -> str:
+    """An energy label A++++ … A, B … G, case-insensitive."""
+    if isinstance(value, str):
+        try:
+            return parse_label(value)
+        except ValueError:
+            pass
+    allowed = ", ".join(LABELS)
+    raise CellError(f"{_show(value)!r} is not an energy label; allowed: {allowed}",
+                    f"{_show(value)!r} is geen energielabel; toegestaan: {allowed}")
+
+
+# ----------------------------------------------------------------------------- text
+def _number_as_text(f: float) -> str:
+    if math.isfinite(f) and f == int(f):
+        return str(int(f))
+    return repr(f)
+
+
+def parse_id(value: Any) -> str:
+    """An id as text: "0042" stays "0042", a numeric 42.0 becomes "42"."""
+    if isinstance(value, bool):
+        raise CellError(f"{value!r} is not an id", f"{value!r} is geen id")
+    if _is_number(value):
+        return _number_as_text(float(value))
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        raise CellError(f"a date ({value}) is not an id; format the cell as text",
+                        f"een datum ({value}) is geen id; maak de cel tekst")
+    return str(value).strip()
+
+
+def parse_text(value: Any) -> str:
+    """Free text; numbers without a spurious ".0", dates as YYYY-MM-DD."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if _is_number(value):
+        return _number_as_text(float(value))
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat() if value.time() == _dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def parse_measures(value: Any) -> str:
+    """Measures as ``;``-separated text, each trimmed: "dakisolatie; hr++ glas"."""
+    parts = [p.strip() for p in parse_text(value).split(";")]
+    return "; ".join(p for p in parts if p)
+
+
+PARSERS: dict[str, Callable[[Any], Any]] = {
+    "text": parse_text,
+    "id": parse_id,
+    "int": parse_int,
+    "number": parse_number,
+    "money": parse_money_cents,
+    "yesno": parse_yesno,
+    "label": parse_energy_label,
+    "heating": parse_heating,
+    "status": parse_status,
+    "vote": parse_vote,
+    "date": parse_date,
+    "measures": parse_measures,
+}
+
+
+# ----------------------------------------------------------------------------- columns
+def _numeric_fast(values: Sequence[Any]) -> np.ndarray | None:
+    """The column as float64 (NaN for empty cells) when every filled cell is a real
+    number, else None."""
+    arr = np.empty(len(values), dtype=np.float64)
+    for i, v in enumerate(values):
+        t = type(v)
+        if t is float or t is int:
+            arr[i] = v
+        elif t is str and not v:
+            arr[i] = np.nan
+        else:
+            return None
+    return arr
+
+
+def _cents_from_floats(arr: np.ndarray) -> np.ndarray:
+    """Euros to cents, half up, robust to binary noise (1.005 -> 101)."""
+    scaled = np.round(arr * 100.0, 6)
+    return np.sign(scaled) * np.floor(np.abs(scaled) + 0.5)
+
+
+def parse_column(values: Sequence[Any], kind: str
+                 ) -> tuple[list[Any] | np.ndarray, list[int], list[tuple[int, CellError]]]:
+    """Parse one column's cells.
+
+    Returns ``(parsed, empty_positions, errors)``: ``parsed`` holds the value per row
+    (None / NaN where empty or wrong), ``empty_positions`` the rows whose cell is empty,
+    ``errors`` the ``(row position, CellError)`` pairs.
+    """
+    if kind in ("number", "int", "money"):
+        arr = _numeric_fast(values)
+        if arr is not None:
+            empty = np.flatnonzero(np.isnan(arr)).tolist()
+            errors: list[tuple[int, CellError]] = []
+            bad = ~np.isfinite(arr) & ~np.isnan(arr)
+            if kind == "int":
+                frac = np.isfinite(arr) & (arr != np.trunc(arr))
+                for i in np.flatnonzero(frac).tolist():
+                    errors.append((i, CellError(f"{values[i]!r} is not a whole number",
+                                                f"{values[i]!r} is geen geheel getal")))
+                bad |= frac
+            for i in np.flatnonzero(~np.isfinite(arr) & ~np.isnan(arr)).tolist():
+                errors.append((i, CellError("the number is not finite", "het getal is niet eindig")))
+            if bad.any():
+                arr = arr.copy()
+                arr[bad] = np.nan
+            if kind == "money":
+                arr = _cents_from_floats(arr)
+            errors.sort(key=lambda e: e[0])
+            return arr, empty, errors
+    parser = PARSERS[kind]
+    out: list[Any] = [None] * len(values)
+    empty = []
+    errors = []
+    if kind in ("text", "id"):
+        # the usual case: text cells, kept trimmed; anything else goes through the parser
+        for i, v in enumerate(values):
+            if type(v) is str:
+                s = v.strip()
+                if s:
+                    out[i] = s
+                else:
+                    empty.append(i)
+                continue
+            if is_empty(v):
+                empty.append(i)
+                continue
+            try:
+                out[i] = parser(v)
+            except CellError as exc:
+                errors.append((i, exc))
+        return out, empty, errors
+    if kind in ("label", "heating", "status", "vote", "yesno"):
+        # few distinct values: parse each once
+        memo: dict[tuple[type, Any], Any] = {}
+        for i, v in enumerate(values):
+            key = (type(v), v)
+            try:
+                hit = memo[key]
+            except KeyError:
+                if is_empty(v):
+                    hit = memo[key] = None
+                else:
+                    try:
+                        hit = memo[key] = parser(v)
+                    except CellError as exc:
+                        hit = memo[key] = exc
+            except TypeError:  # unhashable: cannot happen for cell values
+                hit = parser(v)
+            if hit is None:
+                empty.append(i)
+            elif isinstance(hit, CellError):
+                errors.append((i, hit))
+            else:
+                out[i] = hit
+        return out, empty, errors
+    for i, v in enumerate(values):
+        if v == "" or is_empty(v):
+            empty.append(i)
+            continue
+        try:
+            out[i] = parser(v)
+        except CellError as exc:
+            errors.append((i, exc))
+    return out, empty, errors

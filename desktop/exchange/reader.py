@@ -1,0 +1,426 @@
+"""Reading a programme workbook (``../shared/spec/workbook.md``) into a Dataset.
+
+``read_workbook(path)`` refuses files it cannot read at all with
+:class:`WorkbookUnreadable` (not an xlsx, encrypted, corrupt, empty, too large), and
+otherwise returns a :class:`ReadResult`: the typed Dataset, every problem located as
+Excel shows it (sheet, row, column header), the columns each sheet had (an import only
+overwrites those) and the Excel row number of each frame row.
+
+Reading uses python-calamine (cached values of formula cells, fast).  Each column is
+parsed in one pass (see :func:`desktop.exchange.cells.parse_column`); cross-row rules
+come from :func:`desktop.models.invariants.validate_dataset`.
+"""
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from desktop.models.dataset import TABLES, Dataset, Problem, conform, empty_frame
+from desktop.models.invariants import REQUIRED, validate_dataset
+
+from .cells import parse_column, parse_text
+from .columns import SHEETS, Column, Sheet, sheet_for, sheet_for_table
+from .problems import WorkbookProblem
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024             # the file itself
+DEFAULT_MAX_UNCOMPRESSED = 500 * 1024 * 1024     # all zip members, unpacked
+DEFAULT_MAX_CELLS = 5_000_000                    # cells of all sheets together
+
+# Values an empty cell (or an absent column) stands for.
+DEFAULTS: dict[tuple[str, str], Any] = {
+    ("dwellings", "let"): True,
+    ("complexes", "heating"): "gasketel",
+    ("projects", "status"): "gepland",
+    ("projects", "electricity_saving_kwh"): 0.0,
+    ("projects", "rent_increase_cents"): 0,
+}
+
+_DTYPES = {"text": "string", "id": "string", "measures": "string", "label": "string",
+           "heating": "string", "status": "string", "vote": "string",
+           "int": "Int64", "money": "Int64", "number": "Float64", "yesno": "boolean",
+           "date": "datetime64[s]"}
+
+
+class WorkbookUnreadable(Exception):
+    """The file cannot be read as a programme workbook at all (check exits 2)."""
+
+    def __init__(self, message: str, message_nl: str):
+        super().__init__(message)
+        self.message = message
+        self.message_nl = message_nl
+
+    def message_in(self, lang: str = "en") -> str:
+        return self.message_nl if lang == "nl" else self.message
+
+
+@dataclass
+class ReadResult:
+    dataset: Dataset
+    problems: list[WorkbookProblem]
+    present_columns: dict[str, set[str]]          # table -> frame fields the sheet had
+    row_numbers: dict[str, list[int]]             # table -> Excel row per frame row
+    sheets_found: dict[str, str]                  # table -> sheet name as written
+    headers: dict[str, dict[str, str]] = field(default_factory=dict)  # table -> field -> header
+    error_rows: dict[str, set[int]] = field(default_factory=dict)     # table -> frame rows with errors
+
+    @property
+    def errors(self) -> list[WorkbookProblem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[WorkbookProblem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def locate(self, problem: Problem) -> WorkbookProblem:
+        """A frame-position Problem (from the rules or invariants) as Excel shows it."""
+        table = problem.table
+        try:
+            sheet_decl = sheet_for_table(table)
+        except KeyError:
+            sheet_decl = None
+        sheet = self.sheets_found.get(table) or (sheet_decl.dutch if sheet_decl else table)
+        row = None
+        if problem.row is not None:
+            numbers = self.row_numbers.get(table, [])
+            row = numbers[problem.row] if 0 <= problem.row < len(numbers) else None
+        column = None
+        if problem.column is not None:
+            column = self.headers.get(table, {}).get(problem.column)
+            if column is None and sheet_decl is not None:
+                try:
+                    column = sheet_decl.by_field(problem.column).dutch
+                except KeyError:
+                    column = problem.column
+            elif column is None:
+                column = problem.column
+        return WorkbookProblem(sheet, row, column, problem.message,
+                               problem.message_nl or problem.message, problem.severity)
+
+
+# ----------------------------------------------------------------------------- refusing
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
+
+
+def _mb(n: int) -> str:
+    """A size for a message: "50 MB", "9 KB", "1000 bytes"."""
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):,.0f} MB"
+    if n >= 1024:
+        return f"{n / 1024:,.0f} KB"
+    return f"{n} bytes"
+
+
+def _col_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n
+
+
+def _preflight(path: Path, max_bytes: int, max_uncompressed: int, max_cells: int) -> None:
+    name = path.name
+    if not path.exists():
+        raise WorkbookUnreadable(f"{name}: file not found", f"{name}: bestand niet gevonden")
+    if not path.is_file():
+        raise WorkbookUnreadable(f"{name}: not a file", f"{name}: geen bestand")
+    size = path.stat().st_size
+    if size == 0:
+        raise WorkbookUnreadable(f"{name}: the file is empty (0 bytes)",
+                                 f"{name}: het bestand is leeg (0 bytes)")
+    if size > max_bytes:
+        raise WorkbookUnreadable(
+            f"{name}: the file is too large ({_mb(size)}); the limit is {_mb(max_bytes)}",
+            f"{name}: het bestand is te groot ({_mb(size)}); de grens is {_mb(max_bytes)}")
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+        if head == _OLE2_MAGIC:
+            fh.seek(0)
+            data = fh.read(min(size, 4 * 1024 * 1024))
+            if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data \
+                    or "EncryptedPackage".encode("utf-16-le") in data:
+                raise WorkbookUnreadable(
+                    f"{name}: the workbook is encrypted (password protected); save it without a "
+                    f"password and try again",
+                    f"{name}: het werkboek is versleuteld (met wachtwoord); sla het op zonder "
+                    f"wachtwoord en probeer opnieuw")
+            raise WorkbookUnreadable(
+                f"{name}: this is an old Excel (.xls) file, not an .xlsx workbook; save it as .xlsx",
+                f"{name}: dit is een oud Excel-bestand (.xls), geen .xlsx-werkboek; sla het op als .xlsx")
+    if not head.startswith(b"PK"):
+        raise WorkbookUnreadable(f"{name}: not an Excel workbook (.xlsx)",
+                                 f"{name}: geen Excel-werkboek (.xlsx)")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+            if "xl/workbook.xml" not in names:
+                if "content.xml" in names:
+                    raise WorkbookUnreadable(
+                        f"{name}: an OpenDocument spreadsheet (.ods), not an .xlsx workbook; "
+                        f"save it as .xlsx",
+                        f"{name}: een OpenDocument-rekenblad (.ods), geen .xlsx-werkboek; "
+                        f"sla het op als .xlsx")
+                raise WorkbookUnreadable(f"{name}: not an Excel workbook (.xlsx)",
+                                         f"{name}: geen Excel-werkboek (.xlsx)")
+            unpacked = sum(i.file_size for i in infos)
+            if unpacked > max_uncompressed:
+                raise WorkbookUnreadable(
+                    f"{name}: the workbook unpacks to {_mb(unpacked)}; the limit is "
+                    f"{_mb(max_uncompressed)}",
+                    f"{name}: het werkboek is uitgepakt {_mb(unpacked)}; de grens is "
+                    f"{_mb(max_uncompressed)}")
+            cells = 0
+            for info in infos:
+                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                    with zf.open(info) as member:
+                        m = _DIMENSION.search(member.read(4096))
+                    if m and m[3]:
+                        rows = int(m[4]) - int(m[2]) + 1
+                        cols = _col_number(m[3]) - _col_number(m[1]) + 1
+                        cells += max(rows, 0) * max(cols, 0)
+            if cells > max_cells:
+                raise WorkbookUnreadable(
+                    f"{name}: the workbook has {cells:,} cells; the limit is {max_cells:,}",
+                    f"{name}: het werkboek heeft {cells:,} cellen; de grens is {max_cells:,}")
+    except WorkbookUnreadable:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+        raise WorkbookUnreadable(
+            f"{name}: the workbook is damaged (truncated or corrupt zip: {exc})",
+            f"{name}: het werkboek is beschadigd (afgebroken of kapot zip-bestand: {exc})") from None
+
+
+# ----------------------------------------------------------------------------- reading
+def _row_empty(row: list[Any]) -> bool:
+    for v in row:
+        if v == "" or v is None:
+            continue
+        if isinstance(v, str) and not v.strip():
+            continue
+        return False
+    return True
+
+
+def _series(kind: str, parsed: Any, n: int) -> pd.Series:
+    dtype = _DTYPES[kind]
+    if isinstance(parsed, np.ndarray):
+        s = pd.Series(parsed, dtype="float64")
+        return s.astype("Float64") if dtype == "Float64" else s.astype("Float64").astype("Int64")
+    if dtype == "datetime64[s]":
+        return pd.Series(pd.to_datetime(pd.Series(parsed, dtype="object"), errors="coerce"),
+                         dtype="datetime64[s]")
+    return pd.Series(parsed, dtype=dtype if dtype != "Int64" else "object").astype(dtype)
+
+
+class _SheetReader:
+    def __init__(self, decl: Sheet, name: str, rows: list[list[Any]], first_row: int):
+        self.decl = decl
+        self.name = name
+        self.rows = rows
+        self.first_row = first_row      # Excel row number of rows[0]
+        self.problems: list[WorkbookProblem] = []
+        self.present: set[str] = set()
+        self.headers: dict[str, str] = {}
+        self.row_numbers: list[int] = []
+        self.error_cells: set[tuple[int, str]] = set()
+        self.frame = empty_frame(decl.table)
+
+    def _problem(self, row, column, en, nl, severity="error"):
+        self.problems.append(WorkbookProblem(self.name, row, column, en, nl, severity))
+
+    def read(self) -> None:
+        rows = self.rows
+        header_at = next((i for i, r in enumerate(rows) if not _row_empty(r)), None)
+        if header_at is None:
+            return
+        header_row = self.first_row + header_at
+        mapping: list[tuple[int, Column]] = []
+        for j, cell in enumerate(rows[header_at]):
+            text = parse_text(cell) if cell not in ("", None) else ""
+            if not text:
+                continue
+            col = self.decl.column_for(text)
+            if col is None:
+                self._problem(header_row, text,
+                              f"unknown column {text!r} is ignored",
+                              f"onbekende kolom {text!r} wordt genegeerd", "warning")
+                continue
+            if col.field in self.present:
+                self._problem(header_row, text,
+                              f"column {col.dutch} [{col.english}] occurs twice; "
+                              f"keep only one",
+                              f"kolom {col.dutch} [{col.english}] komt twee keer voor; "
+                              f"houd er één", "error")
+                continue
+            self.present.add(col.field)
+            self.headers[col.field] = text
+            mapping.append((j, col))
+        missing = [c for c in self.decl.columns if c.required and c.field not in self.present]
+        if missing:
+            names = ", ".join(f"{c.dutch} [{c.english}]" for c in missing)
+            self._problem(header_row, None,
+                          f"required column missing: {names}" if len(missing) == 1
+                          else f"required columns missing: {names}",
+                          f"verplichte kolom ontbreekt: {names}" if len(missing) == 1
+                          else f"verplichte kolommen ontbreken: {names}")
+
+        data: list[list[Any]] = []
+        numbers: list[int] = []
+        for i in range(header_at + 1, len(rows)):
+            r = rows[i]
+            if _row_empty(r):
+                continue
+            data.append(r)
+            numbers.append(self.first_row + i)
+        self.row_numbers = numbers
+        n = len(data)
+        table = self.decl.table
+        columns: dict[str, pd.Series] = {}
+        for j, col in mapping:
+            values = [r[j] if j < len(r) else "" for r in data]
+            parsed, _empty, errors = parse_column(values, col.kind)
+            header = self.headers[col.field]
+            for pos, exc in errors:
+                self.error_cells.add((pos, col.field))
+                self.problems.append(WorkbookProblem(
+                    self.name, numbers[pos], header, exc.message, exc.message_nl, "error"))
+            columns[col.field] = _series(col.kind, parsed, n)
+        for (t, f), default in DEFAULTS.items():
+            if t != table:
+                continue
+            if f in columns:
+                columns[f] = columns[f].fillna(default)
+            else:
+                columns[f] = pd.Series([default] * n)
+        frame = conform(table, pd.DataFrame(columns, index=range(n)) if columns
+                        else pd.DataFrame(index=range(n)))
+        self.frame = frame
+
+
+def _open_calamine(path: Path):
+    from python_calamine import CalamineWorkbook
+
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises several types for damaged/encrypted files
+        text = str(exc)
+        if "password" in text.lower() or "encrypt" in text.lower():
+            raise WorkbookUnreadable(f"{path.name}: the workbook is encrypted (password protected)",
+                                     f"{path.name}: het werkboek is versleuteld (met wachtwoord)") from None
+        raise WorkbookUnreadable(f"{path.name}: the workbook is damaged ({text})",
+                                 f"{path.name}: het werkboek is beschadigd ({text})") from None
+
+
+def read_workbook(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
+                  max_cells: int = DEFAULT_MAX_CELLS) -> ReadResult:
+    """Read and validate a programme workbook; raise WorkbookUnreadable when the file
+    cannot be read at all."""
+    path = Path(path)
+    _preflight(path, max_bytes, max_uncompressed, max_cells)
+    wb = _open_calamine(path)
+    problems: list[WorkbookProblem] = []
+    readers: dict[str, _SheetReader] = {}
+    cells = 0
+    try:
+        try:
+            metadata = list(wb.sheets_metadata)
+        except Exception:  # pragma: no cover - older calamine
+            metadata = []
+        hidden = {m.name for m in metadata if str(getattr(m, "visible", "")).lower().endswith("hidden")}
+        for name in wb.sheet_names:
+            decl = sheet_for(name)
+            if decl is None:
+                if name not in hidden:
+                    problems.append(WorkbookProblem(
+                        name, None, None, f"unknown sheet {name!r} is ignored",
+                        f"onbekend blad {name!r} wordt genegeerd", "warning"))
+                continue
+            if decl.table in readers:
+                first = readers[decl.table].name
+                problems.append(WorkbookProblem(
+                    name, None, None,
+                    f"sheet {name!r} holds the same table as sheet {first!r}; keep only one",
+                    f"blad {name!r} bevat dezelfde tabel als blad {first!r}; houd er één"))
+                continue
+            try:
+                sheet = wb.get_sheet_by_name(name)
+                cells += sheet.height * sheet.width
+                if cells > max_cells:
+                    raise WorkbookUnreadable(
+                        f"{path.name}: the workbook has more than {max_cells:,} cells (the limit)",
+                        f"{path.name}: het werkboek heeft meer dan {max_cells:,} cellen (de grens)")
+                rows = sheet.to_python(skip_empty_area=True)
+                start = sheet.start
+            except WorkbookUnreadable:
+                raise
+            except Exception as exc:
+                raise WorkbookUnreadable(
+                    f"{path.name}: sheet {name!r} cannot be read ({exc})",
+                    f"{path.name}: blad {name!r} kan niet gelezen worden ({exc})") from None
+            first_row = (start[0] + 1) if start else 1
+            reader = _SheetReader(decl, name, rows, first_row)
+            reader.read()
+            readers[decl.table] = reader
+    finally:
+        try:
+            wb.close()
+        except Exception:  # pragma: no cover
+            pass
+
+    frames = {t: (readers[t].frame if t in readers else empty_frame(t)) for t in TABLES}
+    ds = Dataset(**frames)
+    for r in readers.values():
+        problems += r.problems
+    result = ReadResult(
+        dataset=ds, problems=problems,
+        present_columns={t: set(r.present) for t, r in readers.items()},
+        row_numbers={t: r.row_numbers for t, r in readers.items()},
+        sheets_found={t: r.name for t, r in readers.items()},
+        headers={t: dict(r.headers) for t, r in readers.items()})
+    error_cells = {t: r.error_cells for t, r in readers.items()}
+    error_rows: dict[str, set[int]] = {t: {pos for pos, _ in cells_} for t, cells_ in error_cells.items()}
+
+    for p in validate_dataset(ds):
+        table = p.table
+        if table not in readers:
+            continue          # no sheet, no rows: nothing to locate (cannot happen)
+        if p.row is not None and (p.row, p.column) in error_cells[table]:
+            continue          # the cell's own error says it already
+        if p.column in REQUIRED.get(table, ()) and p.column not in readers[table].present \
+                and p.message.startswith("this value is required"):
+            continue          # reported once as a missing column
+        problems.append(result.locate(p))
+        if p.row is not None and p.severity == "error":
+            error_rows.setdefault(table, set()).add(p.row)
+    for t, r in readers.items():
+        # a missing required column makes every row of that sheet unusable
+        if any(c.required and c.field not in r.present for c in r.decl.columns):
+            error_rows.setdefault(t, set()).update(range(len(r.row_numbers)))
+    result.error_rows = error_rows
+    result.problems = _ordered(problems)
+    return result
+
+
+_SHEET_ORDER = {s.table: i for i, s in enumerate(SHEETS)}
+
+
+def _ordered(problems: list[WorkbookProblem]) -> list[WorkbookProblem]:
+    """Problems by sheet (workbook order of the spec), then row, file-level first."""
+    def key(p: WorkbookProblem):
+        decl = sheet_for(p.sheet) if p.sheet else None
+        order = _SHEET_ORDER.get(decl.table, 99) if decl else 100
+        return (order, p.sheet or "", p.row if p.row is not None else -1)
+    return sorted(problems, key=key)

@@ -1,0 +1,274 @@
+"""The invariants of a programme across rows and tables (``workbook.md``).
+
+``validate_dataset(ds)`` is pure and vectorised: the workbook reader runs it after
+parsing the cells, the store runs it before applying an edit.  Each problem sits where
+the spec puts it: a duplicate id on the later row, a reference to a missing id on the
+row that refers, a dwelling count that does not match on the Complexen row, a bad vote
+on its Stemmen row.  ``Problem.row`` is the 0-based frame position.
+
+Missing references are only judged when the referring cell is filled; an empty required
+cell is its own error ("required").
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from .dataset import BUILD_YEAR_MAX, BUILD_YEAR_MIN, YEAR_MAX, YEAR_MIN, Dataset, Problem
+from .enums import LABELS, Heating, Status, Vote
+
+# Dutch names of the tables and fields, for the messages.
+_TABLE_NL = {"complexes": "complex", "dwellings": "woning", "projects": "project",
+             "votes": "stem", "targets": "doel", "tariffs": "tarief",
+             "emission_factors": "emissiefactor", "capacities": "capaciteit"}
+
+# table -> (fields that identify a row, English name, Dutch "duplicate ..." phrase)
+KEYS: dict[str, tuple[tuple[str, ...], str, str]] = {
+    "complexes": (("complex",), "complex", "dubbel complex"),
+    "dwellings": (("dwelling",), "dwelling", "dubbele woning"),
+    "projects": (("project",), "project", "dubbel project"),
+    "votes": (("project", "dwelling"), "vote for this project and dwelling",
+              "dubbele stem voor dit project en deze woning"),
+    "targets": (("corporation", "from_year", "to_year"), "target for this corporation and period",
+                "dubbel doel voor deze corporatie en periode"),
+    "tariffs": (("year",), "tariff year", "dubbel tariefjaar"),
+    "emission_factors": (("year",), "emission factor year", "dubbel emissiefactorjaar"),
+    "capacities": (("corporation", "year"), "capacity for this corporation and year",
+                   "dubbele capaciteit voor deze corporatie en dit jaar"),
+}
+
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "complexes": ("complex", "corporation", "neighbourhood"),
+    "dwellings": ("dwelling", "complex"),
+    "projects": ("project", "complex", "year", "gas_saving_m3"),
+    "votes": ("project", "dwelling", "vote"),
+    "targets": ("corporation", "from_year", "to_year", "dwellings"),
+    "tariffs": ("year", "gas_eur_m3", "electricity_eur_kwh"),
+    "emission_factors": ("year", "gas_kg_m3", "electricity_kg_kwh"),
+    "capacities": ("corporation", "year"),
+}
+
+# (table, field) -> (minimum, maximum); None = unbounded
+RANGES: dict[tuple[str, str], tuple[float | None, float | None]] = {
+    ("complexes", "build_year"): (BUILD_YEAR_MIN, BUILD_YEAR_MAX),
+    ("complexes", "dwellings"): (1, None),
+    ("complexes", "gas_m3"): (0, None),
+    ("complexes", "electricity_kwh"): (0, None),
+    ("complexes", "rent_cents"): (0, None),
+    ("dwellings", "gas_m3"): (0, None),
+    ("dwellings", "electricity_kwh"): (0, None),
+    ("dwellings", "rent_cents"): (0, None),
+    ("projects", "year"): (YEAR_MIN, YEAR_MAX),
+    ("projects", "gas_saving_m3"): (0, None),
+    ("projects", "rent_increase_cents"): (0, None),
+    ("projects", "investment_cents"): (0, None),
+    ("targets", "from_year"): (YEAR_MIN, YEAR_MAX),
+    ("targets", "to_year"): (YEAR_MIN, YEAR_MAX),
+    ("targets", "dwellings"): (0, None),
+    ("tariffs", "year"): (YEAR_MIN, YEAR_MAX),
+    ("tariffs", "gas_eur_m3"): (0, None),
+    ("tariffs", "electricity_eur_kwh"): (0, None),
+    ("emission_factors", "year"): (YEAR_MIN, YEAR_MAX),
+    ("emission_factors", "gas_kg_m3"): (0, None),
+    ("emission_factors", "electricity_kg_kwh"): (0, None),
+    ("capacities", "year"): (YEAR_MIN, YEAR_MAX),
+    ("capacities", "max_dwellings"): (0, None),
+    ("capacities", "budget_cents"): (0, None),
+}
+
+# (table, field) -> allowed canonical values
+LISTED: dict[tuple[str, str], tuple[str, ...]] = {
+    ("complexes", "heating"): tuple(Heating.values()),
+    ("complexes", "label"): LABELS,
+    ("dwellings", "label"): LABELS,
+    ("projects", "label_after"): LABELS,
+    ("projects", "status"): tuple(Status.values()),
+    ("votes", "vote"): tuple(Vote.values()),
+}
+
+
+def _key_text(frame: pd.DataFrame, fields: tuple[str, ...], pos: int) -> str:
+    return " / ".join(str(frame[f].iloc[pos]) for f in fields)
+
+
+def _positions(mask: pd.Series | np.ndarray) -> list[int]:
+    return np.flatnonzero(np.asarray(mask, dtype=bool)).tolist()
+
+
+def _filled(s: pd.Series) -> np.ndarray:
+    return s.notna().to_numpy(dtype=bool)
+
+
+def _id_key(table: str, frame: pd.DataFrame, pos: int) -> str | None:
+    fields = KEYS[table][0]
+    if len(fields) == 1 and fields[0] in frame.columns:
+        v = frame[fields[0]].iloc[pos]
+        return None if pd.isna(v) else str(v)
+    return None
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float) and value == int(value):
+        return str(int(value))
+    return str(value)
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, table: str, frame: pd.DataFrame, rows: Iterable[int], column: str | None,
+            en, nl, severity: str = "error") -> None:
+        """``en``/``nl``: a text, or a function of the row position giving one."""
+        for pos in rows:
+            self.problems.append(Problem(
+                table=table, row=int(pos), column=column,
+                message=en(pos) if callable(en) else en,
+                severity=severity, key=_id_key(table, frame, pos),
+                message_nl=nl(pos) if callable(nl) else nl))
+
+
+def _required(c: _Collector, table: str, frame: pd.DataFrame) -> None:
+    for f in REQUIRED.get(table, ()):
+        if f in frame.columns:
+            c.add(table, frame, _positions(frame[f].isna()), f,
+                  "this value is required", "deze waarde is verplicht")
+
+
+def _duplicates(c: _Collector, table: str, frame: pd.DataFrame) -> None:
+    fields, en_name, nl_name = KEYS[table]
+    if not all(f in frame.columns for f in fields) or len(frame) < 2:
+        return
+    keys = frame[list(fields)]
+    complete = keys.notna().all(axis=1).to_numpy()
+    dup = keys.duplicated(keep="first").to_numpy() & complete
+    column = fields[0] if len(fields) == 1 else fields[-1]
+    c.add(table, frame, _positions(dup), column,
+          lambda p: f"duplicate {en_name} {_key_text(frame, fields, p)!r}: it already occurs on an "
+                    f"earlier row",
+          lambda p: f"{nl_name} {_key_text(frame, fields, p)!r}: komt al op een eerdere rij voor")
+
+
+def _ranges(c: _Collector, table: str, frame: pd.DataFrame) -> None:
+    for (t, f), (lo, hi) in RANGES.items():
+        if t != table or f not in frame.columns:
+            continue
+        s = frame[f]
+        if not len(s):
+            continue
+        values = s.astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan)
+        scale = 100.0 if f.endswith("_cents") else 1.0
+        bad = np.zeros(len(values), dtype=bool)
+        if lo is not None:
+            bad |= values < lo
+        if hi is not None:
+            bad |= values > hi
+        if not bad.any():
+            continue
+        if lo is not None and hi is not None:
+            en_rule, nl_rule = f"between {lo} and {hi}", f"tussen {lo} en {hi}"
+        else:
+            en_rule, nl_rule = f"at least {lo}", f"minstens {lo}"
+        c.add(table, frame, _positions(bad), f,
+              lambda p: f"{_fmt(values[p] / scale)} is out of range: must be {en_rule}",
+              lambda p: f"{_fmt(values[p] / scale)} valt buiten het bereik: moet {nl_rule} zijn")
+
+
+def _listed_values(c: _Collector, table: str, frame: pd.DataFrame) -> None:
+    for (t, f), allowed in LISTED.items():
+        if t != table or f not in frame.columns:
+            continue
+        s = frame[f]
+        bad = s.notna().to_numpy(dtype=bool) & ~s.isin(allowed).to_numpy(dtype=bool)
+        text = ", ".join(allowed)
+        c.add(table, frame, _positions(bad), f,
+              lambda p: f"{s.iloc[p]!r} is not one of: {text}",
+              lambda p: f"{s.iloc[p]!r} is niet een van: {text}")
+
+
+def validate_dataset(ds: Dataset) -> list[Problem]:
+    """Every broken invariant of ``ds`` as an error Problem (see module docstring)."""
+    c = _Collector()
+    frames = ds.frames()
+    for table, frame in frames.items():
+        _required(c, table, frame)
+        _duplicates(c, table, frame)
+        _ranges(c, table, frame)
+        _listed_values(c, table, frame)
+
+    complexes, dwellings, projects, votes = ds.complexes, ds.dwellings, ds.projects, ds.votes
+    targets = ds.targets
+    known_complexes = complexes["complex"].dropna().unique()
+
+    # references to a complex
+    for table, frame in (("dwellings", dwellings), ("projects", projects)):
+        missing = _filled(frame["complex"]) & ~frame["complex"].isin(known_complexes).to_numpy(dtype=bool)
+        c.add(table, frame, _positions(missing), "complex",
+              lambda p, f=frame: f"complex {f['complex'].iloc[p]!r} does not exist in Complexen",
+              lambda p, f=frame: f"complex {f['complex'].iloc[p]!r} bestaat niet in Complexen")
+
+    # votes: project and dwelling must exist, dwelling in the project's complex, let
+    if len(votes):
+        v_project, v_dwelling = votes["project"], votes["dwelling"]
+        proj_known = v_project.isin(projects["project"].dropna().unique()).to_numpy(dtype=bool)
+        dw_known = v_dwelling.isin(dwellings["dwelling"].dropna().unique()).to_numpy(dtype=bool)
+        bad_project = _filled(v_project) & ~proj_known
+        bad_dwelling = _filled(v_dwelling) & ~dw_known
+        c.add("votes", votes, _positions(bad_project), "project",
+              lambda p: f"project {v_project.iloc[p]!r} does not exist in Projecten",
+              lambda p: f"project {v_project.iloc[p]!r} bestaat niet in Projecten")
+        c.add("votes", votes, _positions(bad_dwelling), "dwelling",
+              lambda p: f"dwelling {v_dwelling.iloc[p]!r} does not exist in Woningen",
+              lambda p: f"woning {v_dwelling.iloc[p]!r} bestaat niet in Woningen")
+        # first occurrence wins for the lookups (duplicates are reported above)
+        proj_complex = projects.drop_duplicates("project").set_index("project")["complex"]
+        dw = dwellings.drop_duplicates("dwelling").set_index("dwelling")
+        vote_pc = v_project.map(proj_complex)
+        vote_dc = v_dwelling.map(dw["complex"])
+        both = proj_known & dw_known & _filled(v_project) & _filled(v_dwelling)
+        other = both & vote_pc.notna().to_numpy(dtype=bool) & vote_dc.notna().to_numpy(dtype=bool) \
+            & (vote_pc.astype("string") != vote_dc.astype("string")).fillna(False).to_numpy(dtype=bool)
+        c.add("votes", votes, _positions(other), "dwelling",
+              lambda p: f"dwelling {v_dwelling.iloc[p]!r} belongs to complex {vote_dc.iloc[p]!r}, "
+                        f"not to {vote_pc.iloc[p]!r} of project {v_project.iloc[p]!r}",
+              lambda p: f"woning {v_dwelling.iloc[p]!r} hoort bij complex {vote_dc.iloc[p]!r}, "
+                        f"niet bij {vote_pc.iloc[p]!r} van project {v_project.iloc[p]!r}")
+        vacant = v_dwelling.map(dw["let"]).astype("boolean")
+        is_vacant = (vacant == False).fillna(False).to_numpy(dtype=bool) & dw_known  # noqa: E712
+        c.add("votes", votes, _positions(is_vacant), "vote",
+              lambda p: f"dwelling {v_dwelling.iloc[p]!r} is vacant (not let): a vacant dwelling "
+                        f"has no tenant and cannot vote",
+              lambda p: f"woning {v_dwelling.iloc[p]!r} staat leeg (niet verhuurd): een lege woning "
+                        f"heeft geen huurder en kan niet stemmen")
+
+    # dwelling count of a complex: declared count vs Woningen rows
+    if len(complexes):
+        rows = dwellings["complex"].dropna().value_counts()
+        have = complexes["complex"].map(rows).fillna(0).astype("int64").to_numpy()
+        declared = complexes["dwellings"]
+        decl = declared.astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan)
+        # only the first row of a complex id counts (a later one is a duplicate)
+        ok_id = _filled(complexes["complex"]) & ~complexes["complex"].duplicated().to_numpy(dtype=bool)
+        mismatch = ok_id & ~np.isnan(decl) & (have > 0) & (decl != have)
+        c.add("complexes", complexes, _positions(mismatch), "dwellings",
+              lambda p: f"{_fmt(decl[p])} dwellings declared, but Woningen has {have[p]} rows "
+                        f"for complex {complexes['complex'].iloc[p]!r}",
+              lambda p: f"{_fmt(decl[p])} woningen opgegeven, maar Woningen heeft {have[p]} rijen "
+                        f"voor complex {complexes['complex'].iloc[p]!r}")
+        neither = ok_id & np.isnan(decl) & (have == 0)
+        c.add("complexes", complexes, _positions(neither), "dwellings",
+              "the number of dwellings is required when the complex has no rows in Woningen",
+              "het aantal woningen is verplicht als het complex geen rijen in Woningen heeft")
+
+    # a target period runs forwards
+    if len(targets):
+        f = targets["from_year"].astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan)
+        t = targets["to_year"].astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan)
+        backwards = f > t
+        c.add("targets", targets, _positions(backwards), "to_year",
+              lambda p: f"the period ends ({_fmt(t[p])}) before it starts ({_fmt(f[p])})",
+              lambda p: f"de periode eindigt ({_fmt(t[p])}) voordat hij begint ({_fmt(f[p])})")
+
+    return c.problems

@@ -1,0 +1,175 @@
+"""The check command (check.md): JSON contract, exit codes, readable report, no tracebacks."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.exchange.check import PARTS, check_workbook, main_check, report_json, report_text
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+
+EXPECTED_ERRORS = [
+    ("Complexen", 4, "Aantal woningen"),      # 5 declared, 4 rows
+    ("Complexen", 5, "Complex"),              # duplicate P-1001, on the later row
+    ("Complexen", 6, "Aantal woningen"),      # neither a count nor rows
+    ("Woningen", 2, "Verhuurd"),              # "misschien"
+    ("Woningen", 18, "Complex"),              # complex P-9999 does not exist
+    ("Projecten", 2, "Gasbesparing m3 per woning per jaar"),   # "1.234" ambiguous
+    ("Projecten", 3, "Jaar"),                 # 1999
+    ("Projecten", 4, "Status"),               # "bijna klaar"
+    ("Stemmen", 3, "Stem"),                   # "misschien"
+    ("Stemmen", 12, "Stem"),                  # vacant dwelling W-0011
+    ("Stemmen", 13, "Woning"),                # second vote P-21-001 / W-0001
+    ("Stemmen", 14, "Woning"),                # 0042 is in another complex
+    ("Stemmen", 15, "Project"),               # project P-99-999 does not exist
+    ("Doelen", 5, "Tot en met jaar"),         # 2025-2022
+    ("Tarieven", 1, None),                    # required column missing
+]
+
+
+def run_check(*args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), LANGUAGE="en")
+    return subprocess.run([sys.executable, "-m", "desktop.exchange.check", *args], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_errors_are_located_where_the_spec_puts_them():
+    report = check_workbook(DATA / "errors.xlsx")
+    assert [(e.sheet, e.row, e.column) for e in report.errors] == EXPECTED_ERRORS
+    by_place = {(e.sheet, e.row, e.column): e for e in report.errors}
+    assert "vacant" in by_place[("Stemmen", 12, "Stem")].message
+    assert "staat leeg" in by_place[("Stemmen", 12, "Stem")].message_nl
+    assert "5 dwellings declared, but Woningen has 4 rows" in by_place[("Complexen", 4, "Aantal woningen")].message
+    assert "ambiguous" in by_place[("Projecten", 2, "Gasbesparing m3 per woning per jaar")].message
+
+
+def test_cli_json_with_errors_exits_1_and_still_prints():
+    proc = run_check(str(DATA / "errors.xlsx"), "--json")
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr == ""
+    data = json.loads(proc.stdout)
+    assert list(data) == ["errors", "warnings", *PARTS]
+    assert [(e["sheet"], e["row"], e["column"]) for e in data["errors"]] == EXPECTED_ERRORS
+    for e in data["errors"]:
+        assert list(e) == ["sheet", "row", "column", "message"]
+        assert isinstance(e["message"], str) and e["message"]
+
+
+def test_cli_json_valid_exits_0():
+    proc = run_check(str(DATA / "valid_soest.xlsx"), "--json", "--base-year", "2021")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert list(data) == ["errors", "warnings", *PARTS]
+    assert data["errors"] == []
+    for part in PARTS:
+        assert isinstance(data[part], list)
+
+
+def test_cli_dutch_messages():
+    proc = run_check(str(DATA / "errors.xlsx"), "--json", "--lang", "nl")
+    data = json.loads(proc.stdout)
+    messages = [e["message"] for e in data["errors"]]
+    assert any("staat leeg" in m for m in messages)
+    assert any("verplichte kolom ontbreekt" in m for m in messages)
+
+
+@pytest.mark.parametrize("name, words", [
+    ("not_xlsx.xlsx", "not an Excel workbook"), ("truncated.xlsx", "damaged"),
+    ("empty.xlsx", "empty"), ("encrypted.xlsx", "encrypted"), ("missing.xlsx", "not found"),
+])
+def test_cli_unreadable_exits_2_with_one_line(name, words):
+    proc = run_check(str(DATA / name), "--json")
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert words in proc.stderr
+
+
+def test_cli_bad_arguments_and_help():
+    proc = run_check("--json")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    proc = run_check(str(DATA / "valid_soest.xlsx"), "--base-year", "soon")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    proc = run_check("--help")
+    assert proc.returncode == 0 and "--base-year" in proc.stdout and "--json" in proc.stdout
+
+
+def test_text_report_in_both_languages(capsys):
+    assert main_check([str(DATA / "errors.xlsx"), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert "Errors (15)" in out
+    assert "Stemmen, row 12, Stem: dwelling 'W-0011' is vacant" in out
+    assert main_check([str(DATA / "errors.xlsx"), "--lang", "nl"]) == 1
+    out = capsys.readouterr().out
+    assert "Fouten (15)" in out
+    assert "Stemmen, rij 12, Stem: woning 'W-0011' staat leeg" in out
+    assert main_check([str(DATA / "shuffled_columns.xlsx"), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Warnings (2)" in out and "Woningen, row 4, Opmerking: unknown column" in out
+
+
+def test_report_json_numbers_are_plain():
+    report = check_workbook(DATA / "valid_soest.xlsx")
+    text = report_json(report)
+    assert "NaN" not in text
+    json.loads(text)
+    assert report_text(report).startswith("Workbook check: valid_soest.xlsx")
+
+
+# ----------------------------------------------------------------------------- the parts
+def _parts_or_skip(name="valid_soest.xlsx", base_year=2020):
+    for module in ("support", "affordability", "programme", "co2"):
+        pytest.importorskip(f"desktop.models.{module}")
+    report = check_workbook(DATA / name, base_year=base_year)
+    return report
+
+
+def test_support_part_of_the_soest_sample():
+    report = _parts_or_skip()
+    assert report.parts["support"] == [{
+        "project": "P-21-001", "dwellings": 12, "tenants": 10, "yes": 8, "no": 1,
+        "no_response": 1, "support_pct": 80.0, "status": "reached"}]
+
+
+def test_affordability_part_of_the_soest_sample():
+    report = _parts_or_skip()
+    rows = {r["project"]: r for r in report.parts["affordability"]}
+    # 300 m3 x 0.80 / 12 = 20.00; 400 x 0.80 / 12 = 26.67; (650 x 2.30 - 1500 x 0.535) / 12 = 57.71
+    assert rows["P-21-001"]["tariff_year"] == 2021
+    assert rows["P-21-001"]["energy_saving_per_month"] == pytest.approx(20.0, abs=0.005)
+    assert rows["P-21-001"]["rent_increase_per_month"] == 18.0 and rows["P-21-001"]["ok"] is True
+    assert rows["P-21-002"]["energy_saving_per_month"] == pytest.approx(26.67, abs=0.005)
+    assert rows["A-22-001"]["tariff_year"] == 2022
+    assert rows["A-22-001"]["energy_saving_per_month"] == pytest.approx(57.71, abs=0.005)
+
+
+def test_programme_part_of_the_soest_sample():
+    report = _parts_or_skip()
+    rows = {(r["corporation"], r["from_year"], r["to_year"]): r for r in report.parts["programme"]}
+    # Portaal 2021: P-21-001 (12 dwellings rows) + P-21-002 (72 declared); none done
+    assert (rows[("Portaal", 2021, 2021)]["target"], rows[("Portaal", 2021, 2021)]["planned"],
+            rows[("Portaal", 2021, 2021)]["done"]) == (176, 84, 0)
+    assert rows[("de Alliantie", 2022, 2025)]["planned"] == 4
+    assert rows[("Portaal", 2022, 2024)]["planned"] == 0
+
+
+def test_co2_part_covers_base_year_to_2050():
+    report = _parts_or_skip(base_year=2030)
+    years = sorted({r["year"] for r in report.parts["co2"]})
+    assert years[0] == 2030 and years[-1] == 2050
+    assert {r["corporation"] for r in report.parts["co2"]} == {"Portaal", "de Alliantie"}
+
+
+def test_parts_with_errors_leave_out_the_bad_rows():
+    report = _parts_or_skip("errors.xlsx")
+    assert not report.complete
+    # P-21-001 lost its ambiguous gas saving row, so no support row for it is computed
+    assert all(r["project"] != "P-21-001" for r in report.parts["support"])
