@@ -325,9 +325,12 @@ def _open_calamine(path: Path):
 
 def read_workbook(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
                   max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
-                  max_cells: int = DEFAULT_MAX_CELLS) -> ReadResult:
+                  max_cells: int = DEFAULT_MAX_CELLS, context: Dataset | None = None) -> ReadResult:
     """Read and validate a programme workbook; raise WorkbookUnreadable when the file
-    cannot be read at all."""
+    cannot be read at all.
+
+    ``context``: the workspace an import merges into; references resolve against the
+    workbook plus the workspace (``check`` passes none: the workbook on its own)."""
     path = Path(path)
     _preflight(path, max_bytes, max_uncompressed, max_cells)
     wb = _open_calamine(path)
@@ -343,7 +346,7 @@ def read_workbook(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
         for name in wb.sheet_names:
             decl = sheet_for(name)
             if decl is None:
-                if name not in hidden:
+                if name not in hidden and name.strip().casefold() not in _OUR_SHEETS:
                     problems.append(WorkbookProblem(
                         name, None, None, f"unknown sheet {name!r} is ignored",
                         f"onbekend blad {name!r} wordt genegeerd", "warning"))
@@ -393,7 +396,7 @@ def read_workbook(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     error_cells = {t: r.error_cells for t, r in readers.items()}
     error_rows: dict[str, set[int]] = {t: {pos for pos, _ in cells_} for t, cells_ in error_cells.items()}
 
-    for p in validate_dataset(ds):
+    for p in validate_dataset(ds, context):
         table = p.table
         if table not in readers:
             continue          # no sheet, no rows: nothing to locate (cannot happen)
@@ -415,6 +418,8 @@ def read_workbook(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
 
 
 _SHEET_ORDER = {s.table: i for i, s in enumerate(SHEETS)}
+# sheets our own writer adds (instructions) are not "unknown"
+_OUR_SHEETS = {"toelichting", "instructions"}
 
 
 def _ordered(problems: list[WorkbookProblem]) -> list[WorkbookProblem]:

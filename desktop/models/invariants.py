@@ -188,8 +188,21 @@ def _listed_values(c: _Collector, table: str, frame: pd.DataFrame) -> None:
               lambda p: f"{s.iloc[p]!r} is niet een van: {text}")
 
 
-def validate_dataset(ds: Dataset) -> list[Problem]:
-    """Every broken invariant of ``ds`` as an error Problem (see module docstring)."""
+def _with_context(frame: pd.DataFrame, context: pd.DataFrame | None, key: str) -> pd.DataFrame:
+    """``frame`` followed by the rows of ``context`` whose key it does not hold."""
+    if context is None or not len(context):
+        return frame
+    extra = context[~context[key].isin(frame[key].dropna().unique())]
+    return pd.concat([frame, extra], ignore_index=True) if len(extra) else frame
+
+
+def validate_dataset(ds: Dataset, context: Dataset | None = None) -> list[Problem]:
+    """Every broken invariant of ``ds`` as an error Problem (see module docstring).
+
+    ``context`` (an import's workspace): references may also resolve to its records,
+    and its dwellings count towards a complex's Woningen rows; problems are only ever
+    reported on the rows of ``ds``.
+    """
     c = _Collector()
     frames = ds.frames()
     for table, frame in frames.items():
@@ -200,7 +213,11 @@ def validate_dataset(ds: Dataset) -> list[Problem]:
 
     complexes, dwellings, projects, votes = ds.complexes, ds.dwellings, ds.projects, ds.votes
     targets = ds.targets
-    known_complexes = complexes["complex"].dropna().unique()
+    # what references resolve against: the data itself, then the context's other records
+    all_complexes = _with_context(complexes, context.complexes if context else None, "complex")
+    all_dwellings = _with_context(dwellings, context.dwellings if context else None, "dwelling")
+    all_projects = _with_context(projects, context.projects if context else None, "project")
+    known_complexes = all_complexes["complex"].dropna().unique()
 
     # references to a complex
     for table, frame in (("dwellings", dwellings), ("projects", projects)):
@@ -212,8 +229,8 @@ def validate_dataset(ds: Dataset) -> list[Problem]:
     # votes: project and dwelling must exist, dwelling in the project's complex, let
     if len(votes):
         v_project, v_dwelling = votes["project"], votes["dwelling"]
-        proj_known = v_project.isin(projects["project"].dropna().unique()).to_numpy(dtype=bool)
-        dw_known = v_dwelling.isin(dwellings["dwelling"].dropna().unique()).to_numpy(dtype=bool)
+        proj_known = v_project.isin(all_projects["project"].dropna().unique()).to_numpy(dtype=bool)
+        dw_known = v_dwelling.isin(all_dwellings["dwelling"].dropna().unique()).to_numpy(dtype=bool)
         bad_project = _filled(v_project) & ~proj_known
         bad_dwelling = _filled(v_dwelling) & ~dw_known
         c.add("votes", votes, _positions(bad_project), "project",
@@ -223,8 +240,8 @@ def validate_dataset(ds: Dataset) -> list[Problem]:
               lambda p: f"dwelling {v_dwelling.iloc[p]!r} does not exist in Woningen",
               lambda p: f"woning {v_dwelling.iloc[p]!r} bestaat niet in Woningen")
         # first occurrence wins for the lookups (duplicates are reported above)
-        proj_complex = projects.drop_duplicates("project").set_index("project")["complex"]
-        dw = dwellings.drop_duplicates("dwelling").set_index("dwelling")
+        proj_complex = all_projects.drop_duplicates("project").set_index("project")["complex"]
+        dw = all_dwellings.drop_duplicates("dwelling").set_index("dwelling")
         vote_pc = v_project.map(proj_complex)
         vote_dc = v_dwelling.map(dw["complex"])
         both = proj_known & dw_known & _filled(v_project) & _filled(v_dwelling)
@@ -245,7 +262,7 @@ def validate_dataset(ds: Dataset) -> list[Problem]:
 
     # dwelling count of a complex: declared count vs Woningen rows
     if len(complexes):
-        rows = dwellings["complex"].dropna().value_counts()
+        rows = all_dwellings["complex"].dropna().value_counts()
         have = complexes["complex"].map(rows).fillna(0).astype("int64").to_numpy()
         declared = complexes["dwellings"]
         decl = declared.astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan)

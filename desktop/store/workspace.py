@@ -347,10 +347,41 @@ class Workspace:
         self.notify(set(TABLES))
 
 
-def _ensure_names(conn: Connection, complexes: pd.DataFrame) -> None:
+def apply_import_plan(conn: Connection, plan) -> None:
+    """Write an :class:`~desktop.exchange.merge.ImportPlan` on an open transaction:
+    adds inserted, updates set only the columns the workbook had (row version + 1),
+    changed and new votes appended to their history.  Nothing is deleted."""
+    from sqlalchemy import bindparam, update
+
+    _ensure_names(conn, *(f for f in (plan.adds.get("complexes"), plan.updates.get("complexes"))
+                          if f is not None))
+    for name in ("complexes", "dwellings", "projects", "targets", "tariffs", "emission_factors",
+                 "capacities"):
+        table, keys = s.TABLE_KEYS[name]
+        add = plan.adds.get(name)
+        if add is not None and len(add):
+            cols = [c for c in add.columns if c in table.c]
+            conn.execute(insert(table), _records(add[cols]))
+        upd = plan.updates.get(name)
+        if upd is not None and len(upd):
+            cols = [c for c in upd.columns if c in table.c and c not in keys]
+            if not cols:
+                continue
+            rows = _records(upd[list(keys) + cols])
+            stmt = (update(table)
+                    .where(*[table.c[k] == bindparam(f"k_{k}") for k in keys])
+                    .values({c: bindparam(f"v_{c}") for c in cols}
+                            | {"row_version": table.c.row_version + 1}))
+            conn.execute(stmt, [{**{f"k_{k}": r[k] for k in keys}, **{f"v_{c}": r[c] for c in cols}}
+                                for r in rows])
+    if len(plan.vote_events):
+        append_votes(conn, plan.vote_events, note="import")
+
+
+def _ensure_names(conn: Connection, *frames: pd.DataFrame) -> None:
     """Corporations and neighbourhoods exist for every complex row given."""
     for table, col in ((s.corporations, "corporation"), (s.neighbourhoods, "neighbourhood")):
-        wanted = set(complexes[col].dropna().astype(str))
+        wanted = {str(v) for f in frames if col in f.columns for v in f[col].dropna()}
         if not wanted:
             continue
         have = set(conn.execute(select(table.c.name)).scalars())

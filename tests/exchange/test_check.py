@@ -113,7 +113,9 @@ def test_text_report_in_both_languages(capsys):
     assert "Stemmen, rij 12, Stem: woning 'W-0011' staat leeg" in out
     assert main_check([str(DATA / "shuffled_columns.xlsx"), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "Warnings (2)" in out and "Woningen, row 4, Opmerking: unknown column" in out
+    # 2 about the layout, 4 grouped estimates (use from the complex or the label)
+    assert "Warnings (6)" in out and "Woningen, row 4, Opmerking: unknown column" in out
+    assert "Complex P-1001: gas use of 11 dwellings taken from the complex value" in out
 
 
 def test_report_json_numbers_are_plain():

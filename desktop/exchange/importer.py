@@ -1,0 +1,111 @@
+"""Importing a programme workbook into a workspace, and exporting one — Qt-free.
+
+Import: read and validate the workbook against the workspace (references resolve
+against both), plan the merge (a preview: added, changed, unchanged per sheet), then —
+unless it is a dry run — take a backup copy and apply the plan in one transaction.
+Any error means nothing is written: all or nothing.
+
+The window runs these same functions on a worker thread with a progress callback.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..store.workspace import Workspace, apply_import_plan
+from .merge import ImportPlan, plan_import
+from .problems import WorkbookProblem
+from .progress import ProgressFn, report
+from .reader import ReadResult, read_workbook
+
+@dataclass
+class ImportOutcome:
+    path: Path
+    problems: list[WorkbookProblem] = field(default_factory=list)
+    plan: ImportPlan | None = None
+    applied: bool = False
+    backup: Path | None = None
+
+    @property
+    def errors(self) -> list[WorkbookProblem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[WorkbookProblem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def prepare_import(path: str | os.PathLike, workspace: Workspace,
+                   progress: ProgressFn | None = None) -> ImportOutcome:
+    """Read, validate and plan; writes nothing.  Raises WorkbookUnreadable."""
+    path = Path(path)
+    report(progress, 0.0)
+    current = workspace.load()
+    report(progress, 0.1)
+    result: ReadResult = read_workbook(path, context=current)
+    outcome = ImportOutcome(path, problems=list(result.problems))
+    report(progress, 0.6)
+    if result.ok:
+        outcome.plan = plan_import(result.dataset, result.present_columns, current)
+    report(progress, 0.7)
+    return outcome
+
+
+def commit_import(outcome: ImportOutcome, workspace: Workspace, *, keep_backups: int = 10,
+                  progress: ProgressFn | None = None) -> ImportOutcome:
+    """Back up the workspace, then apply the planned import in one transaction."""
+    if not outcome.ok or outcome.plan is None:
+        raise ValueError("an import with errors cannot be applied")
+    if outcome.plan.is_empty:
+        return outcome
+    report(progress, 0.75)
+    outcome.backup = workspace.backup(reason="before-import", keep=keep_backups)
+    report(progress, 0.8)
+    with workspace.transaction() as conn:
+        apply_import_plan(conn, outcome.plan)
+    outcome.applied = True
+    workspace.notify({"complexes", "dwellings", "projects", "votes", "targets", "tariffs",
+                      "emission_factors"})
+    if progress is not None:      # written: too late to cancel, just say it is done
+        progress(1.0)
+    return outcome
+
+
+def import_workbook(path: str | os.PathLike, workspace: Workspace, *, dry_run: bool = False,
+                    keep_backups: int = 10, progress: ProgressFn | None = None) -> ImportOutcome:
+    outcome = prepare_import(path, workspace, progress)
+    if outcome.ok and not dry_run:
+        commit_import(outcome, workspace, keep_backups=keep_backups, progress=progress)
+    return outcome
+
+
+def export_workspace(workspace: Workspace, path: str | os.PathLike, *, personal_data: bool = True,
+                     lang: str = "nl", progress: ProgressFn | None = None, dataset=None) -> Path:
+    """Write the workspace (or ``dataset``, e.g. what a view shows) as a workbook."""
+    from .writer import write_workbook
+
+    ds = dataset if dataset is not None else workspace.load()
+    write_workbook(ds, path, personal_data=personal_data, lang=lang, progress=progress)
+    return Path(path)
+
+
+def summary_lines(plan: ImportPlan, lang: str = "en") -> list[str]:
+    """The preview as text: per sheet what is added, changed and left alone."""
+    from .columns import sheet_for_table
+
+    lines = []
+    for table, counts in plan.summary.items():
+        sheet = sheet_for_table(table)
+        name = sheet.dutch if lang == "nl" else sheet.english
+        if lang == "nl":
+            lines.append(f"{name}: {counts['added']} nieuw, {counts['changed']} gewijzigd, "
+                         f"{counts['unchanged']} ongewijzigd")
+        else:
+            lines.append(f"{name}: {counts['added']} added, {counts['changed']} changed, "
+                         f"{counts['unchanged']} unchanged")
+    return lines
