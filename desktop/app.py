@@ -69,20 +69,55 @@ def build_window(workspace, settings: Settings):
     return MainWindow(controller)
 
 
-def run_window(location: str | None) -> int:
-    from .store.workspace import WorkspaceError
+def offer_restore(location: str, error: Exception, settings: Settings):
+    """A workspace that cannot be opened: say why and offer its newest backup copy.
+    Returns the reopened workspace, or None."""
+    from .store.workspace import DamagedWorkspaceError, Workspace
+    from .views.backups import describe
 
+    path = Path(location)
+    backups = sorted((path.parent / "backups").glob(f"{path.stem}.*.backup")) \
+        if "://" not in location else []
+    if not isinstance(error, DamagedWorkspaceError) or not backups:
+        QMessageBox.critical(None, "Retrofit Planner", str(error))
+        return None
+    newest = backups[-1]
+    answer = QMessageBox.question(
+        None, "Retrofit Planner",
+        QApplication.translate("app", "%1\n\nRestore the newest backup copy (%2)? The damaged "
+                               "file is kept beside it.").replace("%1", str(error))
+        .replace("%2", describe(newest)))
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    Workspace.restore(newest, path)
+    return Workspace.open(path, backups_to_keep=settings.backups_to_keep)
+
+
+def run_window(location: str | None) -> int:
+    import logging
+
+    from .logs import setup_logging
+    from .store.workspace import WorkspaceError
+    from .views.error_dialog import ExceptionHandler
+
+    setup_logging()
     app = make_application()
+    handler = ExceptionHandler().install()
     settings = Settings.load()
     install_translators(app, settings)
     try:
         workspace = open_initial_workspace(location, settings)
     except WorkspaceError as exc:
-        QMessageBox.critical(None, "Retrofit Planner", str(exc))
-        return 2
+        logging.getLogger("desktop").warning("workspace not opened: %s", type(exc).__name__)
+        workspace = offer_restore(location or settings.last_workspace or "", exc, settings)
+        if workspace is None:
+            return 2
     window = build_window(workspace, settings)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        handler.uninstall()
 
 
 def screenshot(directory: str, location: str | None, size=(1280, 800)) -> list[Path]:

@@ -129,8 +129,12 @@ def _col_number(letters: bytes) -> int:
     return n
 
 
-def _preflight(path: Path, max_bytes: int, max_uncompressed: int, max_cells: int) -> None:
+def _preflight(path: Path, max_bytes: int, max_uncompressed: int,
+               max_cells: int) -> list[WorkbookProblem]:
+    """Refuse what cannot be a programme workbook before reading a cell; return notices
+    about parts that are ignored (macros, links to other workbooks)."""
     name = path.name
+    notices: list[WorkbookProblem] = []
     if not path.exists():
         raise WorkbookUnreadable(f"{name}: file not found", f"{name}: bestand niet gevonden")
     if not path.is_file():
@@ -194,12 +198,25 @@ def _preflight(path: Path, max_bytes: int, max_uncompressed: int, max_cells: int
                 raise WorkbookUnreadable(
                     f"{name}: the workbook has {cells:,} cells; the limit is {max_cells:,}",
                     f"{name}: het werkboek heeft {cells:,} cellen; de grens is {max_cells:,}")
+            if any(n.lower().endswith("vbaproject.bin") for n in names):
+                notices.append(WorkbookProblem(
+                    None, None, None, "the workbook holds macros; they are ignored and never run",
+                    "het werkboek bevat macro's; die worden genegeerd en nooit uitgevoerd", "warning"))
+            links = sorted(n for n in names if n.startswith("xl/externalLinks/") and n.endswith(".xml"))
+            if links:
+                notices.append(WorkbookProblem(
+                    None, None, None,
+                    f"the workbook links to {len(links)} other workbook(s); the links are ignored "
+                    f"and only the values saved in this file count",
+                    f"het werkboek verwijst naar {len(links)} ander(e) werkboek(en); de koppelingen "
+                    f"worden genegeerd, alleen de in dit bestand opgeslagen waarden tellen", "warning"))
     except WorkbookUnreadable:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
         raise WorkbookUnreadable(
             f"{name}: the workbook is damaged (truncated or corrupt zip: {exc})",
             f"{name}: het werkboek is beschadigd (afgebroken of kapot zip-bestand: {exc})") from None
+    return notices
 
 
 # ----------------------------------------------------------------------------- reading
@@ -332,9 +349,8 @@ def read_workbook(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     ``context``: the workspace an import merges into; references resolve against the
     workbook plus the workspace (``check`` passes none: the workbook on its own)."""
     path = Path(path)
-    _preflight(path, max_bytes, max_uncompressed, max_cells)
+    problems: list[WorkbookProblem] = _preflight(path, max_bytes, max_uncompressed, max_cells)
     wb = _open_calamine(path)
-    problems: list[WorkbookProblem] = []
     readers: dict[str, _SheetReader] = {}
     cells = 0
     try:

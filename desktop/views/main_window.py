@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         controller.changed.connect(lambda _t: self._update_status())
         self._workspace_shown()
         self._restore_geometry()
+        from . import backups
+        backups.install(self)
         self.nav.setCurrentRow(0)
 
     # ----- menus -------------------------------------------------------------------
