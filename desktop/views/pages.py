@@ -8,6 +8,8 @@ from PySide6.QtCore import QCoreApplication
 
 PAGES: list[tuple[str, str, str]] = [
     ("overview", "overview", "OverviewPage"),
+    ("programme", "programme", "ProgrammePage"),
+    ("support", "support", "SupportPage"),
 ]
 
 

@@ -1,0 +1,748 @@
+"""Programme page: which complexes are retrofitted in which year, against the agreed
+targets.
+
+Top: each target period with target, planned and done, coloured where the plan falls
+short (red) or overshoots (amber).  Middle: homes per year by corporation and
+neighbourhood (collapsible), planned and done side by side, years over a capacity or
+budget limit in amber.  Bottom: the projects of the selected cell (or all, filtered);
+create, edit, delete, and move them by dragging onto a year of the matrix.  Every
+edit is one store transaction and one undo step (Edit menu, Ctrl+Z / Ctrl+Shift+Z).
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QBrush, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QButtonGroup, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+    QPushButton, QSplitter, QTableView, QToolButton, QTreeView, QVBoxLayout, QWidget,
+)
+
+from ..models import programme
+from ..models.dataset import Dataset
+from ..models.enums import Status
+from ..store.commands import Batch, Delete, SetStatus, Upsert
+from ..store.workspace import WorkspaceError
+from . import fmt
+from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
+from .programme_models import MET, OVER, SHORT, MatrixDelegate, MatrixModel, ProjectListModel
+from .project_dialog import CapacityDialog, ProjectDialog
+
+RELEVANT = {"projects", "complexes", "dwellings", "targets", "capacities"}
+ALL = "__all__"
+EDITABLE = ("complex", "year", "measures", "label_after", "gas_saving_m3",
+            "electricity_saving_kwh", "rent_increase_cents", "investment_cents")
+
+
+def _missing(v) -> bool:
+    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
+
+
+def _plain(v):
+    if _missing(v):
+        return None
+    return v.item() if isinstance(v, np.generic) else v
+
+
+def _same(a, b) -> bool:
+    a, b = _plain(a), _plain(b)
+    if a is None or b is None:
+        return a is None and b is None
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return float(a) == float(b)
+    return str(a) == str(b)
+
+
+def _period(a: int, b: int) -> str:
+    return str(a) if a == b else f"{a}–{b}"
+
+
+class ProgrammePage(QWidget):
+    key = "programme"
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self._dirty = True
+        self._scope: tuple[str | None, str | None, int | None] | None = None
+        self._collapsed: set[str] = set()
+        self._restoring = False
+        self._all = pd.DataFrame()
+        self._ds: Dataset | None = None
+        self._sized = False
+        self._targets = pd.DataFrame()
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 12)
+        lay.setSpacing(8)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        f = self.heading.font()
+        f.setPointSizeF(f.pointSizeF() * 1.5)
+        f.setBold(True)
+        self.heading.setFont(f)
+        top_row = QHBoxLayout()
+        top_row.addWidget(self.heading)
+        top_row.addStretch(1)
+        lay.addLayout(top_row)
+
+        # ----- filters and actions -----------------------------------------------------
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        self.corporation_filter = QComboBox()
+        self.neighbourhood_filter = QComboBox()
+        self.status_filter = QComboBox()
+        self.year_filter = QComboBox()
+        for combo, label in ((self.corporation_filter, self.tr("Corporation")),
+                             (self.neighbourhood_filter, self.tr("Neighbourhood")),
+                             (self.status_filter, self.tr("Status")),
+                             (self.year_filter, self.tr("Year"))):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            bar.addWidget(QLabel(label))
+            bar.addWidget(combo)
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.status_filter.addItem(self.tr("All statuses"), ALL)
+        for status in Status:
+            self.status_filter.addItem(status.value, status.value)
+            self.status_filter.setItemData(self.status_filter.count() - 1, status.english,
+                                           Qt.ItemDataRole.ToolTipRole)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel(self.tr("Show")))
+        self.mode_group = QButtonGroup(self)
+        self.mode_buttons: dict[str, QToolButton] = {}
+        for mode, text, tip in (("planned", self.tr("Planned"), self.tr("Homes in projects not cancelled")),
+                                ("done", self.tr("Done"), self.tr("Homes in projects with status 'gereed'")),
+                                ("both", self.tr("Both"), self.tr("Planned / done side by side"))):
+            b = QToolButton()
+            b.setText(text)
+            b.setToolTip(tip)
+            b.setCheckable(True)
+            b.setAutoRaise(False)
+            self.mode_group.addButton(b)
+            self.mode_buttons[mode] = b
+            b.toggled.connect(lambda on, m=mode: on and self.set_mode(m))
+            bar.addWidget(b)
+        bar.addStretch(1)
+        lay.addLayout(bar)
+        self.capacity_button = QPushButton(self.tr("Capacity and budget…"))
+        self.capacity_button.setToolTip(self.tr("Homes the contractors can handle and the money "
+                                                "available, per corporation and year"))
+        self.capacity_button.clicked.connect(self._capacity_clicked)
+        self.new_button = QPushButton(self.tr("New project…"))
+        self.new_button.clicked.connect(self.new_project_dialog)
+        top_row.addWidget(self.capacity_button)
+        top_row.addWidget(self.new_button)
+
+        # ----- targets -----------------------------------------------------------------
+        lay.addWidget(self._section(self.tr("Agreed targets: target, planned and done per period")))
+        self.target_model = FrameTableModel([
+            ColumnSpec("corporation", self.tr("Corporation")),
+            ColumnSpec("period", self.tr("Period")),
+            ColumnSpec("target", self.tr("Target"), fmt.integer, NUMBER_ALIGN),
+            ColumnSpec("planned", self.tr("Planned"), fmt.integer, NUMBER_ALIGN,
+                       self.tr("Homes in projects in the period that are not cancelled")),
+            ColumnSpec("done", self.tr("Done"), fmt.integer, NUMBER_ALIGN,
+                       self.tr("Homes in projects with status 'gereed' (done)")),
+            ColumnSpec("shortfall", self.tr("Plan − target"), self._signed, NUMBER_ALIGN),
+            ColumnSpec("verdict_text", self.tr("Plan")),
+        ], key="period")
+        self.target_model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._target_colour)
+        self.target_view = self._table(self.target_model)
+        self.target_view.setSortingEnabled(False)
+        self.target_view.horizontalHeader().setStretchLastSection(True)
+        lay.addWidget(self.target_view)
+
+        # ----- matrix and project list -------------------------------------------------
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setChildrenCollapsible(False)
+        top = QWidget()
+        top_lay = QVBoxLayout(top)
+        top_lay.setContentsMargins(0, 4, 0, 0)
+        top_lay.setSpacing(4)
+        head = QHBoxLayout()
+        head.addWidget(self._section(self.tr("Homes per year")))
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        head.addWidget(self.legend, 1)
+        top_lay.addLayout(head)
+        self.matrix_model = MatrixModel(self)
+        self.matrix_model.move_requested.connect(self._move_requested)
+        self.matrix_view = QTreeView()
+        self.matrix_view.setModel(self.matrix_model)
+        self.matrix_view.setItemDelegate(MatrixDelegate(self.matrix_view))
+        self.matrix_view.setUniformRowHeights(True)
+        self.matrix_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.matrix_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.matrix_view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.matrix_view.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.matrix_view.setDropIndicatorShown(True)
+        self.matrix_view.setAlternatingRowColors(True)
+        self.matrix_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        mh = self.matrix_view.header()
+        mh.setStretchLastSection(False)
+        mh.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        mh.setMinimumSectionSize(60)
+        self.matrix_view.expanded.connect(lambda i: self._collapsed.discard(self.matrix_model.cell(i)[0]))
+        self.matrix_view.collapsed.connect(lambda i: self._collapsed.add(self.matrix_model.cell(i)[0]))
+        self.matrix_view.selectionModel().currentChanged.connect(self._cell_changed)
+        self.matrix_view.doubleClicked.connect(self._matrix_double_clicked)
+        top_lay.addWidget(self.matrix_view)
+        split.addWidget(top)
+
+        bottom = QWidget()
+        bot_lay = QVBoxLayout(bottom)
+        bot_lay.setContentsMargins(0, 4, 0, 0)
+        bot_lay.setSpacing(4)
+        row = QHBoxLayout()
+        self.scope_label = self._section("")
+        row.addWidget(self.scope_label)
+        self.all_button = QPushButton(self.tr("Show all"))
+        self.all_button.clicked.connect(self.clear_scope)
+        row.addWidget(self.all_button)
+        row.addStretch(1)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.clicked.connect(self._delete_clicked)
+        row.addWidget(self.edit_button)
+        row.addWidget(self.delete_button)
+        bot_lay.addLayout(row)
+        self.project_model = ProjectListModel([
+            ColumnSpec("project", self.tr("Project")),
+            ColumnSpec("complex", self.tr("Complex")),
+            ColumnSpec("corporation", self.tr("Corporation")),
+            ColumnSpec("neighbourhood", self.tr("Neighbourhood")),
+            ColumnSpec("year", self.tr("Year"), lambda v: "" if v is None else str(v), NUMBER_ALIGN),
+            ColumnSpec("dwellings", self.tr("Homes"), fmt.integer, NUMBER_ALIGN),
+            ColumnSpec("status", self.tr("Status")),
+            ColumnSpec("measures", self.tr("Measures")),
+            ColumnSpec("label_after", self.tr("Label after")),
+            ColumnSpec("gas_saving_m3", self.tr("Gas saving m³"), fmt.integer, NUMBER_ALIGN,
+                       self.tr("Per home per year")),
+            ColumnSpec("electricity_saving_kwh", self.tr("Electricity saving kWh"), fmt.integer,
+                       NUMBER_ALIGN, self.tr("Per home per year")),
+            ColumnSpec("rent_increase_cents", self.tr("Rent increase"), fmt.money_cents, NUMBER_ALIGN,
+                       self.tr("Per home per month")),
+            ColumnSpec("investment_cents", self.tr("Investment per home"), fmt.money_cents,
+                       NUMBER_ALIGN),
+            ColumnSpec("total_investment_cents", self.tr("Investment"), fmt.money_cents, NUMBER_ALIGN,
+                       self.tr("Investment per home × homes")),
+        ], key="project")
+        self.project_model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._project_tip)
+        self.project_view = self._table(self.project_model)
+        self.project_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.project_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.project_view.setDragEnabled(True)
+        self.project_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.project_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.project_view.horizontalHeader().setStretchLastSection(True)
+        self.project_view.horizontalHeader().setResizeContentsPrecision(200)
+        self.project_view.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.project_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        bot_lay.addWidget(self.project_view)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        lay.addWidget(split, 1)
+
+        self.notice = QLabel()
+        self.notice.setObjectName("hint")
+        self.notice.setWordWrap(True)
+        lay.addWidget(self.notice)
+
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.project_view,
+                  self._delete_clicked, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.project_view, self.edit_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+        self.mode_buttons["both"].setChecked(True)
+        controller.changed.connect(self._on_changed)
+        self.refresh()
+
+    # ----- small widgets -------------------------------------------------------------
+    @staticmethod
+    def _section(text: str) -> QLabel:
+        label = QLabel(text)
+        f = label.font()
+        f.setBold(True)
+        label.setFont(f)
+        return label
+
+    @staticmethod
+    def _table(model) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSortingEnabled(True)
+        view.setAlternatingRowColors(True)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(56)
+        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        return view
+
+    @staticmethod
+    def _signed(v) -> str:
+        if v is None:
+            return ""
+        v = int(v)
+        return ("+" if v > 0 else "−" if v < 0 else "") + fmt.integer(abs(v))
+
+    def _target_colour(self, row: int, col: int):
+        if col < self.target_model.column_of("planned"):
+            return None
+        v = self.target_model.frame().at[row, "verdict"]
+        return {"short": QBrush(SHORT), "over": QBrush(OVER), "met": QBrush(MET)}.get(
+            None if _missing(v) else str(v))
+
+    def _project_tip(self, row: int, col: int):
+        if self.project_model.column_of("status") == col:
+            v = self.project_model.frame().at[row, "status"]
+            try:
+                return Status.parse(v).english
+            except ValueError:
+                return None
+        if col == self.project_model.column_of("project"):
+            return self.tr("Drag onto a year in the matrix to move the project; double-click to edit")
+        return None
+
+    # ----- refresh -------------------------------------------------------------------
+    def _on_changed(self, tables) -> None:
+        if tables and not (set(tables) & RELEVANT):
+            return
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild every table of the page from the controller's dataset."""
+        self._dirty = False
+        ds = self.controller.dataset
+        ws = self.controller.workspace
+        name = ws.get_meta("name") or ws.display_name
+        self.heading.setText(self.tr("Programme — %1").replace("%1", name))
+        owner = ds.projects_with_owner()
+        owner["status"] = owner["status"].astype("string").fillna(Status.PLANNED.value)
+        owner["total_investment_cents"] = (owner["investment_cents"].astype("Int64")
+                                           * owner["dwellings"].astype("int64"))
+        self._all = owner
+        self._ds = ds
+        self._fill_filters(ds, owner)
+        targets = self._target_frame(ds)
+        self.target_model.set_frame(targets)
+        h = self.target_view.horizontalHeader().height() + 4
+        rows = max(1, min(len(targets), 6))
+        height = h + rows * self.target_view.verticalHeader().defaultSectionSize()
+        if self.target_view.maximumHeight() != height:
+            self.target_view.setFixedHeight(height)
+        self._targets = targets
+        self._rebuild_matrix()
+        self._fill_projects()
+        self._update_legend()
+
+    def _fill_filters(self, ds: Dataset, owner: pd.DataFrame) -> None:
+        self._restoring = True
+        try:
+            corps = sorted(set(ds.complexes["corporation"].dropna().astype(str)))
+            self._set_items(self.corporation_filter, self.tr("All corporations"), corps)
+            c = ds.complexes
+            corp = self.corporation_filter.currentData()
+            if corp != ALL:
+                c = c[c["corporation"] == corp]
+            hoods = sorted(set(c["neighbourhood"].dropna().astype(str)))
+            self._set_items(self.neighbourhood_filter, self.tr("All neighbourhoods"), hoods)
+            years = sorted({int(y) for y in owner["year"].dropna()})
+            self._set_items(self.year_filter, self.tr("All years"), [str(y) for y in years],
+                            data=years)
+        finally:
+            self._restoring = False
+
+    @staticmethod
+    def _set_items(combo: QComboBox, all_text: str, items: list[str], data=None) -> None:
+        current = combo.currentData()
+        data = list(items) if data is None else list(data)
+        if [combo.itemData(i) for i in range(1, combo.count())] == data:
+            return
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(all_text, ALL)
+        for text, d in zip(items, data):
+            combo.addItem(text, d)
+        i = combo.findData(current)
+        combo.setCurrentIndex(i if i >= 0 else 0)
+        combo.blockSignals(False)
+
+    def _target_frame(self, ds: Dataset) -> pd.DataFrame:
+        frame, _problems = programme.programme_table(ds)
+        frame = frame.copy()
+        frame["period"] = [_period(int(a), int(b)) for a, b in zip(frame["from_year"], frame["to_year"])]
+        texts = []
+        for v, s in zip(frame["verdict"], frame["shortfall"]):
+            if _missing(v):
+                texts.append("")
+            elif v == "short":
+                texts.append(self.tr("falls short by %n home(s)", "", -int(s)))
+            elif v == "over":
+                texts.append(self.tr("overshoots by %n home(s)", "", int(s)))
+            else:
+                texts.append(self.tr("meets the target"))
+        frame["verdict_text"] = texts
+        return frame
+
+    def _years(self) -> list[int]:
+        """Matrix columns: first to last year of any project or target, plus one spare
+        year to drag projects into."""
+        ds = self._ds
+        ys = [int(y) for y in ds.projects["year"].dropna()]
+        ys += [int(y) for y in ds.targets["from_year"].dropna()]
+        ys += [int(y) for y in ds.targets["to_year"].dropna()]
+        if not ys:
+            y = pd.Timestamp.today().year
+            return list(range(y, y + 5))
+        return list(range(min(ys), max(ys) + 2))
+
+    def _filter_mask(self, frame: pd.DataFrame, use_year: bool) -> np.ndarray:
+        mask = np.ones(len(frame), dtype=bool)
+        corp = self.corporation_filter.currentData()
+        hood = self.neighbourhood_filter.currentData()
+        status = self.status_filter.currentData()
+        year = self.year_filter.currentData()
+        if corp not in (None, ALL):
+            mask &= (frame["corporation"] == corp).fillna(False).to_numpy(bool)
+        if hood not in (None, ALL):
+            mask &= (frame["neighbourhood"] == hood).fillna(False).to_numpy(bool)
+        if status not in (None, ALL):
+            mask &= (frame["status"] == status).fillna(False).to_numpy(bool)
+        if use_year and year not in (None, ALL):
+            mask &= (frame["year"] == year).fillna(False).to_numpy(bool)
+        return mask
+
+    def _rebuild_matrix(self) -> None:
+        ds = self._ds
+        owner = self._all
+        mask = self._filter_mask(owner, use_year=False)
+        fds = dataclasses.replace(ds, projects=ds.projects[mask].reset_index(drop=True)) \
+            if not mask.all() else ds
+        years = self._years()
+        planned = programme.matrix(fds, years)
+        done = programme.done_matrix(fds, years)
+        live = owner[mask & (owner["status"] != Status.CANCELLED.value).to_numpy(bool)
+                     & owner["year"].notna().to_numpy(bool)]
+        self._restoring = True
+        try:
+            self.matrix_model.set_frames(planned, done, programme.capacity_flags(ds), self._targets,
+                                         live)
+            view = self.matrix_view
+            for r, corp in enumerate(self.matrix_model.corporations()):
+                view.setExpanded(self.matrix_model.index(r, 0), corp not in self._collapsed)
+            header = view.header()
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+            view.setColumnWidth(0, max(200, view.sizeHintForColumn(0) + 24))
+            for c in range(1, self.matrix_model.columnCount()):
+                header.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+            self._size_columns()
+            if self._scope is not None:
+                idx = self.matrix_model.index_of(*self._scope)
+                if idx.isValid():
+                    view.selectionModel().setCurrentIndex(
+                        idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                else:
+                    self._scope = None
+        finally:
+            self._restoring = False
+
+    def _fill_projects(self) -> None:
+        owner = self._all
+        mask = self._filter_mask(owner, use_year=True)
+        if self._scope is not None:
+            corp, hood, year = self._scope
+            if corp is not None:
+                mask &= (owner["corporation"].fillna("") == corp).to_numpy(bool)
+            if hood is not None:
+                mask &= (owner["neighbourhood"].fillna("") == hood).to_numpy(bool)
+            if year is not None:
+                mask &= (owner["year"] == year).fillna(False).to_numpy(bool)
+        selected = set(self.selected_projects())
+        frame = owner[mask]
+        self.project_model.set_frame(frame)
+        if not self._sized and len(frame):
+            self._sized = True
+            self.project_view.resizeColumnsToContents()
+            col = self.project_model.column_of("measures")
+            self.project_view.setColumnWidth(col, min(self.project_view.columnWidth(col), 240))
+        if selected:
+            sel = self.project_view.selectionModel()
+            for r in range(self.project_model.rowCount()):
+                if self.project_model.key_at(r) in selected:
+                    sel.select(self.project_model.index(r, 0),
+                               QItemSelectionModel.SelectionFlag.Select
+                               | QItemSelectionModel.SelectionFlag.Rows)
+        homes = int(frame.loc[frame["status"] != Status.CANCELLED.value, "dwellings"].sum())
+        count = self.tr("%n project(s)", "", len(frame)) + " · " + \
+            self.tr("%n home(s) not cancelled", "", homes)
+        if self._scope is None:
+            self.scope_label.setText(self.tr("Projects") + " — " + count)
+            self.all_button.hide()
+        else:
+            corp, hood, year = self._scope
+            where = (f"{hood} ({corp})" if hood is not None else corp) or self.tr("all corporations")
+            when = str(year) if year is not None else self.tr("all years")
+            self.scope_label.setText(self.tr("Projects in %1, %2").replace("%1", where)
+                                     .replace("%2", when) + " — " + count)
+            self.all_button.show()
+        self._update_buttons()
+
+    def _update_legend(self) -> None:
+        self.legend.setText(
+            "<span style='color:#555'>" + {
+                "both": self.tr("cells: homes planned / <span style='color:#2e7d32'>done</span>"),
+                "planned": self.tr("cells: homes planned"),
+                "done": self.tr("cells: homes done")}[self.matrix_model.mode()]
+            + " &nbsp;·&nbsp; <span style='background:#fff4d6'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
+            + self.tr("over capacity or budget") + " &nbsp;·&nbsp; "
+            + self.tr("drag a cell or project to another year to move it") + "</span>")
+
+    def _update_buttons(self, *_args) -> None:
+        n = len(self.selected_projects())
+        self.edit_button.setEnabled(n == 1)
+        self.delete_button.setEnabled(n >= 1)
+
+    # ----- interaction ---------------------------------------------------------------
+    def set_mode(self, mode: str) -> None:
+        self.matrix_model.set_mode(mode)
+        if not self.mode_buttons[mode].isChecked():
+            self.mode_buttons[mode].setChecked(True)
+        self._size_columns()
+        self._update_legend()
+
+    def _size_columns(self) -> None:
+        """Year columns as wide as the widest total (one width for all, so the years line up)."""
+        m = self.matrix_model
+        bold = self.matrix_view.font()
+        bold.setBold(True)
+        fm = QFontMetrics(bold)
+        width = max(fm.horizontalAdvance(m.widest_text()), fm.horizontalAdvance("8888")) + 18
+        for c in range(1, m.columnCount() - 1):
+            self.matrix_view.setColumnWidth(c, width)
+        total = max(fm.horizontalAdvance(m.widest_text(True)), fm.horizontalAdvance("Total")) + 18
+        self.matrix_view.setColumnWidth(m.columnCount() - 1, max(width, total))
+
+    def _filters_changed(self, *_args) -> None:
+        if self._restoring or self._ds is None:
+            return
+        if self.sender() is self.corporation_filter:
+            self._fill_filters(self._ds, self._all)
+        self._rebuild_matrix()
+        self._fill_projects()
+
+    def _cell_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._restoring:
+            return
+        self.show_cell(current)
+
+    def show_cell(self, index: QModelIndex) -> None:
+        """List the projects of a matrix cell (a corporation or neighbourhood, a year)."""
+        if not index.isValid():
+            return
+        self._scope = self.matrix_model.cell(index)
+        self._fill_projects()
+
+    def clear_scope(self) -> None:
+        self._scope = None
+        self._restoring = True
+        self.matrix_view.selectionModel().clearSelection()
+        self.matrix_view.selectionModel().setCurrentIndex(
+            QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+        self._restoring = False
+        self._fill_projects()
+
+    def _matrix_double_clicked(self, index: QModelIndex) -> None:
+        ids = self.matrix_model.projects_in(*self.matrix_model.cell(index)) \
+            if self.matrix_model.cell(index)[2] is not None else []
+        if len(ids) == 1:
+            self.edit_project_dialog(ids[0])
+
+    def selected_projects(self) -> list[str]:
+        sel = self.project_view.selectionModel()
+        if sel is None:
+            return []
+        return [str(self.project_model.key_at(i.row())) for i in sel.selectedRows()
+                if i.row() < self.project_model.rowCount()]
+
+    def select_projects(self, ids: list[str]) -> None:
+        sel = self.project_view.selectionModel()
+        sel.clearSelection()
+        for pid in ids:
+            r = self.project_model.row_of(pid)
+            if r is not None:
+                sel.select(self.project_model.index(r, 0),
+                           QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.notice.setStyleSheet("color: #b3261e;" if error else "color: #3b4a5a;")
+        self.notice.setText(text)
+
+    # ----- edits (each one transaction, one undo step) ----------------------------------
+    def _project(self, project_id: str) -> dict[str, Any] | None:
+        hit = self._all[self._all["project"] == project_id]
+        if not len(hit):
+            return None
+        return {k: _plain(v) for k, v in hit.iloc[0].to_dict().items()}
+
+    def _version(self, project_id: str) -> int | None:
+        return self.controller.workspace.row_versions("projects").get((project_id,))
+
+    def move_projects(self, ids: list[str], year: int) -> bool:
+        """Move projects to ``year`` (one undo step); False when refused or nothing moved."""
+        versions = self.controller.workspace.row_versions("projects")
+        current = dict(zip(self._all["project"].astype(str), self._all["year"]))
+        ids = [p for p in ids if (p,) in versions and not _same(current.get(p), year)]
+        if not ids:
+            return False
+        cmds = [Upsert("projects", {"project": p}, {"year": int(year)},
+                       expected_version=versions[(p,)]) for p in ids]
+        text = (self.tr("Move %1 to %2").replace("%1", ids[0]) if len(ids) == 1
+                else self.tr("Move %n project(s) to %2", "", len(ids))).replace("%2", str(year))
+        try:
+            self.controller.execute(cmds[0] if len(cmds) == 1 else Batch(tuple(cmds), label=text), text)
+        except WorkspaceError as exc:
+            self._say(str(exc), error=True)
+            return False
+        self._say(text + " — " + self.tr("Ctrl+Z undoes it."))
+        return True
+
+    def _move_requested(self, ids: list[str], year: int) -> None:
+        # after the drop has finished: the move resets the models
+        QTimer.singleShot(0, lambda: self.move_projects(list(ids), int(year)))
+
+    def save_project(self, original: str | None, values: dict[str, Any], reason: str | None = None,
+                     expected_version: int | None = None) -> None:
+        """Create (``original`` None) or update a project from the dialog's values in one
+        transaction.  Raises the store's error (GateError, ConflictError, …) when refused."""
+        user = getattr(self.controller.settings, "user_name", None)
+        pid = values["project"]
+        status = Status.parse(values.get("status") or Status.PLANNED.value).value
+        fields = {k: values.get(k) for k in EDITABLE}
+        cmds: list = []
+        if original is None:
+            cmds.append(Upsert("projects", {"project": pid}, {**fields, "status": Status.PLANNED.value}))
+            if status != Status.PLANNED.value:
+                cmds.append(SetStatus(pid, status, reason=reason, changed_by=user))
+            text = self.tr("New project %1").replace("%1", pid)
+        else:
+            old = self._project(original) or {}
+            changed = {k: v for k, v in fields.items() if not _same(old.get(k), v)}
+            if changed:
+                cmds.append(Upsert("projects", {"project": original}, changed,
+                                   expected_version=expected_version))
+            if not _same(old.get("status"), status):
+                cmds.append(SetStatus(original, status, reason=reason, changed_by=user))
+            text = self.tr("Edit project %1").replace("%1", original)
+        if not cmds:
+            return
+        self.controller.execute(cmds[0] if len(cmds) == 1 else Batch(tuple(cmds), label=text), text)
+        self._say(text + " — " + self.tr("Ctrl+Z undoes it."))
+        QTimer.singleShot(0, lambda: self.select_projects([pid]))
+
+    def delete_projects(self, ids: list[str]) -> bool:
+        if not ids:
+            return False
+        cmds = [Delete("projects", {"project": p}) for p in ids]
+        text = (self.tr("Delete project %1").replace("%1", ids[0]) if len(ids) == 1
+                else self.tr("Delete %n project(s)", "", len(ids)))
+        try:
+            self.controller.execute(cmds[0] if len(cmds) == 1 else Batch(tuple(cmds), label=text), text)
+        except WorkspaceError as exc:
+            self._say(str(exc), error=True)
+            return False
+        self._say(text + " — " + self.tr("Ctrl+Z undoes it."))
+        return True
+
+    def set_capacity(self, corporation: str, year: int, max_dwellings: int | None,
+                     budget_cents: int | None) -> bool:
+        key = {"corporation": corporation, "year": int(year)}
+        caps = self._ds.capacities
+        exists = bool(((caps["corporation"] == corporation) & (caps["year"] == year)).any()) \
+            if len(caps) else False
+        text = self.tr("Capacity %1 %2").replace("%1", corporation).replace("%2", str(year))
+        if max_dwellings is None and budget_cents is None:
+            if not exists:
+                return False
+            cmd = Delete("capacities", key)
+        else:
+            cmd = Upsert("capacities", key, {"max_dwellings": max_dwellings, "budget_cents": budget_cents})
+        try:
+            self.controller.execute(cmd, text)
+        except WorkspaceError as exc:
+            self._say(str(exc), error=True)
+            return False
+        return True
+
+    # ----- dialogs -------------------------------------------------------------------
+    def _complex_frame(self) -> pd.DataFrame:
+        ds = self._ds
+        c = ds.complexes[["complex", "corporation", "neighbourhood"]].copy()
+        c["dwellings"] = c["complex"].map(ds.dwelling_counts()).fillna(0).astype("int64")
+        return c
+
+    def project_dialog(self, project_id: str | None = None) -> ProjectDialog:
+        """The form for a new project (prefilled from the selected cell) or an existing one."""
+        existing = set(self._all["project"].astype(str))
+        if project_id is None:
+            scope = self._scope or (None, None, None)
+            start = {"year": scope[2]} if scope[2] is not None else {}
+            dialog = ProjectDialog(self._complex_frame(), existing,
+                                   lambda v, r: self.save_project(None, v, r), None, self)
+            if start:
+                dialog.year_edit.setText(str(start["year"]))
+            return dialog
+        version = self._version(project_id)
+        return ProjectDialog(self._complex_frame(), existing,
+                             lambda v, r: self.save_project(project_id, v, r, version),
+                             self._project(project_id), self)
+
+    def new_project_dialog(self) -> None:
+        self.project_dialog(None).exec()
+
+    def edit_project_dialog(self, project_id: str) -> None:
+        self.project_dialog(project_id).exec()
+
+    def edit_selected(self) -> None:
+        ids = self.selected_projects()
+        if len(ids) == 1:
+            self.edit_project_dialog(ids[0])
+
+    def _delete_clicked(self) -> None:
+        ids = self.selected_projects()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete projects"),
+            self.tr("Delete %n project(s)? Edit → Undo brings them back.", "", len(ids)))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_projects(ids)
+
+    def capacity_dialog(self) -> CapacityDialog:
+        scope = self._scope or (None, None, None)
+        corps = self.matrix_model.corporations() or sorted(
+            set(self._ds.complexes["corporation"].dropna().astype(str)))
+        return CapacityDialog([c for c in corps if c], self._ds.capacities, scope[0], scope[2], self)
+
+    def _capacity_clicked(self) -> None:
+        dialog = self.capacity_dialog()
+        if dialog.exec():
+            values, _errors = dialog.values()
+            self.set_capacity(**values)

@@ -1,0 +1,415 @@
+"""The project form and the capacity form of the Programme page.
+
+Dialogs collect parameters; the page acts.  :class:`ProjectDialog` checks the fields
+with :func:`desktop.models.programme.validate_project_edit` and shows each message
+next to its field; on OK it hands the values (store units: money in whole cents) to
+the ``submit`` callable of the page, which applies them in one transaction.  When the
+store refuses a status change because tenant support is not reached (``GateError``)
+the dialog asks for a reason and submits again; any other refusal is shown in the
+dialog, which stays open — nothing is half-saved.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any, Callable
+
+import pandas as pd
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLabel,
+    QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from ..models import programme
+from ..models.dataset import YEAR_MAX, YEAR_MIN
+from ..models.enums import LABELS, Status
+from ..store.commands import GateError
+from ..store.workspace import WorkspaceError
+from . import fmt
+
+ERROR_STYLE = "color: #b3261e;"
+
+FIELDS = ("project", "complex", "year", "status", "measures", "label_after", "gas_saving_m3",
+          "electricity_saving_kwh", "rent_increase_cents", "investment_cents")
+MONEY = ("rent_increase_cents", "investment_cents")
+NUMBERS = ("gas_saving_m3", "electricity_saving_kwh")
+
+
+def parse_number(text: str) -> float | None:
+    """A number typed by a user: the UI locale first ("1.234,5" in Dutch), then a
+    plain decimal point or comma.  None when it is not a finite number."""
+    t = str(text).replace("€", "").replace("\u00a0", "").strip()
+    if not t:
+        return None
+    value, ok = QLocale().toDouble(t)
+    if not ok:
+        plain = t.replace(" ", "")
+        if "," in plain and "." not in plain:
+            plain = plain.replace(",", ".")
+        try:
+            value = float(plain)
+        except ValueError:
+            return None
+    return value if math.isfinite(value) else None
+
+
+def euros_to_cents(text: str) -> Any:
+    """Whole cents from a euro amount; the text itself (for the validator's message)
+    when it is not a number; a float when it has fractions of a cent; None when blank."""
+    if not str(text).strip():
+        return None
+    euros = parse_number(text)
+    if euros is None:
+        return str(text)
+    cents = euros * 100
+    return int(round(cents)) if abs(cents - round(cents)) < 1e-6 else cents
+
+
+def _euros_text(cents) -> str:
+    if cents is None or cents is pd.NA or (isinstance(cents, float) and math.isnan(cents)):
+        return ""
+    return QLocale().toString(int(cents) / 100, "f", 2)
+
+
+def _number_text(value) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    v = float(value)
+    return QLocale().toString(v, "f", 0 if v == int(v) else 2)
+
+
+class _Field(QWidget):
+    """An input with its error message underneath."""
+
+    def __init__(self, editor: QWidget, parent=None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        self.editor = editor
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        lay.addWidget(editor)
+        lay.addWidget(self.error)
+
+    def set_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+
+
+class ProjectDialog(QDialog):
+    """Create or edit one project.
+
+    ``complexes``: frame with complex, corporation, neighbourhood, dwellings (homes);
+    ``project``: the current values (None for a new project); ``existing``: project
+    ids already in use; ``submit(values, reason)`` applies the edit and raises the
+    store's error when refused."""
+
+    def __init__(self, complexes: pd.DataFrame, existing: set[str],
+                 submit: Callable[[dict[str, Any], str | None], None],
+                 project: dict[str, Any] | None = None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("projectDialog")
+        self._submit = submit
+        self._existing = set(existing)
+        self._original = dict(project) if project else None
+        self._complexes = complexes.set_index("complex", drop=False) if len(complexes) else complexes
+        self._known = set(complexes["complex"].astype(str)) if len(complexes) else set()
+        self.setWindowTitle(self.tr("New project") if project is None
+                            else self.tr("Project %1").replace("%1", str(project["project"])))
+        self.setMinimumWidth(580)
+
+        lay = QVBoxLayout(self)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fde2e1; color: #5f1410; padding: 6px;")
+        self.banner.hide()
+        lay.addWidget(self.banner)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        lay.addLayout(form)
+        self.fields: dict[str, _Field] = {}
+
+        def add(name: str, label: str, editor: QWidget, tip: str | None = None) -> None:
+            field = _Field(editor)
+            if tip:
+                editor.setToolTip(tip)
+            self.fields[name] = field
+            form.addRow(label, field)
+
+        self.project_edit = QLineEdit()
+        self.project_edit.setPlaceholderText(self.tr("e.g. P-27-002"))
+        add("project", self.tr("Project"), self.project_edit)
+
+        self.complex_edit = QComboBox()
+        self.complex_edit.setEditable(True)
+        self.complex_edit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        ids = sorted(self._known)
+        self.complex_edit.addItems(ids)
+        completer = QCompleter(ids, self.complex_edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.complex_edit.setCompleter(completer)
+        self.complex_edit.setCurrentIndex(-1)
+        self.complex_info = QLabel()
+        self.complex_info.setObjectName("hint")
+        box = QWidget()
+        box_lay = QVBoxLayout(box)
+        box_lay.setContentsMargins(0, 0, 0, 0)
+        box_lay.setSpacing(2)
+        box_lay.addWidget(self.complex_edit)
+        box_lay.addWidget(self.complex_info)
+        add("complex", self.tr("Complex"), box, self.tr("The project covers every home of the complex"))
+        self.complex_edit.currentTextChanged.connect(self._complex_changed)
+
+        self.year_edit = QLineEdit()
+        self.year_edit.setPlaceholderText(f"{YEAR_MIN}–{YEAR_MAX}")
+        add("year", self.tr("Year of completion"), self.year_edit,
+            self.tr("Savings count from this year on"))
+
+        self.status_edit = QComboBox()
+        for status in Status:
+            self.status_edit.addItem(status.value, status.value)
+            self.status_edit.setItemData(self.status_edit.count() - 1, status.english,
+                                         Qt.ItemDataRole.ToolTipRole)
+        add("status", self.tr("Status"), self.status_edit,
+            self.tr("From 'akkoord' on, a project of 10 or more homes needs 70 % tenant support "
+                    "or a reason"))
+
+        self.measures_edit = QLineEdit()
+        self.measures_edit.setPlaceholderText(self.tr("e.g. dakisolatie; hr++ glas; zonnepanelen"))
+        add("measures", self.tr("Measures"), self.measures_edit, self.tr("Separate measures with ';'"))
+
+        self.label_edit = QComboBox()
+        self.label_edit.setEditable(True)
+        self.label_edit.addItem("")
+        self.label_edit.addItems(list(LABELS))
+        add("label_after", self.tr("Energy label after"), self.label_edit)
+
+        self.gas_edit = QLineEdit()
+        add("gas_saving_m3", self.tr("Gas saving (m³ per home per year)"), self.gas_edit)
+        self.elec_edit = QLineEdit()
+        add("electricity_saving_kwh", self.tr("Electricity saving (kWh per home per year)"),
+            self.elec_edit, self.tr("May be negative: a heat pump uses more electricity"))
+        self.rent_edit = QLineEdit()
+        add("rent_increase_cents", self.tr("Rent increase (€ per home per month)"), self.rent_edit)
+        self.investment_edit = QLineEdit()
+        add("investment_cents", self.tr("Investment (€ per home)"), self.investment_edit)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+
+        self._fill(project or {})
+
+    # ----- content -----------------------------------------------------------------
+    def _fill(self, p: dict[str, Any]) -> None:
+        def text(v) -> str:
+            return "" if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) else str(v)
+
+        self.project_edit.setText(text(p.get("project")))
+        self.project_edit.setReadOnly(self._original is not None)
+        if self._original is not None:
+            self.project_edit.setToolTip(self.tr("The project id cannot be changed"))
+        self.complex_edit.setEditText(text(p.get("complex")))
+        self.year_edit.setText(text(p.get("year")))
+        status = text(p.get("status")) or Status.PLANNED.value
+        try:
+            status = Status.parse(status).value
+        except ValueError:
+            pass
+        self.status_edit.setCurrentIndex(max(0, self.status_edit.findData(status)))
+        self.measures_edit.setText(text(p.get("measures")))
+        self.measures_edit.setCursorPosition(0)
+        self.label_edit.setEditText(text(p.get("label_after")))
+        self.gas_edit.setText(_number_text(p.get("gas_saving_m3")))
+        self.elec_edit.setText(_number_text(p.get("electricity_saving_kwh")))
+        self.rent_edit.setText(_euros_text(p.get("rent_increase_cents")))
+        self.investment_edit.setText(_euros_text(p.get("investment_cents")))
+        self._complex_changed(self.complex_edit.currentText())
+
+    def _complex_changed(self, text: str) -> None:
+        key = text.strip()
+        if key in self._known:
+            row = self._complexes.loc[key]
+            homes = row["dwellings"] if "dwellings" in row else None
+            parts = [str(row["corporation"]), str(row["neighbourhood"])]
+            if homes is not None and homes is not pd.NA:
+                parts.append(self.tr("%n home(s)", "", int(homes)))
+            self.complex_info.setText(" · ".join(parts))
+        else:
+            self.complex_info.setText("")
+
+    def raw_values(self) -> dict[str, Any]:
+        """The fields as the validator reads them (numbers parsed where possible)."""
+        def number(edit: QLineEdit):
+            t = edit.text().strip()
+            if not t:
+                return None
+            x = parse_number(t)
+            return t if x is None else x
+
+        return {
+            "project": self.project_edit.text().strip(),
+            "complex": self.complex_edit.currentText().strip(),
+            "year": self.year_edit.text().strip(),
+            "status": self.status_edit.currentData(),
+            "measures": self.measures_edit.text().strip() or None,
+            "label_after": self.label_edit.currentText().strip() or None,
+            "gas_saving_m3": number(self.gas_edit),
+            "electricity_saving_kwh": number(self.elec_edit),
+            "rent_increase_cents": euros_to_cents(self.rent_edit.text()),
+            "investment_cents": euros_to_cents(self.investment_edit.text()),
+        }
+
+    def validate(self) -> dict[str, str]:
+        """Show every field's message; return field -> message (empty when all is well)."""
+        raw = self.raw_values()
+        errors = programme.validate_project_edit(raw, self._known, require_all=True)
+        for name in MONEY:
+            if name in errors and "cents" in errors[name]:
+                errors[name] = self.tr("Use at most two decimals.")
+        if self._original is None and "project" not in errors and raw["project"] in self._existing:
+            errors["project"] = self.tr("A project with this id exists already.")
+        for name, field in self.fields.items():
+            field.set_error(errors.get(name))
+        return errors
+
+    def values(self) -> dict[str, Any]:
+        """The valid values in store units (call after :meth:`validate` passed)."""
+        raw = self.raw_values()
+        out: dict[str, Any] = {
+            "project": raw["project"],
+            "complex": raw["complex"],
+            "year": int(float(raw["year"])),
+            "status": raw["status"],
+            "measures": raw["measures"],
+            "label_after": raw["label_after"],
+            "gas_saving_m3": float(raw["gas_saving_m3"]),
+            "electricity_saving_kwh": float(raw["electricity_saving_kwh"] or 0.0),
+            "rent_increase_cents": int(raw["rent_increase_cents"] or 0),
+            "investment_cents": None if raw["investment_cents"] is None else int(raw["investment_cents"]),
+        }
+        if out["label_after"]:
+            from ..models.enums import parse_label
+            out["label_after"] = parse_label(out["label_after"])
+        return out
+
+    def ask_reason(self, message: str) -> str | None:
+        """Ask why the project may proceed without tenant support (None: cancelled)."""
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Tenant support not reached"),
+            message + "\n\n" + self.tr("Reason to proceed anyway (e.g. a court ruling):"))
+        return text.strip() if ok and text.strip() else None
+
+    def show_error(self, message: str | None) -> None:
+        self.banner.setText(message or "")
+        self.banner.setVisible(bool(message))
+
+    def accept(self) -> None:  # noqa: D401 - Qt override
+        self.show_error(None)
+        if self.validate():
+            return
+        values = self.values()
+        try:
+            try:
+                self._submit(values, None)
+            except GateError as gate:
+                reason = self.ask_reason(str(gate))
+                if reason is None:
+                    self.fields["status"].set_error(
+                        self.tr("Support not reached: give a reason or choose an earlier status."))
+                    return
+                self._submit(values, reason)
+        except WorkspaceError as exc:
+            self.show_error(str(exc))
+            return
+        super().accept()
+
+
+class CapacityDialog(QDialog):
+    """Homes the contractors can handle and the money available, per corporation and
+    year (both optional; clear a field to remove the limit)."""
+
+    def __init__(self, corporations: list[str], capacities: pd.DataFrame,
+                 corporation: str | None = None, year: int | None = None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Capacity and budget"))
+        self._caps = capacities
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        lay.addLayout(form)
+        hint = QLabel(self.tr("Homes the contractors can handle and the money available in a year. "
+                              "The matrix marks a year over either in amber."))
+        hint.setWordWrap(True)
+        lay.insertWidget(0, hint)
+        self.corporation_edit = QComboBox()
+        self.corporation_edit.addItems(corporations)
+        if corporation in corporations:
+            self.corporation_edit.setCurrentText(corporation)
+        form.addRow(self.tr("Corporation"), self.corporation_edit)
+        self.year_edit = QSpinBox()
+        self.year_edit.setRange(YEAR_MIN, YEAR_MAX)
+        self.year_edit.setValue(year or pd.Timestamp.today().year)
+        form.addRow(self.tr("Year"), self.year_edit)
+        self.max_edit = QLineEdit()
+        self.max_edit.setPlaceholderText(self.tr("no limit"))
+        self.max_field = _Field(self.max_edit)
+        form.addRow(self.tr("Homes at most"), self.max_field)
+        self.budget_edit = QLineEdit()
+        self.budget_edit.setPlaceholderText(self.tr("no limit"))
+        self.budget_field = _Field(self.budget_edit)
+        form.addRow(self.tr("Budget (€)"), self.budget_field)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.corporation_edit.currentTextChanged.connect(self._load)
+        self.year_edit.valueChanged.connect(self._load)
+        self._load()
+
+    def _load(self, *_args) -> None:
+        c = self._caps
+        hit = c[(c["corporation"] == self.corporation_edit.currentText())
+                & (c["year"] == self.year_edit.value())] if len(c) else c
+        if len(hit):
+            rec = hit.iloc[-1]
+            self.max_edit.setText(fmt.integer(rec["max_dwellings"]).replace(
+                QLocale().groupSeparator(), ""))
+            self.budget_edit.setText(_euros_text(rec["budget_cents"]))
+        else:
+            self.max_edit.clear()
+            self.budget_edit.clear()
+
+    def values(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """({corporation, year, max_dwellings, budget_cents}, field -> message)."""
+        errors: dict[str, str] = {}
+        max_text = self.max_edit.text().strip()
+        max_dw = None
+        if max_text:
+            x = parse_number(max_text)
+            if x is None or x != int(x) or x < 0:
+                errors["max_dwellings"] = self.tr("Enter a whole number of homes, 0 or more.")
+            else:
+                max_dw = int(x)
+        budget = euros_to_cents(self.budget_edit.text())
+        if budget is not None and (not isinstance(budget, int) or budget < 0):
+            errors["budget_cents"] = self.tr("Enter an amount in euros, 0 or more.")
+            budget = None
+        return ({"corporation": self.corporation_edit.currentText(), "year": self.year_edit.value(),
+                 "max_dwellings": max_dw, "budget_cents": budget}, errors)
+
+    def accept(self) -> None:
+        _values, errors = self.values()
+        self.max_field.set_error(errors.get("max_dwellings"))
+        self.budget_field.set_error(errors.get("budget_cents"))
+        if not errors and self.corporation_edit.currentText():
+            super().accept()
+
+
+__all__ = ["ProjectDialog", "CapacityDialog", "parse_number", "euros_to_cents"]
