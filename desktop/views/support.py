@@ -1,0 +1,890 @@
+"""Tenant support page: the vote campaign of a project, keyboard vote entry with a live
+tally against the 70 % rule, the follow-up list, the status gate and all campaigns.
+
+The rule lives in :mod:`desktop.models.support`; votes are appended through
+``commands.RecordVotes`` (never edited in place) and status changes go through
+``commands.SetStatus``, whose gate refuses akkoord or later without support unless the
+user gives a reason.  This page only shows and asks.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QDate, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+    QFrame, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLayout, QPlainTextEdit,
+    QPushButton, QSizePolicy, QTableView, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from ..models import support
+from ..models.dataset import Dataset
+from ..models.enums import Status, Vote
+from ..store.commands import GateError, RecordVotes, SetStatus, Upsert
+from ..store.workspace import WorkspaceError
+from . import fmt
+from . import follow_up as fu
+from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
+from .vote_entry import VoteTable, vote_frame
+
+RED = QColor("#fde2e1")
+GREEN = QColor("#e3f4e1")
+AMBER = QColor("#fff4d6")
+YES_BAR = QColor("#4c9a52")
+NO_BAR = QColor("#cf5a4f")
+OPEN_BAR = QColor("#e9ecef")
+MARK = QColor("#1f2933")
+
+STATUS_STYLE = {
+    support.REACHED: "background:#e3f4e1; color:#1e5b25; border:1px solid #9fd19f;",
+    support.NOT_REACHED: "background:#fde2e1; color:#8a1f17; border:1px solid #f0a9a3;",
+    support.INDIVIDUAL_CONSENT: "background:#fff4d6; color:#6b4e00; border:1px solid #ecd48a;",
+}
+
+
+def support_status_text(status: str | None) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    tr = QCoreApplication.translate
+    return {support.REACHED: tr("SupportPage", "reached"),
+            support.NOT_REACHED: tr("SupportPage", "not reached"),
+            support.INDIVIDUAL_CONSENT: tr("SupportPage", "individual consent")}.get(status or "", "")
+
+
+def campaigns_frame(ds: Dataset) -> pd.DataFrame:
+    """Every campaign — a project with votes or a campaign start date — with its support
+    figures (:func:`support.support_table`), project status and objection deadline."""
+    table, _ = support.support_table(ds)
+    p = ds.projects.drop_duplicates("project", keep="first")
+    started = p[p["campaign_start"].notna().to_numpy() & ~p["project"].isin(table["project"]).to_numpy()]
+    if len(started):     # a campaign without votes yet: nobody agreed so far
+        c = ds.complexes.drop_duplicates("complex", keep="first")
+        counts = ds.dwelling_counts()
+        let = ds.dwellings["let"].fillna(True).astype(bool)
+        has_rows = ds.dwellings.groupby("complex", observed=True).size()
+        let_rows = let.groupby(ds.dwellings["complex"], observed=True).sum()
+        dwellings = started["complex"].map(counts).fillna(0).astype("int64").to_numpy()
+        tenants = np.where(started["complex"].isin(has_rows.index).to_numpy(),
+                           started["complex"].map(let_rows).fillna(0).astype("int64").to_numpy(),
+                           dwellings)
+        zero = np.zeros(len(started), dtype="int64")
+        extra = pd.DataFrame({
+            "project": started["project"].to_numpy(),
+            "dwellings": dwellings, "tenants": tenants, "yes": zero, "no": zero,
+            "no_response": tenants, "support_pct": np.zeros(len(started)),
+            "status": support.support_status(dwellings, tenants, zero),
+            "corporation": started["complex"].map(
+                pd.Series(c["corporation"].to_numpy(), index=c["complex"].to_numpy())).to_numpy(),
+            "yes_needed": support.yes_still_needed(dwellings, tenants, zero),
+            "deadline": (started["notified_on"] + pd.Timedelta(days=support.OBJECTION_DAYS)).to_numpy(),
+        })
+        table = pd.concat([table.astype(object), extra.astype(object)], ignore_index=True)
+    info = p.set_index("project")
+    out = table.astype(object).copy()
+    out["project_status"] = out["project"].map(info["status"]).to_numpy()
+    out["notified_on"] = out["project"].map(info["notified_on"]).to_numpy()
+    out["campaign_start"] = out["project"].map(info["campaign_start"]).to_numpy()
+    out["status_text"] = [support_status_text(s) for s in out["status"]]
+    for col in ("deadline", "notified_on", "campaign_start"):
+        out[col] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in out[col]]
+    return out.sort_values("project", kind="stable").reset_index(drop=True)
+
+
+def _date_or_none(value) -> dt.date | None:
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).date()
+
+
+def _when(value) -> str:
+    if value is None or pd.isna(value):
+        return ""
+    ts = pd.Timestamp(value)
+    return f"{fmt.date(ts.date())} {ts:%H:%M}"
+
+
+def _table(model, stretch: int = 0) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # frame order first
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(56)
+    return view
+
+
+class TallyBar(QWidget):
+    """Yes (green, from the left), no (red, from the right) and not yet answered (grey)
+    over all tenants, with the 70 % mark when the presumption applies."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.tally: support.Tally | None = None
+        self.setMinimumHeight(self._label_height() + 26)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def _label_height(self) -> int:
+        return self.fontMetrics().height() + 2
+
+    def set_tally(self, tally: support.Tally | None) -> None:
+        self.tally = tally
+        if tally is None:
+            self.setToolTip("")
+        else:
+            self.setToolTip(self.tr("%1 yes, %2 no, %3 no response of %4 tenants")
+                            .replace("%1", str(tally.yes)).replace("%2", str(tally.no))
+                            .replace("%3", str(tally.no_response)).replace("%4", str(tally.tenants)))
+        self.update()
+
+    def mark_fraction(self) -> float | None:
+        """Where the mark is drawn (0…1), None when the presumption does not apply."""
+        t = self.tally
+        if t is None or not t.presumption_applies:
+            return None
+        return support.SUPPORT_PERCENT / 100
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        top = self._label_height()
+        bar = QRectF(1, top, self.width() - 2, self.height() - top - 2)
+        p.setPen(QPen(QColor("#c3c9d0"), 1))
+        p.setBrush(OPEN_BAR)
+        p.drawRoundedRect(bar, 3, 3)
+        t = self.tally
+        if t is not None and t.tenants > 0:
+            w = bar.width()
+            yes_w = w * t.yes / t.tenants
+            no_w = w * t.no / t.tenants
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(YES_BAR)
+            p.drawRect(QRectF(bar.left(), bar.top(), yes_w, bar.height()))
+            p.setBrush(NO_BAR)
+            p.drawRect(QRectF(bar.right() - no_w, bar.top(), no_w, bar.height()))
+            p.setPen(QColor("white"))
+            fm = self.fontMetrics()
+            for text, rect in ((str(t.yes), QRectF(bar.left(), bar.top(), yes_w, bar.height())),
+                               (str(t.no), QRectF(bar.right() - no_w, bar.top(), no_w, bar.height()))):
+                if fm.horizontalAdvance(text) + 8 < rect.width():
+                    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        frac = self.mark_fraction()
+        p.setPen(MARK)
+        if frac is not None:
+            x = bar.left() + bar.width() * frac
+            p.setPen(QPen(MARK, 2))
+            p.drawLine(int(x), int(bar.top()) - 2, int(x), int(bar.bottom()) + 1)
+            label = f"{support.SUPPORT_PERCENT} %"
+            lw = self.fontMetrics().horizontalAdvance(label)
+            f = QFont(self.font())
+            f.setBold(True)
+            p.setFont(f)
+            p.drawText(QRectF(x - lw, 0, 2 * lw, top), Qt.AlignmentFlag.AlignCenter, label)
+        elif t is not None:
+            p.drawText(QRectF(0, 0, self.width(), top),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                       self.tr("fewer than 10 dwellings: every tenant must consent"))
+        p.end()
+
+
+class _Stat(QWidget):
+    def __init__(self, caption: str, parent=None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.value = QLabel("–")
+        f = self.value.font()
+        f.setPointSizeF(f.pointSizeF() * 1.6)
+        f.setBold(True)
+        self.value.setFont(f)
+        self.caption = QLabel(caption)
+        self.caption.setStyleSheet("color:#5f6b76;")
+        lay.addWidget(self.value)
+        lay.addWidget(self.caption)
+
+
+class ReasonDialog(QDialog):
+    """Asks why a project may move on without support (kept in the status history)."""
+
+    def __init__(self, message: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reason needed"))
+        self.setMinimumSize(440, 240)
+        lay = QVBoxLayout(self)
+        # fixed constraints: a word-wrapped label would otherwise resize the shown window
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        text = QLabel(message)
+        text.setWordWrap(True)
+        lay.addWidget(text)
+        self.edit = QPlainTextEdit()
+        self.edit.setPlaceholderText(self.tr("e.g. court ruling of 12 March 2026, case number …"))
+        lay.addWidget(self.edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Change status"))
+        self.ok.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        self.edit.textChanged.connect(lambda: self.ok.setEnabled(bool(self.reason())))
+        self.resize(480, 260)
+
+    def reason(self) -> str:
+        return self.edit.toPlainText().strip()
+
+
+class SupportPage(QWidget):
+    key = "support"
+    PROJECT_TABLES = {"projects", "complexes", "dwellings"}   # what the project list shows
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.project: str | None = None
+        self._project_version: int | None = None
+        self._project_row: dict = {}
+        self._project_ids: list[str] = []
+        self._dirty = False
+        self.tally: support.Tally | None = None
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 12)
+        lay.setSpacing(10)
+
+        heading = QLabel(self.tr("Tenant support"))
+        heading.setObjectName("pageHeading")
+        f = heading.font()
+        f.setPointSizeF(f.pointSizeF() * 1.5)
+        f.setBold(True)
+        heading.setFont(f)
+        lay.addWidget(heading)
+
+        # --- project, status and campaign dates
+        top = QGridLayout()
+        top.setHorizontalSpacing(8)
+        top.setVerticalSpacing(6)
+        top.addWidget(QLabel(self.tr("Project")), 0, 0)
+        self.project_combo = QComboBox()
+        self.project_combo.setMinimumContentsLength(58)
+        self.project_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        top.addWidget(self.project_combo, 0, 1)
+        top.addWidget(QLabel(self.tr("Status")), 0, 2, Qt.AlignmentFlag.AlignRight)
+        self.status_combo = QComboBox()
+        for s in Status:
+            self.status_combo.addItem(s.value, s.value)
+            self.status_combo.setItemData(self.status_combo.count() - 1, s.english,
+                                          Qt.ItemDataRole.ToolTipRole)
+        top.addWidget(self.status_combo, 0, 3)
+        self.status_button = QPushButton(self.tr("Change status…"))
+        self.status_button.setToolTip(self.tr(
+            "A project of 10 or more dwellings moves to akkoord or later only with 70 % support, "
+            "or with a reason (e.g. a court ruling) that is kept in the status history"))
+        top.addWidget(self.status_button, 0, 4)
+        top.setColumnStretch(5, 1)
+
+        campaign = QHBoxLayout()
+        campaign.setSpacing(8)
+        self.start_check = QCheckBox(self.tr("Campaign started on"))
+        self.start_date = self._date_edit()
+        self.notified_check = QCheckBox(self.tr("Tenants notified in writing on"))
+        self.notified_check.setToolTip(self.tr(
+            "The date the tenants were told in writing that 70 % agreed; tenants who did not "
+            "agree then have 8 weeks to ask the court"))
+        self.notified_date = self._date_edit()
+        self.deadline_label = QLabel()
+        self.deadline_label.setTextFormat(Qt.TextFormat.RichText)
+        for w in (self.start_check, self.start_date, self.notified_check, self.notified_date):
+            campaign.addWidget(w)
+        campaign.addSpacing(12)
+        campaign.addWidget(self.deadline_label, 1)
+        top.addLayout(campaign, 1, 0, 1, 6)
+        lay.addLayout(top)
+
+        # --- live tally
+        card = QFrame()
+        card.setObjectName("tallyCard")
+        card.setStyleSheet("#tallyCard { background:#f7f9fb; border:1px solid #d6dbe0; border-radius:4px; }")
+        card_lay = QVBoxLayout(card)
+        card_lay.setContentsMargins(14, 10, 14, 10)
+        card_lay.setSpacing(6)
+        stats = QHBoxLayout()
+        stats.setSpacing(28)
+        self.stat_tenants = _Stat(self.tr("tenants (let dwellings)"))
+        self.stat_yes = _Stat(self.tr("yes (ja)"))
+        self.stat_no = _Stat(self.tr("no (nee)"))
+        self.stat_silent = _Stat(self.tr("no response"))
+        self.stat_pct = _Stat(self.tr("support"))
+        for s in (self.stat_tenants, self.stat_yes, self.stat_no, self.stat_silent, self.stat_pct):
+            stats.addWidget(s)
+        stats.addStretch(1)
+        self.status_badge = QLabel()
+        self.status_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bf = self.status_badge.font()
+        bf.setBold(True)
+        bf.setPointSizeF(bf.pointSizeF() * 1.15)
+        self.status_badge.setFont(bf)
+        stats.addWidget(self.status_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        card_lay.addLayout(stats)
+        self.bar = TallyBar()
+        card_lay.addWidget(self.bar)
+        self.needed_label = QLabel()
+        self.needed_label.setWordWrap(True)
+        card_lay.addWidget(self.needed_label)
+        lay.addWidget(card)
+
+        # --- tabs
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_entry_tab(), self.tr("Vote entry"))
+        self.tabs.addTab(self._build_follow_up_tab(), self.tr("Follow-up"))
+        self.tabs.addTab(self._build_status_tab(), self.tr("Status history"))
+        self.campaign_tab = self._build_campaigns_tab()
+        self.tabs.addTab(self.campaign_tab, self.tr("All campaigns"))
+        self._campaigns_dirty = True
+        self.tabs.currentChanged.connect(lambda _i: self.tabs.currentWidget() is self.campaign_tab
+                                         and self._refresh_campaigns())
+        lay.addWidget(self.tabs, 1)
+
+        self.project_combo.currentIndexChanged.connect(self._project_chosen)
+        self.status_button.clicked.connect(self._status_clicked)
+        self.start_check.toggled.connect(self._campaign_toggled)
+        self.notified_check.toggled.connect(self._campaign_toggled)
+        self.start_date.editingFinished.connect(self.save_campaign)
+        self.notified_date.editingFinished.connect(self.save_campaign)
+        self.vote_table.vote_requested.connect(self._vote_requested)
+        self.vote_table.selectionModel().currentRowChanged.connect(
+            lambda *_: self._show_dwelling_history())
+        self.campaign_view.doubleClicked.connect(self._campaign_activated)
+        self.campaign_view.activated.connect(self._campaign_activated)
+        controller.changed.connect(self.refresh)
+        controller.workspace_changed.connect(self._workspace_changed)
+        self.refresh()
+
+    # ----- building ----------------------------------------------------------------
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDate(QDate.currentDate())
+        edit.setDisplayFormat("dd-MM-yyyy")
+        edit.setEnabled(False)
+        return edit
+
+    def _build_entry_tab(self) -> QWidget:
+        w = QWidget()
+        lay = QHBoxLayout(w)
+        lay.setContentsMargins(8, 8, 8, 8)
+        lay.setSpacing(14)
+        left = QVBoxLayout()
+        hint = QLabel(self.tr(
+            "<b>J</b> or <b>Y</b> = ja (yes) · <b>N</b> = nee (no) · <b>G</b> = geen reactie "
+            "(no response) · <b>↑ ↓</b> move. After each vote the next tenant is selected."))
+        hint.setWordWrap(True)
+        left.addWidget(hint)
+        self.vote_table = VoteTable()
+        self.vote_model = self.vote_table.vote_model
+        left.addWidget(self.vote_table, 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        left.addWidget(self.message)
+        lay.addLayout(left, 7)
+
+        right = QVBoxLayout()
+        form = QGridLayout()
+        form.addWidget(QLabel(self.tr("Form date")), 0, 0)
+        self.vote_date = QDateEdit()
+        self.vote_date.setCalendarPopup(True)
+        self.vote_date.setDisplayFormat("dd-MM-yyyy")
+        self.vote_date.setDate(QDate.currentDate())
+        self.vote_date.setToolTip(self.tr("The date on the forms being entered (today by default)"))
+        form.addWidget(self.vote_date, 0, 1)
+        form.addWidget(QLabel(self.tr("Recorded by")), 1, 0)
+        self.user_label = QLabel()
+        self.user_label.setToolTip(self.tr("Your name from the settings"))
+        form.addWidget(self.user_label, 1, 1)
+        form.setColumnStretch(2, 1)
+        right.addLayout(form)
+        self.history_title = QLabel()
+        hf = self.history_title.font()
+        hf.setBold(True)
+        self.history_title.setFont(hf)
+        self.history_title.setWordWrap(True)
+        right.addWidget(self.history_title)
+        self.history_model = FrameTableModel([
+            ColumnSpec("recorded_at", self.tr("Recorded"), _when),
+            ColumnSpec("vote_shown", self.tr("Vote"), tooltip=self.tr(
+                "'undo' marks an entry added by Undo")),
+            ColumnSpec("previous_vote", self.tr("Was"), lambda v: "" if v is None else str(v)),
+            ColumnSpec("date", self.tr("Form date"), fmt.date),
+            ColumnSpec("recorded_by", self.tr("By")),
+        ], key="id")
+        self.history_view = _table(self.history_model, stretch=4)
+        right.addWidget(self.history_view, 1)
+        note = QLabel(self.tr("A correction is a new entry; the previous value is kept. "
+                              "Undo (Ctrl+Z) also adds an entry."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color:#5f6b76;")
+        right.addWidget(note)
+        lay.addLayout(right, 5)
+        return w
+
+    def _build_follow_up_tab(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        lay.setContentsMargins(8, 8, 8, 8)
+        row = QHBoxLayout()
+        self.follow_up_label = QLabel()
+        row.addWidget(self.follow_up_label, 1)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
+        self.excel_button = QPushButton(self.tr("Export to Excel…"))
+        for b in (self.print_button, self.pdf_button, self.excel_button):
+            row.addWidget(b)
+        lay.addLayout(row)
+        self.follow_up_model = FrameTableModel([
+            ColumnSpec("dwelling", self.tr("Dwelling")),
+            ColumnSpec("address", self.tr("Address")),
+            ColumnSpec("last_answer", self.tr("Last answer"), fu.last_answer_text),
+            ColumnSpec("date", self.tr("Form date"), fmt.date),
+        ], key="dwelling")
+        self.follow_up_view = _table(self.follow_up_model, stretch=1)
+        lay.addWidget(self.follow_up_view, 1)
+        self.print_button.clicked.connect(self.print_follow_up)
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        self.excel_button.clicked.connect(lambda: self.export_excel())
+        return w
+
+    def _build_status_tab(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        lay.setContentsMargins(8, 8, 8, 8)
+        self.status_model = FrameTableModel([
+            ColumnSpec("changed_at", self.tr("When"), _when),
+            ColumnSpec("old_status", self.tr("From")),
+            ColumnSpec("new_status", self.tr("To")),
+            ColumnSpec("changed_by", self.tr("By")),
+            ColumnSpec("reason", self.tr("Reason (support gate overridden)")),
+        ], key="changed_at")
+        self.status_view = _table(self.status_model, stretch=4)
+        lay.addWidget(self.status_view)
+        return w
+
+    def _build_campaigns_tab(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        lay.setContentsMargins(8, 8, 8, 8)
+        self.campaign_model = FrameTableModel([
+            ColumnSpec("project", self.tr("Project")),
+            ColumnSpec("corporation", self.tr("Corporation")),
+            ColumnSpec("project_status", self.tr("Project status")),
+            ColumnSpec("dwellings", self.tr("Dwellings"), fmt.integer, NUMBER_ALIGN),
+            ColumnSpec("tenants", self.tr("Tenants"), fmt.integer, NUMBER_ALIGN),
+            ColumnSpec("yes", self.tr("Yes"), fmt.integer, NUMBER_ALIGN),
+            ColumnSpec("support_pct", self.tr("Support"), lambda v: fmt.percent(v, 1), NUMBER_ALIGN,
+                       self.tr("Yes votes as a share of all tenants")),
+            ColumnSpec("status_text", self.tr("70 % rule")),
+            ColumnSpec("yes_needed", self.tr("Yes needed"), fmt.integer, NUMBER_ALIGN),
+            ColumnSpec("notified_on", self.tr("Notified"), fmt.date, tooltip=self.tr(
+                "Tenants notified in writing of the outcome")),
+            ColumnSpec("deadline", self.tr("Objection deadline"), fmt.date, tooltip=self.tr(
+                "8 weeks after the tenants were notified in writing")),
+        ], key="project")
+        self.campaign_model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._campaign_colour)
+        self.campaign_view = _table(self.campaign_model, stretch=self.campaign_model.columnCount() - 1)
+        lay.addWidget(self.campaign_view)
+        hint = QLabel(self.tr("Double-click a campaign to open it."))
+        hint.setStyleSheet("color:#5f6b76;")
+        lay.addWidget(hint)
+        return w
+
+    @staticmethod
+    def _note_text(note) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        if note == "undo":
+            return QCoreApplication.translate("SupportPage", "undo")
+        return "" if note is None else str(note)
+
+    def _campaign_colour(self, row: int, col: int):
+        if col != self.campaign_model.column_of("status_text"):
+            return None
+        status = self.campaign_model.frame().at[row, "status"]
+        return {support.REACHED: GREEN, support.NOT_REACHED: RED,
+                support.INDIVIDUAL_CONSENT: AMBER}.get(status)
+
+    # ----- refreshing --------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def _workspace_changed(self) -> None:
+        self.project = None
+
+    def refresh(self, tables=None) -> None:
+        """Re-read what the page shows.  Hidden pages wait until they are shown."""
+        if not self.isVisible() and self.project is not None:
+            self._dirty = True
+            return
+        self._dirty = False
+        ds = self.controller.dataset
+        if tables is None or set(tables) & self.PROJECT_TABLES or not self._project_ids:
+            self._fill_projects(ds)
+        self._show_project(ds)
+        self._campaigns_dirty = True
+        if self.tabs.currentWidget() is self.campaign_tab:
+            self._refresh_campaigns()
+
+    def _refresh_campaigns(self) -> None:
+        """The all-campaigns table is computed only while its tab is shown."""
+        if self._campaigns_dirty:
+            self._campaigns_dirty = False
+            self.campaign_model.set_frame(campaigns_frame(self.controller.dataset))
+
+    def _fill_projects(self, ds: Dataset) -> None:
+        p = ds.projects_with_owner().sort_values("project", kind="stable")
+        names = ds.complexes.drop_duplicates("complex").set_index("complex")["name"]
+        ids = p["project"].astype(str).tolist()
+        texts = []
+        for pid, cx, n, status in zip(ids, p["complex"], p["dwellings"], p["status"]):
+            name = names.get(cx)
+            place = f"{cx}, {name}" if name is not None and not pd.isna(name) else str(cx)
+            texts.append(self.tr("%1 — %2 (%3 dwellings) · %4").replace("%1", pid)
+                         .replace("%2", place).replace("%3", fmt.integer(n))
+                         .replace("%4", str(status)))
+        current = self.project
+        if current not in ids:
+            current = self._default_project(p)
+        self.project_combo.blockSignals(True)
+        if ids != self._project_ids or [self.project_combo.itemText(i) for i in
+                                        range(self.project_combo.count())] != texts:
+            self.project_combo.clear()
+            for pid, text in zip(ids, texts):
+                self.project_combo.addItem(text, pid)
+            self._project_ids = ids
+        self.project_combo.setCurrentIndex(ids.index(current) if current in ids else -1)
+        self.project_combo.blockSignals(False)
+        if current != self.project:
+            self.project = current
+            self._new_project = True
+
+    @staticmethod
+    def _default_project(p: pd.DataFrame) -> str | None:
+        """Where the work is: the first project consulting its tenants, else the first."""
+        if p.empty:
+            return None
+        consulting = p[p["status"] == Status.CONSULTING.value]
+        return str((consulting if len(consulting) else p)["project"].iloc[0])
+
+    def _project_chosen(self, index: int) -> None:
+        pid = self.project_combo.itemData(index)
+        if pid is None or pid == self.project:
+            return
+        self.project = pid
+        self._new_project = True
+        self._show_project(self.controller.dataset)
+
+    def select_project(self, project: str) -> None:
+        idx = self.project_combo.findData(project)
+        if idx >= 0:
+            self.project_combo.setCurrentIndex(idx)
+
+    def _show_project(self, ds: Dataset) -> None:
+        new = getattr(self, "_new_project", False)
+        self._new_project = False
+        enabled = self.project is not None
+        for w in (self.status_combo, self.status_button, self.start_check, self.notified_check,
+                  self.vote_table, self.print_button, self.pdf_button, self.excel_button):
+            w.setEnabled(enabled)
+        self.user_label.setText(self._user_name() or self.tr("(set your name in the settings)"))
+        if not enabled:
+            self.tally = None
+            self.bar.set_tally(None)
+            self.vote_model.set_frame(vote_frame_empty())
+            self.follow_up_model.set_frame(pd.DataFrame(columns=fu.FOLLOW_UP_COLUMNS))
+            self.status_model.set_frame(pd.DataFrame(columns=["changed_at"]))
+            self.needed_label.setText(self.tr("No projects yet: add a project on the Programme page."))
+            return
+        row = ds.projects[(ds.projects["project"] == self.project).fillna(False).astype(bool)].iloc[0]
+        self._project_row = row.to_dict()
+        self._project_version = self.controller.workspace.row_versions("projects").get((self.project,))
+        self._show_campaign(row)
+        self._show_tally(support.project_tally(ds, self.project))
+        self.vote_model.update_frame(vote_frame(ds, self.project))
+        if new or self.vote_table.currentIndex().row() < 0:
+            self.vote_table.select_first_unanswered()
+        self.vote_table.setEnabled(self.vote_model.rowCount() > 0)
+        if self.vote_model.rowCount() == 0:
+            self.message.setText(self.tr(
+                "This complex has no dwelling rows (Woningen): votes are recorded per dwelling, "
+                "so import or add its dwellings first."))
+        elif new:
+            self.message.setText("")
+        follow = fu.follow_up_frame(ds, self.project)
+        self.follow_up_model.set_frame(follow)
+        self.follow_up_label.setText(self.tr("%n tenant(s) have not answered yet (no form, or "
+                                             "'geen reactie').", "", len(follow)))
+        self.tabs.setTabText(1, self.tr("Follow-up (%1)").replace("%1", fmt.integer(len(follow))))
+        history = self.controller.workspace.status_history(self.project)
+        self.status_model.set_frame(history.astype(object).where(history.notna(), None))
+        self._show_dwelling_history()
+
+    def _show_campaign(self, row) -> None:
+        status = str(row["status"])
+        i = self.status_combo.findData(status)
+        self.status_combo.setCurrentIndex(i)
+        for check, edit, value in ((self.start_check, self.start_date, row["campaign_start"]),
+                                   (self.notified_check, self.notified_date, row["notified_on"])):
+            d = _date_or_none(value)
+            check.blockSignals(True)
+            check.setChecked(d is not None)
+            check.blockSignals(False)
+            edit.setEnabled(d is not None)
+            # no date yet: offer today once the box is ticked, never another project's date
+            edit.setDate(QDate(d.year, d.month, d.day) if d is not None else QDate.currentDate())
+        notified = _date_or_none(row["notified_on"])
+        if notified is None:
+            self.deadline_label.setText(self.tr("Objection deadline: — (set the notification date)"))
+            return
+        deadline = support.objection_deadline(notified)
+        left = (deadline - dt.date.today()).days
+        if left >= 0:
+            more = self.tr("%n day(s) left", "", left)
+        else:
+            more = self.tr("the objection period has ended")
+        self.deadline_label.setText(
+            self.tr("Objection deadline: <b>%1</b> (8 weeks after notification; %2)")
+            .replace("%1", fmt.date(deadline)).replace("%2", more))
+
+    def _show_tally(self, t: support.Tally) -> None:
+        self.tally = t
+        self.stat_tenants.value.setText(fmt.integer(t.tenants))
+        self.stat_yes.value.setText(fmt.integer(t.yes))
+        self.stat_no.value.setText(fmt.integer(t.no))
+        self.stat_silent.value.setText(fmt.integer(t.no_response))
+        self.stat_pct.value.setText(fmt.percent(t.support_pct, 1))
+        self.status_badge.setText("  " + support_status_text(t.status) + "  ")
+        self.status_badge.setStyleSheet(STATUS_STYLE[t.status] + "border-radius:4px; padding:6px 10px;")
+        self.bar.set_tally(t)
+        vacant = t.dwellings - t.tenants
+        base = self.tr("%1 dwellings, %2 vacant (no vote). ").replace("%1", fmt.integer(t.dwellings)) \
+            .replace("%2", fmt.integer(vacant))
+        if t.status == support.REACHED:
+            text = self.tr("70 % of all tenants agree: support is reached.")
+        elif t.status == support.NOT_REACHED:
+            text = self.tr("%n more yes vote(s) needed to reach 70 % of all tenants "
+                           "(no response counts as not agreeing).", "", t.yes_needed)
+        else:
+            text = self.tr("Fewer than 10 dwellings: the 70 % rule does not apply; every tenant's "
+                           "own consent counts (%n still to agree).", "", t.yes_needed)
+        self.needed_label.setText(base + text)
+
+    def _show_dwelling_history(self) -> None:
+        dwelling = self.vote_table.current_dwelling()
+        if self.project is None or dwelling is None:
+            self.history_title.setText(self.tr("History"))
+            self.history_model.set_frame(pd.DataFrame(columns=["id"]))
+            return
+        row = self.vote_model.row_of(dwelling)
+        address = self.vote_model.frame().at[row, "address"] if row is not None else None
+        self.history_title.setText(self.tr("History of %1 %2").replace("%1", dwelling)
+                                   .replace("%2", f"({address})" if address else ""))
+        h = self.controller.workspace.vote_history(self.project, dwelling)
+        if h.empty:
+            self.history_title.setText(self.history_title.text() + " — "
+                                       + self.tr("no form recorded yet"))
+        h = h.astype(object).where(h.notna(), None).iloc[::-1].reset_index(drop=True)  # newest first
+        h["vote_shown"] = [v if n is None else f"{v} ({self._note_text(n)})"
+                           for v, n in zip(h["vote"], h["note"])]
+        self.history_model.set_frame(h)
+
+    # ----- votes -------------------------------------------------------------------
+    def _user_name(self) -> str:
+        return (self.controller.settings.user_name or "").strip()
+
+    def _ensure_user_name(self) -> str | None:
+        name = self._user_name()
+        if name:
+            return name
+        name, ok = QInputDialog.getText(self, self.tr("Who records the votes?"), self.tr(
+            "Votes carry legal weight: each one keeps who recorded it. Your name:"))
+        if not ok or not name.strip():
+            return None
+        self.controller.settings.user_name = name.strip()
+        self.controller.settings.save()
+        self.user_label.setText(name.strip())
+        return name.strip()
+
+    def _vote_requested(self, dwelling: str, vote: str) -> None:
+        if self.record_vote(dwelling, vote):
+            self.vote_table.select_next_let(dwelling)
+
+    def record_vote(self, dwelling: str, vote: str) -> bool:
+        """Record ``vote`` for ``dwelling`` of the current project (a new entry in its
+        history).  Returns True when the tenant's vote is now ``vote``."""
+        vote = Vote.parse(vote).value
+        row = self.vote_model.row_of(dwelling)
+        if self.project is None or row is None:
+            return False
+        if not self.vote_model.is_let(row):
+            self._say(self.tr("%1 is vacant: a vacant dwelling has no tenant and no vote.")
+                      .replace("%1", dwelling), error=True)
+            return False
+        if self.vote_model.vote_at(row) == vote:
+            self._say(self.tr("%1 already has '%2'; nothing changed.").replace("%1", dwelling)
+                      .replace("%2", vote))
+            return True
+        user = self._ensure_user_name()
+        if user is None:
+            self._say(self.tr("Not recorded: a vote needs the name of who recorded it."), error=True)
+            return False
+        frame = pd.DataFrame([{"project": self.project, "dwelling": dwelling, "vote": vote,
+                               "date": self.vote_date.date().toPython(), "recorded_by": user}])
+        text = self.tr("Vote %1: %2").replace("%1", dwelling).replace("%2", vote)
+        try:
+            self.controller.execute(RecordVotes(frame, label=text), text)
+        except WorkspaceError as exc:
+            self._say(str(exc), error=True)
+            return False
+        self._say(self.tr("Recorded '%1' for %2.").replace("%1", vote).replace("%2", dwelling))
+        return True
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("color:#a4161a;" if error else "color:#1e5b25;")
+        self.message.setText(text)
+
+    # ----- campaign dates ----------------------------------------------------------
+    def _campaign_toggled(self, _checked: bool) -> None:
+        self.start_date.setEnabled(self.start_check.isChecked())
+        self.notified_date.setEnabled(self.notified_check.isChecked())
+        self.save_campaign()
+
+    def campaign_values(self) -> dict:
+        return {
+            "campaign_start": self.start_date.date().toPython() if self.start_check.isChecked() else None,
+            "notified_on": self.notified_date.date().toPython() if self.notified_check.isChecked() else None,
+        }
+
+    def save_campaign(self) -> bool:
+        """Store the campaign dates when they differ from the project's."""
+        if self.project is None:
+            return False
+        values = self.campaign_values()
+        old = {k: _date_or_none(self._project_row.get(k)) for k in values}
+        if values == old:
+            return False
+        try:
+            self.controller.execute(
+                Upsert("projects", {"project": self.project}, values,
+                       expected_version=self._project_version),
+                self.tr("Campaign dates of %1").replace("%1", self.project))
+        except WorkspaceError as exc:
+            self._say(str(exc), error=True)
+            self.controller.reload({"projects"})
+            return False
+        return True
+
+    # ----- status and the gate -----------------------------------------------------
+    def _status_clicked(self) -> None:
+        self.change_status(self.status_combo.currentData())
+
+    def ask_reason(self, message: str) -> str | None:
+        dialog = ReasonDialog(message, self)
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        reason = dialog.reason()
+        dialog.deleteLater()
+        return reason if ok and reason else None
+
+    def change_status(self, status: str, reason: str | None = None) -> bool:
+        """Move the project to ``status``; when the support gate refuses, ask for a
+        reason (kept in the status history).  Returns whether the status changed."""
+        if self.project is None or status is None:
+            return False
+        status = Status.parse(status).value
+        if status == self._project_row.get("status"):
+            return False
+        text = self.tr("Status of %1: %2").replace("%1", self.project).replace("%2", status)
+        cmd = SetStatus(self.project, status, reason=reason, changed_by=self._user_name() or None,
+                        label=text)
+        try:
+            self.controller.execute(cmd, text)
+        except GateError:
+            t = self.tally
+            message = self.tr(
+                "Support for %1 is %2 of %3 tenants: 70 % is needed (%4 more yes votes). "
+                "To move the project to '%5' anyway, give the reason (for example a court "
+                "ruling). It is kept in the status history.") \
+                .replace("%1", self.project).replace("%2", fmt.percent(t.support_pct if t else 0, 1)) \
+                .replace("%3", fmt.integer(t.tenants if t else 0)) \
+                .replace("%4", fmt.integer(t.yes_needed if t else 0)).replace("%5", status)
+            reason = self.ask_reason(message)
+            if not reason:
+                self._restore_status()
+                self._say(self.tr("Status not changed: support is not reached and no reason was given."),
+                          error=True)
+                return False
+            return self.change_status(status, reason)
+        except WorkspaceError as exc:
+            self._restore_status()
+            self._say(str(exc), error=True)
+            return False
+        self._say(self.tr("Status of %1 is now '%2'.").replace("%1", self.project).replace("%2", status))
+        return True
+
+    def _restore_status(self) -> None:
+        self.status_combo.setCurrentIndex(self.status_combo.findData(self._project_row.get("status")))
+
+    # ----- campaigns overview ------------------------------------------------------
+    def _campaign_activated(self, index) -> None:
+        if index.isValid():
+            self.select_project(self.campaign_model.key_at(index.row()))
+            self.tabs.setCurrentIndex(0)
+
+    # ----- follow-up ---------------------------------------------------------------
+    def follow_up_title(self) -> str:
+        row = self._project_row
+        return self.tr("Follow-up visits — project %1 (complex %2)").replace("%1", str(self.project)) \
+            .replace("%2", str(row.get("complex", "")))
+
+    def print_follow_up(self) -> bool:
+        return fu.print_follow_up(self, self.follow_up_title(), self.follow_up_model.frame(),
+                                  printed_by=self._user_name() or None)
+
+    def export_pdf(self, path: str | None = None):
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save follow-up list as PDF"),
+                                                  f"follow-up-{self.project}.pdf", "PDF (*.pdf)")
+            if not path:
+                return None
+        out = fu.write_pdf(path, self.follow_up_title(), self.follow_up_model.frame(),
+                           printed_by=self._user_name() or None)
+        self._say(self.tr("Saved %1").replace("%1", str(out)))
+        return out
+
+    def export_excel(self, path: str | None = None):
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export follow-up list to Excel"),
+                                                  f"follow-up-{self.project}.xlsx", "Excel (*.xlsx)")
+            if not path:
+                return None
+        out = fu.write_excel(path, self.follow_up_title(), self.follow_up_model.frame())
+        self._say(self.tr("Saved %1").replace("%1", str(out)))
+        return out
+
+
+def vote_frame_empty() -> pd.DataFrame:
+    from .vote_entry import VOTE_FRAME_COLUMNS
+
+    return pd.DataFrame(columns=VOTE_FRAME_COLUMNS)
+
+
+__all__ = ["SupportPage", "TallyBar", "ReasonDialog", "campaigns_frame", "support_status_text"]

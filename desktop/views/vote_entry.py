@@ -1,0 +1,246 @@
+"""Vote entry: the dwellings of one project with each tenant's current vote, keyboard-first.
+
+The table is a :class:`VoteTableModel` (a :class:`FrameTableModel` that can take new
+values in place, so the selection and scroll position survive each recorded vote) in a
+:class:`VoteTable` that turns key presses into vote requests:
+
+* ``J`` or ``Y`` — ja (yes), ``N`` — nee (no), ``G`` — geen reactie (no response);
+* the arrow keys move as in any table.
+
+The table does not write anything itself: it emits :attr:`VoteTable.vote_requested`
+``(dwelling, vote)`` and the page records the vote through the controller, then calls
+:meth:`VoteTable.select_next_let` so the next tenant's form can be entered at once.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from ..models.dataset import Dataset
+from ..models.enums import Vote
+from . import fmt
+from .frame_model import ColumnSpec, FrameTableModel
+
+YES_COLOUR = QColor("#e3f4e1")
+NO_COLOUR = QColor("#fde2e1")
+SILENT_COLOUR = QColor("#fff4d6")
+VACANT_TEXT = QColor("#8a8f96")
+
+# key -> canonical vote (Dutch letters and the English Y)
+VOTE_KEYS: dict[int, str] = {
+    int(Qt.Key.Key_J): Vote.YES.value,
+    int(Qt.Key.Key_Y): Vote.YES.value,
+    int(Qt.Key.Key_N): Vote.NO.value,
+    int(Qt.Key.Key_G): Vote.NO_RESPONSE.value,
+}
+
+VOTE_FRAME_COLUMNS = ["dwelling", "address", "let", "occupancy", "vote", "date", "recorded_by"]
+
+_ALIASES = {m.value.casefold(): m.value for m in Vote} | {m.english.casefold(): m.value for m in Vote}
+
+
+def canonical_vote(value) -> str | None:
+    """The canonical Dutch vote for ``value`` (Dutch or English, any case); None if empty
+    or unknown."""
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return _ALIASES.get(str(value).strip().casefold())
+
+
+def vote_frame(ds: Dataset, project: str) -> pd.DataFrame:
+    """The dwellings of the project's complex (Woningen order) with their current vote.
+
+    Columns :data:`VOTE_FRAME_COLUMNS`; ``let`` is a bool (<NA> read as let),
+    ``occupancy`` is ``"let"`` or ``"vacant"``, ``vote`` the canonical vote or None when
+    no form was recorded.  Raises KeyError for an unknown project.
+    """
+    p = ds.projects
+    hit = p.loc[(p["project"] == project).fillna(False).astype(bool), "complex"]
+    if hit.empty:
+        raise KeyError(f"unknown project {project!r}")
+    complex_id = hit.iloc[0]
+    d = ds.dwellings
+    mine = d[(d["complex"] == complex_id).fillna(False).astype(bool)]
+    out = pd.DataFrame({
+        "dwelling": mine["dwelling"].astype(object).to_numpy(),
+        "address": mine["address"].astype(object).to_numpy(),
+        "let": mine["let"].fillna(True).astype(bool).to_numpy(),
+    })
+    out["occupancy"] = np.where(out["let"].to_numpy(dtype=bool), "let", "vacant").astype(object)
+    v = ds.votes
+    v = v[(v["project"] == project).fillna(False).astype(bool)].drop_duplicates("dwelling", keep="last")
+    by_dwelling = pd.DataFrame({
+        "dwelling": v["dwelling"].astype(object).to_numpy(),
+        "vote": [canonical_vote(x) for x in v["vote"].astype(object)],
+        "date": [None if pd.isna(x) else x.date() for x in v["date"]],
+        "recorded_by": v["recorded_by"].astype(object).to_numpy(),
+    })
+    out = out.merge(by_dwelling, on="dwelling", how="left")
+    for col in ("vote", "date", "recorded_by"):
+        values = out[col].astype(object)
+        out[col] = values.where(values.notna(), None)
+    return out[VOTE_FRAME_COLUMNS]
+
+
+def vote_text(vote: str | None) -> str:
+    """The vote as shown in the table: canonical Dutch value, empty without a form."""
+    return "" if vote is None else str(vote)
+
+
+class VoteTableModel(FrameTableModel):
+    """Vote rows keyed by dwelling; colours per vote, vacant rows greyed."""
+
+    def __init__(self, parent=None):
+        tr = lambda s: QCoreApplication.translate("VoteTable", s)  # noqa: E731
+        super().__init__([
+            ColumnSpec("dwelling", tr("Dwelling")),
+            ColumnSpec("address", tr("Address")),
+            ColumnSpec("occupancy", tr("Tenancy"), self._occupancy_text,
+                       tooltip=tr("A vacant dwelling has no tenant and no vote")),
+            ColumnSpec("vote", tr("Vote"), vote_text,
+                       tooltip=tr("ja = yes, nee = no, geen reactie = no response; "
+                                  "empty: no form recorded yet (counts as no response)")),
+            ColumnSpec("date", tr("Form date"), fmt.date),
+            ColumnSpec("recorded_by", tr("Recorded by")),
+        ], key="dwelling", parent=parent)
+        self.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._background)
+        self.set_role_provider(Qt.ItemDataRole.ForegroundRole, self._foreground)
+        self.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._tooltip)
+
+    @staticmethod
+    def _occupancy_text(value) -> str:
+        tr = lambda s: QCoreApplication.translate("VoteTable", s)  # noqa: E731
+        return {"let": tr("let"), "vacant": tr("vacant")}.get(value, "")
+
+    def update_frame(self, frame: pd.DataFrame) -> None:
+        """Show ``frame``; when it holds the same dwellings, change the values in place
+        (``dataChanged``) so the current row, selection and scrolling stay put."""
+        frame = frame.reset_index(drop=True)
+        if self._sort is not None:
+            frame = self._sorted(frame, *self._sort)
+        same = (len(frame) == len(self._frame) and len(frame) > 0
+                and np.array_equal(frame["dwelling"].astype(object).to_numpy(), self._keys))
+        if not same:
+            self.set_frame(frame)
+            return
+        self._frame = frame
+        self._cache()
+        self.dataChanged.emit(self.index(0, 0),
+                              self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def is_let(self, row: int) -> bool:
+        return bool(self._frame.at[row, "let"])
+
+    def vote_at(self, row: int) -> str | None:
+        return self._frame.at[row, "vote"]
+
+    def _background(self, row: int, col: int):
+        vote = self._frame.at[row, "vote"]
+        if not self._frame.at[row, "let"]:
+            return None
+        colour = {Vote.YES.value: YES_COLOUR, Vote.NO.value: NO_COLOUR,
+                  Vote.NO_RESPONSE.value: SILENT_COLOUR}.get(vote)
+        return QBrush(colour) if colour is not None else None
+
+    def _foreground(self, row: int, col: int):
+        return None if self._frame.at[row, "let"] else QBrush(VACANT_TEXT)
+
+    def _tooltip(self, row: int, col: int):
+        if col != self.column_of("vote"):
+            return None
+        vote = self._frame.at[row, "vote"]
+        if vote is None:
+            return QCoreApplication.translate("VoteTable", "No form recorded yet")
+        return f"{vote} ({Vote.parse(vote).english})"
+
+
+class VoteTable(QTableView):
+    """The vote table: J/Y, N and G set the vote of the current dwelling."""
+
+    vote_requested = Signal(str, str)      # dwelling, canonical vote
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.vote_model = VoteTableModel(self)
+        self.setModel(self.vote_model)
+        # Woningen order until the user clicks a header
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+        self.setAlternatingRowColors(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    # ----- keyboard ----------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier
+                                     | Qt.KeyboardModifier.KeypadModifier)
+        vote = VOTE_KEYS.get(int(event.key()))
+        if vote is not None and mods == Qt.KeyboardModifier.NoModifier:
+            row = self.currentIndex().row()
+            if row < 0 and self.vote_model.rowCount():
+                self.select_row(0)
+                row = 0
+            if row >= 0:
+                self.vote_requested.emit(str(self.vote_model.key_at(row)), vote)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyboardSearch(self, search: str) -> None:
+        """Typing letters must never jump to a row (the letters are votes)."""
+
+    # ----- selection ---------------------------------------------------------------
+    def current_dwelling(self) -> str | None:
+        row = self.currentIndex().row()
+        return None if row < 0 else self.vote_model.key_at(row)
+
+    def select_row(self, row: int) -> None:
+        col = max(self.currentIndex().column(), 0)
+        index = self.vote_model.index(row, col)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+
+    def select_dwelling(self, dwelling: str) -> bool:
+        row = self.vote_model.row_of(dwelling)
+        if row is None:
+            return False
+        self.select_row(row)
+        return True
+
+    def select_next_let(self, dwelling: str) -> bool:
+        """Select the first let dwelling after ``dwelling`` (vacant ones have no vote);
+        stay on the last one at the end of the list.  Returns whether it moved."""
+        row = self.vote_model.row_of(dwelling)
+        if row is None:
+            return False
+        for nxt in range(row + 1, self.vote_model.rowCount()):
+            if self.vote_model.is_let(nxt):
+                self.select_row(nxt)
+                return True
+        return False
+
+    def select_first_unanswered(self) -> None:
+        """Start where work is left: the first let dwelling without a yes/no answer."""
+        m = self.vote_model
+        for row in range(m.rowCount()):
+            if m.is_let(row) and m.vote_at(row) not in (Vote.YES.value, Vote.NO.value):
+                self.select_row(row)
+                return
+        if m.rowCount():
+            self.select_row(0)
+
+
+__all__ = ["VOTE_KEYS", "VOTE_FRAME_COLUMNS", "canonical_vote", "vote_frame", "vote_text",
+           "VoteTableModel", "VoteTable"]
