@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -212,7 +213,7 @@ def _preflight(path: Path, max_bytes: int, max_uncompressed: int,
                     f"worden genegeerd, alleen de in dit bestand opgeslagen waarden tellen", "warning"))
     except WorkbookUnreadable:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
         raise WorkbookUnreadable(
             f"{name}: the workbook is damaged (truncated or corrupt zip: {exc})",
             f"{name}: het werkboek is beschadigd (afgebroken of kapot zip-bestand: {exc})") from None
