@@ -10,6 +10,8 @@ PAGES: list[tuple[str, str, str]] = [
     ("overview", "overview", "OverviewPage"),
     ("programme", "programme", "ProgrammePage"),
     ("support", "support", "SupportPage"),
+    ("affordability", "affordability", "AffordabilityPage"),
+    ("settings", "tariffs", "TariffsPage"),
 ]
 
 

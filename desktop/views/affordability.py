@@ -1,0 +1,412 @@
+"""Affordability page (seed 3K, 3L): rent increase against energy saving per project and
+per corporation and year, total housing costs before and after, rent-limit flags, and a
+chart of rent increase against saving with the 3K line.
+
+Every number comes from :mod:`desktop.models.affordability` (money in whole cents, so
+no float drift decides a verdict); this page filters, colours and draws.
+
+Traffic light per project: red — the rent increase exceeds the energy saving (3K not
+met); amber — 3K met but the rent is pushed over a rent limit, or an energy rent
+increase is charged from 2023 on; green — otherwise.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from ..models import affordability
+from ..models.yearly import tariffs_for_years
+from . import fmt
+from .charts import VERDICT_COLOURS, HoverPoint, HoverReadout, export_plot, make_plot
+from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
+
+RED = QColor("#fde2e1")
+GREEN = QColor("#e3f4e1")
+AMBER = QColor("#fff4d6")
+LIGHT_BRUSH = {"ok": QBrush(GREEN), "warning": QBrush(AMBER), "not_ok": QBrush(RED)}
+ALL = "__all__"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AffordabilityPage", text)
+
+
+def light_text(light: str | None) -> str:
+    return {"ok": _tr("affordable"), "warning": _tr("affordable, flagged"),
+            "not_ok": _tr("not affordable")}.get(light or "", "")
+
+
+def flags_text(row) -> str:
+    """The rent-limit and 2023 flags of one project row, as short text."""
+    parts = []
+    if row["over_liberalisation"]:
+        parts.append(_tr("above liberalisatiegrens"))
+    elif row["over_aftopping_large"]:
+        parts.append(_tr("above both aftoppingsgrenzen"))
+    elif row["over_aftopping"]:
+        parts.append(_tr("above aftoppingsgrens 1–2 p."))
+    if row["energy_rent_increase_forbidden"]:
+        parts.append(_tr("increase not allowed since 2023"))
+    return "; ".join(parts)
+
+
+def project_frame(ds) -> tuple[pd.DataFrame, list]:
+    """:func:`affordability.project_table` plus display columns: ``light`` (ok /
+    warning / not_ok), ``flags`` (text), ``housing_cost_change_cents`` and ``tariffs``."""
+    frame, warnings = affordability.project_table(ds)
+    frame = frame.copy()
+    ok = frame["ok"].to_numpy(dtype=bool)
+    flagged = (frame["over_aftopping"].to_numpy(dtype=bool)
+               | frame["over_liberalisation"].to_numpy(dtype=bool)
+               | frame["energy_rent_increase_forbidden"].to_numpy(dtype=bool))
+    frame["light"] = pd.array(np.where(~ok, "not_ok", np.where(flagged, "warning", "ok")),
+                              dtype="string")
+    frame["verdict_text"] = [light_text(v) for v in frame["light"]]
+    frame["flags"] = [flags_text(r) for _, r in frame.iterrows()] if len(frame) else []
+    frame["housing_cost_change_cents"] = (frame["housing_cost_after_cents"]
+                                          - frame["housing_cost_before_cents"])
+    frame["tariffs"] = [
+        f"{fmt.number(g, 2)} / {fmt.number(e, 3)}"
+        + (f" ({y})" if y != yr else "") + (" *" if est else "")
+        for g, e, y, yr, est in zip(frame["gas_tariff"], frame["electricity_tariff"],
+                                    frame["tariff_source_year"], frame["year"],
+                                    frame["tariff_estimate"])]
+    return frame, warnings
+
+
+def _table(model, stretch: int = 0) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(48)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    return view
+
+
+def _section(text: str) -> QLabel:
+    label = QLabel(text)
+    f = label.font()
+    f.setBold(True)
+    label.setFont(f)
+    return label
+
+
+class AffordabilityPage(QWidget):
+    key = "affordability"
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self._projects = pd.DataFrame()
+        self._corp_years = pd.DataFrame()
+        self._scatter: dict[str, pg.ScatterPlotItem] = {}
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 12)
+        lay.setSpacing(8)
+        self.heading = QLabel(self.tr("Affordability: rent increase against energy saving"))
+        f = self.heading.font()
+        f.setPointSizeF(f.pointSizeF() * 1.5)
+        f.setBold(True)
+        self.heading.setFont(f)
+        lay.addWidget(self.heading)
+        self.intro = QLabel(self.tr(
+            "3K: the rent increase for energy measures may not exceed the drop in energy "
+            "costs at the tariffs of that year — per project and per corporation and year "
+            "(dwelling-weighted). 3L: tenants see total housing costs (rent + energy)."))
+        self.intro.setWordWrap(True)
+        self.intro.setObjectName("hint")
+        lay.addWidget(self.intro)
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Corporation:")))
+        self.corporation_box = QComboBox()
+        self.corporation_box.setMinimumContentsLength(14)
+        filters.addWidget(self.corporation_box)
+        filters.addSpacing(12)
+        filters.addWidget(QLabel(self.tr("Year:")))
+        self.year_box = QComboBox()
+        self.year_box.setMinimumContentsLength(6)
+        filters.addWidget(self.year_box)
+        filters.addSpacing(16)
+        self.summary = QLabel()
+        filters.addWidget(self.summary, 1)
+        self.export_button = QPushButton(self.tr("Export chart…"))
+        self.export_button.setToolTip(self.tr("Save the chart as PNG or SVG"))
+        self.export_button.clicked.connect(self._export_dialog)
+        filters.addWidget(self.export_button)
+        lay.addLayout(filters)
+        self.corporation_box.currentIndexChanged.connect(self._apply_filter)
+        self.year_box.currentIndexChanged.connect(self._apply_filter)
+
+        # ---- chart and corporation/year table -------------------------------------
+        top = QWidget()
+        top_lay = QHBoxLayout(top)
+        top_lay.setContentsMargins(0, 0, 0, 0)
+        top_lay.setSpacing(12)
+        self.plot = make_plot(self.tr("Rent increase against energy saving per project"),
+                              self.tr("Energy saving (€ per dwelling per month)"),
+                              self.tr("Rent increase (€ per dwelling per month)"))
+        self.plot.setMinimumSize(420, 280)
+        self.plot.setToolTip(self.tr("Points above the diagonal break rule 3K: the rent "
+                                     "increase exceeds the energy saving."))
+        self._line = self.plot.plot([0, 1], [0, 1], name=self.tr("3K limit: increase = saving"),
+                                    pen=pg.mkPen("#555555", width=1.5,
+                                                 style=Qt.PenStyle.DashLine))
+        for light in ("ok", "warning", "not_ok"):
+            item = pg.ScatterPlotItem(size=10, pen=pg.mkPen("#303030", width=0.8),
+                                      brush=pg.mkBrush(VERDICT_COLOURS[light]),
+                                      name=light_text(light))
+            self.plot.addItem(item)
+            self._scatter[light] = item
+        self.plot.getPlotItem().legend.setOffset((-10, 10))   # top right: below the line
+        self.readout = HoverReadout(self.plot, self._hover_text)
+        top_lay.addWidget(self.plot, 4)
+
+        right = QVBoxLayout()
+        right.addWidget(_section(self.tr("Per corporation and year (dwelling-weighted averages)")))
+        self.corp_model = FrameTableModel([
+            ColumnSpec("corporation", self.tr("Corporation")),
+            ColumnSpec("year", self.tr("Year"), lambda v: "" if v is None else str(v), NUMBER_ALIGN),
+            ColumnSpec("projects", self.tr("Projects"), fmt.integer, NUMBER_ALIGN),
+            ColumnSpec("dwellings", self.tr("Dwel-\nlings"), fmt.integer, NUMBER_ALIGN),
+            ColumnSpec("avg_rent_increase_cents", self.tr("Rent\nincrease"), fmt.money_cents,
+                       NUMBER_ALIGN, self.tr("Dwelling-weighted average per month")),
+            ColumnSpec("avg_energy_saving_cents", self.tr("Energy\nsaving"), fmt.money_cents,
+                       NUMBER_ALIGN, self.tr("Dwelling-weighted average per month")),
+            ColumnSpec("verdict_text", self.tr("3K"), tooltip=self.tr(
+                "Average rent increase ≤ average energy saving (whole cents)")),
+        ], key="corporation")
+        self.corp_model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._corp_colour)
+        self.corp_model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._corp_tip)
+        self.corp_view = _table(self.corp_model, stretch=6)
+        right.addWidget(self.corp_view)
+        top_lay.addLayout(right, 5)
+
+        # ---- projects ---------------------------------------------------------------
+        bottom = QWidget()
+        bottom_lay = QVBoxLayout(bottom)
+        bottom_lay.setContentsMargins(0, 0, 0, 0)
+        bottom_lay.addWidget(_section(self.tr(
+            "Per project: monthly amounts per dwelling; housing costs = average net rent + "
+            "energy at the complex's average use")))
+        money = fmt.money_cents
+        self.project_model = FrameTableModel([
+            ColumnSpec("project", self.tr("Project")),
+            ColumnSpec("corporation", self.tr("Corporation")),
+            ColumnSpec("year", self.tr("Year"), lambda v: "" if v is None else str(v), NUMBER_ALIGN),
+            ColumnSpec("dwellings", self.tr("Dwel-\nlings"), fmt.integer, NUMBER_ALIGN),
+            ColumnSpec("energy_saving_cents", self.tr("Energy\nsaving"), money, NUMBER_ALIGN,
+                       self.tr("(gas m³ × gas tariff + kWh × electricity tariff) / 12")),
+            ColumnSpec("rent_increase_cents", self.tr("Rent\nincrease"), money, NUMBER_ALIGN),
+            ColumnSpec("margin_cents", self.tr("Margin"), money, NUMBER_ALIGN,
+                       self.tr("Energy saving minus rent increase")),
+            ColumnSpec("verdict_text", self.tr("Verdict")),
+            ColumnSpec("housing_cost_before_cents", self.tr("Housing\ncosts before"), money,
+                       NUMBER_ALIGN, self.tr("Rent + energy per month before the measures")),
+            ColumnSpec("housing_cost_after_cents", self.tr("Housing\ncosts after"), money, NUMBER_ALIGN,
+                       self.tr("Rent + energy per month after the measures")),
+            ColumnSpec("housing_cost_change_cents", self.tr("Housing\ncosts change"), money, NUMBER_ALIGN),
+            ColumnSpec("flags", self.tr("Rent limits\n(flags)")),
+            ColumnSpec("tariffs", self.tr("Tariffs\n€/m³ / €/kWh"), tooltip=self.tr(
+                "Tariffs used; (year) = borrowed from that year by the fallback rule; "
+                "* = built-in estimate")),
+        ], key="project")
+        self.project_model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._project_colour)
+        self.project_model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._project_tip)
+        self.project_view = _table(self.project_model, stretch=11)
+        bottom_lay.addWidget(self.project_view)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setObjectName("hint")
+        bottom_lay.addWidget(self.note)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([340, 360])
+        lay.addWidget(splitter, 1)
+
+        controller.changed.connect(self.refresh)
+        self.refresh()
+
+    # ----- data ------------------------------------------------------------------------
+    def refresh(self, tables=None) -> None:
+        relevant = {"projects", "complexes", "dwellings", "tariffs"}
+        if tables is not None and not (set(tables) & relevant) and len(self._projects):
+            return
+        ds = self.controller.dataset
+        self._projects, self._warnings = project_frame(ds)
+        corp, _ = affordability.corporation_year_table(ds, self._projects)
+        corp = corp.copy()
+        corp["verdict_text"] = [self.tr("met") if ok else self.tr("not met") for ok in corp["ok"]]
+        self._corp_years = corp
+        self._fill_filters()
+        self._apply_filter()
+
+    def _fill_filters(self) -> None:
+        frame = self._projects
+        corps = sorted({c for c in frame["corporation"].dropna()}) if len(frame) else []
+        years = sorted({int(y) for y in frame["year"]}) if len(frame) else []
+        for box, items in ((self.corporation_box, corps), (self.year_box, years)):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(self.tr("All"), ALL)
+            for item in items:
+                box.addItem(str(item), item)
+            i = box.findData(current) if current is not None else 0
+            box.setCurrentIndex(max(i, 0))
+            box.blockSignals(False)
+
+    def set_filter(self, corporation: str | None = None, year: int | None = None) -> None:
+        """Select a corporation and/or year (None: all)."""
+        self.corporation_box.setCurrentIndex(max(self.corporation_box.findData(
+            ALL if corporation is None else corporation), 0))
+        self.year_box.setCurrentIndex(max(self.year_box.findData(ALL if year is None else year), 0))
+
+    def _mask(self, frame: pd.DataFrame) -> np.ndarray:
+        mask = np.ones(len(frame), dtype=bool)
+        corp, year = self.corporation_box.currentData(), self.year_box.currentData()
+        if len(frame) and corp not in (None, ALL):
+            mask &= (frame["corporation"] == corp).fillna(False).to_numpy(dtype=bool)
+        if len(frame) and year not in (None, ALL):
+            mask &= frame["year"].to_numpy() == int(year)
+        return mask
+
+    def _apply_filter(self, *_args) -> None:
+        shown = self._projects[self._mask(self._projects)].reset_index(drop=True)
+        self.project_model.set_frame(shown)
+        self.corp_model.set_frame(self._corp_years[self._mask(self._corp_years)]
+                                  .reset_index(drop=True))
+        self._draw(shown)
+        n = len(shown)
+        bad = int((shown["light"] == "not_ok").sum()) if n else 0
+        flagged = int((shown["light"] == "warning").sum()) if n else 0
+        self.summary.setText(
+            self.tr("%1 project(s): %2 not affordable, %3 flagged")
+            .replace("%1", str(n)).replace("%2", str(bad)).replace("%3", str(flagged)))
+        self.note.setText(self._tariff_note())
+
+    def _tariff_note(self) -> str:
+        ds = self.controller.dataset
+        if len(ds.tariffs) == 0:
+            est = self._projects["tariff_estimate"].to_numpy(dtype=bool) if len(self._projects) \
+                else np.zeros(0, dtype=bool)
+            text = self.tr("Tariffs: the built-in defaults are in force (the workspace has no "
+                           "tariffs).")
+            if est.any():
+                text += " " + self.tr("* marks a 2020–2021 default, an estimate: the supply "
+                                      "part is not verified.")
+        else:
+            text = self.tr("Tariffs: the workspace's tariffs per year; a year without a row "
+                           "takes the nearest earlier year, else the nearest later one.")
+        return text + " " + self.tr("Edit them under Tariffs and factors.")
+
+    # ----- colours and tips ------------------------------------------------------------
+    def _project_colour(self, row: int, col: int):
+        if self.project_model._specs[col].key not in ("verdict_text", "margin_cents", "flags"):
+            return None
+        frame = self.project_model.frame()
+        light = frame.at[row, "light"]
+        if self.project_model._specs[col].key == "flags":
+            return LIGHT_BRUSH["warning"] if frame.at[row, "flags"] else None
+        return LIGHT_BRUSH.get(light)
+
+    def _project_tip(self, row: int, col: int):
+        frame = self.project_model.frame()
+        r = frame.iloc[row]
+        key = self.project_model._specs[col].key
+        if key == "flags" and r["flags"]:
+            return self.tr("Rent after the increase %1 (rent limits of %2)").replace(
+                "%1", fmt.money_cents(r["rent_after_cents"])).replace("%2", str(r["rent_limits_year"]))
+        if key == "tariffs":
+            tip = self.tr("Gas %1 €/m³, electricity %2 €/kWh, tariffs of %3").replace(
+                "%1", fmt.number(r["gas_tariff"], 3)).replace(
+                "%2", fmt.number(r["electricity_tariff"], 3)).replace(
+                "%3", str(r["tariff_source_year"]))
+            if r["tariff_estimate"]:
+                tip += " " + self.tr("(built-in estimate)")
+            return tip
+        if key in ("energy_saving_cents", "margin_cents", "verdict_text"):
+            return self.tr("Saves %1 m³ gas and %2 kWh per dwelling per year").replace(
+                "%1", fmt.number(r["gas_saving_m3"])).replace(
+                "%2", fmt.number(r["electricity_saving_kwh"]))
+        return None
+
+    def _corp_colour(self, row: int, col: int):
+        if self.corp_model._specs[col].key != "verdict_text":
+            return None
+        ok = bool(self.corp_model.frame().at[row, "ok"])
+        return LIGHT_BRUSH["ok" if ok else "not_ok"]
+
+    def _corp_tip(self, row: int, col: int):
+        r = self.corp_model.frame().iloc[row]
+        text = self.tr("%1 of %2 project(s) not affordable on their own").replace(
+            "%1", str(r["projects_not_ok"])).replace("%2", str(r["projects"]))
+        return text
+
+    # ----- chart -----------------------------------------------------------------------
+    def _draw(self, shown: pd.DataFrame) -> None:
+        x_all = shown["energy_saving_cents"].to_numpy(dtype="float64") / 100 if len(shown) \
+            else np.zeros(0)
+        y_all = shown["rent_increase_cents"].to_numpy(dtype="float64") / 100 if len(shown) \
+            else np.zeros(0)
+        for light, item in self._scatter.items():
+            m = (shown["light"] == light).to_numpy(dtype=bool) if len(shown) else np.zeros(0, bool)
+            item.setData(x=x_all[m], y=y_all[m],
+                         data=list(shown["project"].to_numpy(dtype=object)[m]))
+        lo = min(0.0, float(x_all.min()) if len(x_all) else 0.0, float(y_all.min()) if len(y_all) else 0.0)
+        hi = max(10.0, float(x_all.max()) if len(x_all) else 0.0, float(y_all.max()) if len(y_all) else 0.0)
+        hi = hi * 1.08
+        self._line.setData([lo, hi], [lo, hi])
+        self.plot.getPlotItem().getViewBox().setRange(xRange=(lo, hi), yRange=(lo, hi), padding=0.02)
+        self.readout.hide()
+
+    def point_count(self) -> int:
+        return sum(len(item.points()) for item in self._scatter.values())
+
+    def _hover_text(self, point: HoverPoint) -> str:
+        if point.data is None:
+            return ""
+        frame = self._projects
+        hit = frame[frame["project"] == point.data]
+        if not len(hit):
+            return ""
+        r = hit.iloc[0]
+        return (f"<b>{r['project']}</b> · {r['corporation'] or ''} {r['year']}<br>"
+                + self.tr("saving %1, rent increase %2").replace(
+                    "%1", fmt.money_cents(r["energy_saving_cents"])).replace(
+                    "%2", fmt.money_cents(r["rent_increase_cents"]))
+                + "<br>" + light_text(r["light"]))
+
+    def export_chart(self, path) -> Path:
+        """Write the chart to ``path`` (PNG, or SVG for a .svg name)."""
+        return export_plot(self.plot, path)
+
+    def _export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export chart"), "affordability.png",
+            self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        if path:
+            self.export_chart(path)

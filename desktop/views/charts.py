@@ -1,0 +1,277 @@
+"""Shared chart helpers on pyqtgraph (affordability, CO2 to 2050, ...).
+
+* :func:`make_plot` — a white, antialiased ``pg.PlotWidget`` with a title, axis labels
+  (put the unit in the label, e.g. ``"Energy saving (€/month)"``), grid and a legend;
+* :class:`HoverReadout` — shows a text read-out of the data point nearest the mouse
+  (within a few pixels) of any scatter or curve in the plot;
+* :func:`export_plot` — writes a plot to PNG or SVG (chosen by the file suffix);
+* :data:`VERDICT_COLOURS` — traffic-light colours for verdict values.
+
+Other chart pages may add helpers here; keep existing signatures stable.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF
+
+# Traffic-light colours (saturated, for points and lines; table backgrounds use the
+# pale variants #e3f4e1 / #fde2e1 / #fff4d6 of overview.py).
+VERDICT_COLOURS: dict[str, str] = {
+    "ok": "#2e8b3a",        # green: affordable / met
+    "not_ok": "#c62828",    # red: rent increase above the saving / short
+    "warning": "#e0a100",   # amber: attention (over a limit, estimate, over target)
+    "unknown": "#808080",   # grey: no verdict
+    "met": "#2e8b3a",
+    "short": "#c62828",
+    "over": "#e0a100",
+}
+
+_configured = False
+
+
+def _configure() -> None:
+    global _configured
+    if not _configured:
+        pg.setConfigOptions(antialias=True, background="w", foreground="#202020")
+        _configured = True
+
+
+def make_plot(title: str, x_label: str, y_label: str, parent=None) -> pg.PlotWidget:
+    """A white, antialiased plot with title, axis labels (units inside the label text),
+    a light grid and a legend (``plot.getPlotItem().legend``)."""
+    _configure()
+    plot = pg.PlotWidget(parent=parent, background="w")
+    item = plot.getPlotItem()
+    item.setTitle(title, color="#202020", size="11pt")
+    item.setLabel("bottom", x_label)
+    item.setLabel("left", y_label)
+    item.showGrid(x=True, y=True, alpha=0.15)
+    item.addLegend(offset=(10, 10), labelTextColor="#202020",
+                   brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#c0c0c0"))
+    for name in ("bottom", "left"):
+        axis = item.getAxis(name)
+        axis.setPen(pg.mkPen("#606060"))
+        axis.setTextPen(pg.mkPen("#202020"))
+    item.setMenuEnabled(False)
+    return plot
+
+
+@dataclass(frozen=True)
+class HoverPoint:
+    """The data point under the mouse, given to a :class:`HoverReadout` formatter."""
+    x: float
+    y: float
+    data: Any          # the spot's ``data`` (scatter) or None (curve)
+    series: str        # the item's name (legend text) or ""
+
+
+class HoverReadout:
+    """A read-out of the point nearest the mouse, for every ScatterPlotItem and
+    PlotDataItem in ``plot``.
+
+    ``formatter(point: HoverPoint) -> str`` makes the text (HTML allowed); an empty
+    string hides the read-out.  ``radius`` is in pixels.  :meth:`show_at` (view
+    coordinates) does the same as a mouse move, for tests and keyboard use;
+    :attr:`text` holds the current text ("" when hidden).
+    """
+
+    def __init__(self, plot: pg.PlotWidget, formatter: Callable[[HoverPoint], str],
+                 radius: float = 12.0) -> None:
+        self.plot = plot
+        self.formatter = formatter
+        self.radius = float(radius)
+        self.text = ""
+        self.point: HoverPoint | None = None
+        self._label = pg.TextItem("", anchor=(0, 1), color="#202020",
+                                  fill=pg.mkBrush(255, 255, 240, 235),
+                                  border=pg.mkPen("#a0a0a0"))
+        self._label.setZValue(1000)
+        self._label.hide()
+        self.item = plot.getPlotItem()
+        self.item.addItem(self._label, ignoreBounds=True)
+        plot.scene().sigMouseMoved.connect(self._mouse_moved)
+
+    # -- mouse -------------------------------------------------------------------------
+    def _mouse_moved(self, scene_pos) -> None:
+        vb = self.item.getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            self.hide()
+            return
+        self._update(scene_pos)
+
+    def show_at(self, x: float, y: float) -> str:
+        """Behave as if the mouse were at view coordinates (x, y); returns the text."""
+        scene_pos = self.item.getViewBox().mapViewToScene(QPointF(float(x), float(y)))
+        self._update(scene_pos)
+        return self.text
+
+    def hide(self) -> None:
+        self.text = ""
+        self.point = None
+        self._label.hide()
+
+    # -- nearest point -----------------------------------------------------------------
+    def _candidates(self):
+        for item in self.item.listDataItems():
+            if isinstance(item, pg.ScatterPlotItem):
+                pts = item.points()
+                if len(pts) == 0:
+                    continue
+                xs = np.array([p.pos().x() for p in pts], dtype="float64")
+                ys = np.array([p.pos().y() for p in pts], dtype="float64")
+                data = [p.data() for p in pts]
+                yield item, xs, ys, data
+            elif isinstance(item, pg.PlotDataItem):
+                xs, ys = item.getData()
+                if xs is None or len(xs) == 0:
+                    continue
+                scatter = item.scatter
+                data = None
+                if scatter is not None and scatter.isVisible() and len(scatter.points()):
+                    data = [p.data() for p in scatter.points()]
+                    if len(data) != len(xs):
+                        data = None
+                yield item, np.asarray(xs, dtype="float64"), np.asarray(ys, dtype="float64"), data
+
+    def _update(self, scene_pos) -> None:
+        vb = self.item.getViewBox()
+        best = None
+        for item, xs, ys, data in self._candidates():
+            if not item.isVisible():
+                continue
+            # distances in pixels: map the data to scene coordinates via the view box
+            view_px = vb.viewPixelSize()   # (x units per pixel, y units per pixel)
+            mouse = vb.mapSceneToView(scene_pos)
+            dx = (xs - mouse.x()) / (view_px[0] or 1.0)
+            dy = (ys - mouse.y()) / (view_px[1] or 1.0)
+            d = np.hypot(dx, dy)
+            d = np.where(np.isnan(d), np.inf, d)
+            i = int(np.argmin(d))
+            if d[i] <= self.radius and (best is None or d[i] < best[0]):
+                name = item.name() if hasattr(item, "name") else None
+                best = (d[i], HoverPoint(float(xs[i]), float(ys[i]),
+                                         data[i] if data is not None else None, name or ""))
+        if best is None:
+            self.hide()
+            return
+        point = best[1]
+        text = self.formatter(point)
+        if not text:
+            self.hide()
+            return
+        self.point = point
+        self.text = text
+        self._label.setHtml(f"<div style='padding:2px'>{text}</div>")
+        self._label.setPos(point.x, point.y)
+        self._label.show()
+
+
+def export_plot(plot_item, path) -> Path:
+    """Write ``plot_item`` (a PlotItem or PlotWidget) to ``path``: SVG for ``.svg``,
+    otherwise a PNG image (the suffix is made ``.png``).  Returns the path written."""
+    import pyqtgraph.exporters as exporters
+
+    if isinstance(plot_item, pg.PlotWidget):
+        plot_item = plot_item.getPlotItem()
+    path = Path(path)
+    if path.suffix.lower() == ".svg":
+        try:
+            exporters.SVGExporter(plot_item).export(str(path))
+        except ValueError:
+            # pyqtgraph 0.14's SVGExporter cannot parse the path syntax newer Qt writes
+            # (pyqtgraph issue #3485): draw the scene with QSvgGenerator instead.
+            _export_svg_qt(plot_item, path)
+        return path
+    if path.suffix.lower() != ".png":
+        path = path.with_suffix(".png")
+    exporter = exporters.ImageExporter(plot_item)
+    exporter.parameters()["width"] = max(int(plot_item.sceneBoundingRect().width()), 800)
+    exporter.export(str(path))
+    return path
+
+
+def _export_svg_qt(plot_item, path: Path) -> None:
+    """SVG through Qt's own generator, with pyqtgraph's export mode on (vector points)."""
+    import pyqtgraph.exporters as exporters
+    from PySide6.QtCore import QRectF, QSize
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    helper = exporters.ImageExporter(plot_item)   # for its source rect and export mode
+    source = helper.getSourceRect()
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(int(source.width()), int(source.height())))
+    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    generator.setTitle(plot_item.titleLabel.text or "chart")
+    painter = QPainter(generator)
+    try:
+        helper.setExportMode(True, {"antialias": True, "background": QColor("white"),
+                                    "painter": painter, "resolutionScale": 1.0})
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.fillRect(QRectF(0, 0, source.width(), source.height()), QColor("white"))
+        helper.getScene().render(painter, QRectF(0, 0, source.width(), source.height()),
+                                 QRectF(source))
+    finally:
+        helper.setExportMode(False)
+        painter.end()
+
+
+class ColumnReadout:
+    """A read-out for the column (x position) under the mouse, for bar and stacked
+    charts where the nearest point is not what the user points at.
+
+    ``formatter(x: float) -> str`` gets the view x of the mouse and makes the text
+    (HTML allowed; "" hides the read-out, e.g. outside the data).  The read-out sits
+    at the mouse and flips to the left of it in the right half of the view.
+    :meth:`show_at` (view coordinates) does the same as a mouse move, for tests;
+    :attr:`text` holds the current text ("" when hidden).
+    """
+
+    def __init__(self, plot: pg.PlotWidget, formatter: Callable[[float], str]) -> None:
+        self.plot = plot
+        self.formatter = formatter
+        self.text = ""
+        self._label = pg.TextItem("", anchor=(0, 1), color="#202020",
+                                  fill=pg.mkBrush(255, 255, 240, 235),
+                                  border=pg.mkPen("#a0a0a0"))
+        self._label.setZValue(1000)
+        self._label.hide()
+        self.item = plot.getPlotItem()
+        self.item.addItem(self._label, ignoreBounds=True)
+        plot.scene().sigMouseMoved.connect(self._mouse_moved)
+
+    def _mouse_moved(self, scene_pos) -> None:
+        vb = self.item.getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            self.hide()
+            return
+        view = vb.mapSceneToView(scene_pos)
+        self.show_at(view.x(), view.y())
+
+    def show_at(self, x: float, y: float) -> str:
+        """Behave as if the mouse were at view coordinates (x, y); returns the text."""
+        text = self.formatter(float(x))
+        if not text:
+            self.hide()
+            return ""
+        self.text = text
+        (x0, x1), _ = self.item.getViewBox().viewRange()
+        self._label.setAnchor((1, 1) if x > (x0 + x1) / 2 else (0, 1))
+        self._label.setHtml(f"<div style='padding:2px'>{text}</div>")
+        self._label.setPos(float(x), float(y))
+        self._label.show()
+        return text
+
+    def hide(self) -> None:
+        self.text = ""
+        self._label.hide()
+
+
+__all__ = ["VERDICT_COLOURS", "make_plot", "HoverPoint", "HoverReadout", "ColumnReadout",
+           "export_plot"]
