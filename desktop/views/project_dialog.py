@@ -16,8 +16,8 @@ from typing import Any, Callable
 import pandas as pd
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLabel,
-    QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog,
+    QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from ..models import programme
@@ -26,6 +26,7 @@ from ..models.enums import LABELS, Status
 from ..store.commands import GateError
 from ..store.workspace import WorkspaceError
 from . import fmt
+from .measures_picker import MeasuresPicker
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -180,7 +181,16 @@ class ProjectDialog(QDialog):
 
         self.measures_edit = QLineEdit()
         self.measures_edit.setPlaceholderText(self.tr("e.g. dakisolatie; hr++ glas; zonnepanelen"))
-        add("measures", self.tr("Measures"), self.measures_edit, self.tr("Separate measures with ';'"))
+        self.catalogue_button = QPushButton(self.tr("Catalogue…"))
+        self.catalogue_button.setToolTip(self.tr(
+            "Choose measures from the catalogue; it can propose the savings and the investment"))
+        self.catalogue_button.clicked.connect(self.choose_measures)
+        measures_box = QWidget()
+        measures_lay = QHBoxLayout(measures_box)
+        measures_lay.setContentsMargins(0, 0, 0, 0)
+        measures_lay.addWidget(self.measures_edit, 1)
+        measures_lay.addWidget(self.catalogue_button)
+        add("measures", self.tr("Measures"), measures_box, self.tr("Separate measures with ';'"))
 
         self.label_edit = QComboBox()
         self.label_edit.setEditable(True)
@@ -205,6 +215,38 @@ class ProjectDialog(QDialog):
         lay.addWidget(self.buttons)
 
         self._fill(project or {})
+
+    # ----- measures catalogue -------------------------------------------------------
+    def measures_picker_dialog(self) -> tuple[QDialog, MeasuresPicker]:
+        """The catalogue in a small dialog; 'Propose savings' fills this form's fields."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Measures from the catalogue"))
+        lay = QVBoxLayout(dialog)
+        picker = MeasuresPicker(dialog)
+        picker.set_measures(self.measures_edit.text())
+        key = self.complex_edit.currentText().strip()
+        if key in self._known and "gas_m3" in self._complexes.columns:
+            gas = self._complexes.loc[key, "gas_m3"]
+            if gas is not None and gas is not pd.NA and not (isinstance(gas, float) and math.isnan(gas)):
+                picker.set_base_gas(float(gas))
+        picker.proposed.connect(self._take_proposal)
+        lay.addWidget(picker)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        lay.addWidget(buttons)
+        dialog.accepted.connect(lambda: self.measures_edit.setText(picker.measures_text()))
+        return dialog, picker
+
+    def choose_measures(self) -> None:
+        dialog, _picker = self.measures_picker_dialog()
+        dialog.exec()
+
+    def _take_proposal(self, gas_m3: float, kwh: float, investment_cents: int) -> None:
+        self.gas_edit.setText(_number_text(gas_m3))
+        self.elec_edit.setText(_number_text(kwh))
+        self.investment_edit.setText(_euros_text(investment_cents))
 
     # ----- content -----------------------------------------------------------------
     def _fill(self, p: dict[str, Any]) -> None:

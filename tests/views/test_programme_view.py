@@ -317,3 +317,21 @@ def test_page_in_the_window_with_undo_shortcuts(qtbot, tmp_path):
     assert _planned(page, "Portaal", "Klaarwater", 2027) == 60
     win.close()
     ws.close()
+
+
+def test_measures_catalogue_proposes_the_savings_in_the_form(setup):
+    page, controller, _path = setup
+    dialog = _new_project(page, measures="dakisolatie")
+    picker_dialog, picker = dialog.measures_picker_dialog()
+    assert picker.checked_keys() == ["dakisolatie"]
+    picker.set_checked("hr++ glas")
+    gas, kwh, cents = picker.propose()          # the user presses 'Propose savings'
+    assert dialog.gas_edit.text().replace(".", "").replace(",", "") == str(int(gas))
+    assert cents > 0 and dialog.investment_edit.text()
+    picker_dialog.accept()
+    assert dialog.measures_edit.text() == "dakisolatie; hr++ glas"
+    dialog.accept()
+    saved = controller.dataset.projects.set_index("project").loc["P-27-100"]
+    assert saved["measures"] == "dakisolatie; hr++ glas"
+    assert saved["gas_saving_m3"] == gas
+    assert saved["investment_cents"] == cents
