@@ -19,15 +19,15 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-    QTableView, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter,
+    QVBoxLayout, QWidget,
 )
 
 from ..models import affordability
-from ..models.yearly import tariffs_for_years
 from . import fmt
 from .charts import VERDICT_COLOURS, HoverPoint, HoverReadout, export_plot, make_plot
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
+from .widgets import data_table, section_label
 
 RED = QColor("#fde2e1")
 GREEN = QColor("#e3f4e1")
@@ -81,31 +81,6 @@ def project_frame(ds) -> tuple[pd.DataFrame, list]:
                                     frame["tariff_source_year"], frame["year"],
                                     frame["tariff_estimate"])]
     return frame, warnings
-
-
-def _table(model, stretch: int = 0) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setMinimumSectionSize(48)
-    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    return view
-
-
-def _section(text: str) -> QLabel:
-    label = QLabel(text)
-    f = label.font()
-    f.setBold(True)
-    label.setFont(f)
-    return label
 
 
 class AffordabilityPage(QWidget):
@@ -181,7 +156,7 @@ class AffordabilityPage(QWidget):
         top_lay.addWidget(self.plot, 4)
 
         right = QVBoxLayout()
-        right.addWidget(_section(self.tr("Per corporation and year (dwelling-weighted averages)")))
+        right.addWidget(section_label(self.tr("Per corporation and year (dwelling-weighted averages)")))
         self.corp_model = FrameTableModel([
             ColumnSpec("corporation", self.tr("Corporation")),
             ColumnSpec("year", self.tr("Year"), lambda v: "" if v is None else str(v), NUMBER_ALIGN),
@@ -196,7 +171,7 @@ class AffordabilityPage(QWidget):
         ], key="corporation")
         self.corp_model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._corp_colour)
         self.corp_model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._corp_tip)
-        self.corp_view = _table(self.corp_model, stretch=6)
+        self.corp_view = data_table(self.corp_model, stretch=6, sort_column=0)
         right.addWidget(self.corp_view)
         top_lay.addLayout(right, 5)
 
@@ -204,7 +179,7 @@ class AffordabilityPage(QWidget):
         bottom = QWidget()
         bottom_lay = QVBoxLayout(bottom)
         bottom_lay.setContentsMargins(0, 0, 0, 0)
-        bottom_lay.addWidget(_section(self.tr(
+        bottom_lay.addWidget(section_label(self.tr(
             "Per project: monthly amounts per dwelling; housing costs = average net rent + "
             "energy at the complex's average use")))
         money = fmt.money_cents
@@ -231,7 +206,7 @@ class AffordabilityPage(QWidget):
         ], key="project")
         self.project_model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._project_colour)
         self.project_model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._project_tip)
-        self.project_view = _table(self.project_model, stretch=11)
+        self.project_view = data_table(self.project_model, stretch=11, sort_column=0)
         bottom_lay.addWidget(self.project_view)
         self.note = QLabel()
         self.note.setWordWrap(True)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..settings import Settings
 from ..store.workspace import Workspace, WorkspaceError
 from .controller import Controller
 from .pages import PAGES, page_title
@@ -79,6 +78,8 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         from . import backups
         backups.install(self)
+        from .exchange import install_exchange
+        install_exchange(self)
         self.nav.setCurrentRow(0)
 
     # ----- menus -------------------------------------------------------------------

@@ -6,13 +6,14 @@ import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QTableView, QVBoxLayout,
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout,
     QWidget,
 )
 
 from ..models.dataset import Dataset
 from . import fmt
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
+from .widgets import data_table, page_heading, section_label
 
 SHORT = QColor("#fde2e1")
 MET = QColor("#e3f4e1")
@@ -77,22 +78,6 @@ class _Card(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
 
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    header.setMinimumSectionSize(56)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    return view
-
-
 class OverviewPage(QWidget):
     key = "overview"
 
@@ -103,12 +88,7 @@ class OverviewPage(QWidget):
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(12)
 
-        self.heading = QLabel()
-        self.heading.setObjectName("pageHeading")
-        f = self.heading.font()
-        f.setPointSizeF(f.pointSizeF() * 1.5)
-        f.setBold(True)
-        self.heading.setFont(f)
+        self.heading = page_heading()
         lay.addWidget(self.heading)
 
         cards = QGridLayout()
@@ -126,7 +106,7 @@ class OverviewPage(QWidget):
         body = QHBoxLayout()
         body.setSpacing(16)
         left = QVBoxLayout()
-        left.addWidget(self._section(self.tr("Homes per corporation and neighbourhood")))
+        left.addWidget(section_label(self.tr("Homes per corporation and neighbourhood")))
         self.stock_model = FrameTableModel([
             ColumnSpec("corporation", self.tr("Corporation")),
             ColumnSpec("neighbourhood", self.tr("Neighbourhood")),
@@ -135,12 +115,12 @@ class OverviewPage(QWidget):
             ColumnSpec("let", self.tr("Let"), fmt.integer, NUMBER_ALIGN,
                        self.tr("Homes with a tenant (vacant homes have no vote)")),
         ], key="neighbourhood")
-        self.stock_view = _table(self.stock_model)
+        self.stock_view = data_table(self.stock_model)
         left.addWidget(self.stock_view)
         body.addLayout(left, 1)
 
         right = QVBoxLayout()
-        right.addWidget(self._section(self.tr("Agreed targets: planned and done")))
+        right.addWidget(section_label(self.tr("Agreed targets: planned and done")))
         self.target_model = FrameTableModel([
             ColumnSpec("corporation", self.tr("Corporation")),
             ColumnSpec("period", self.tr("Period")),
@@ -154,7 +134,7 @@ class OverviewPage(QWidget):
         ], key="period")
         self.target_model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._target_colour)
         self.target_model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._target_tip)
-        self.target_view = _table(self.target_model)
+        self.target_view = data_table(self.target_model)
         right.addWidget(self.target_view)
         self.target_note = QLabel()
         self.target_note.setWordWrap(True)
@@ -165,14 +145,6 @@ class OverviewPage(QWidget):
 
         controller.changed.connect(self.refresh)
         self.refresh()
-
-    @staticmethod
-    def _section(text: str) -> QLabel:
-        label = QLabel(text)
-        f = label.font()
-        f.setBold(True)
-        label.setFont(f)
-        return label
 
     def _target_colour(self, row: int, col: int):
         frame = self.target_model.frame()

@@ -20,7 +20,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-    QPushButton, QSplitter, QTableView, QToolButton, QTreeView, QVBoxLayout, QWidget,
+    QPushButton, QSplitter, QToolButton, QTreeView, QVBoxLayout, QWidget,
 )
 
 from ..models import programme
@@ -32,6 +32,7 @@ from . import fmt
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .programme_models import MET, OVER, SHORT, MatrixDelegate, MatrixModel, ProjectListModel
 from .project_dialog import CapacityDialog, ProjectDialog
+from .widgets import data_table, page_heading, section_label
 
 RELEVANT = {"projects", "complexes", "dwellings", "targets", "capacities"}
 ALL = "__all__"
@@ -81,12 +82,7 @@ class ProgrammePage(QWidget):
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(8)
 
-        self.heading = QLabel()
-        self.heading.setObjectName("pageHeading")
-        f = self.heading.font()
-        f.setPointSizeF(f.pointSizeF() * 1.5)
-        f.setBold(True)
-        self.heading.setFont(f)
+        self.heading = page_heading()
         top_row = QHBoxLayout()
         top_row.addWidget(self.heading)
         top_row.addStretch(1)
@@ -140,7 +136,7 @@ class ProgrammePage(QWidget):
         top_row.addWidget(self.new_button)
 
         # ----- targets -----------------------------------------------------------------
-        lay.addWidget(self._section(self.tr("Agreed targets: target, planned and done per period")))
+        lay.addWidget(section_label(self.tr("Agreed targets: target, planned and done per period")))
         self.target_model = FrameTableModel([
             ColumnSpec("corporation", self.tr("Corporation")),
             ColumnSpec("period", self.tr("Period")),
@@ -153,7 +149,7 @@ class ProgrammePage(QWidget):
             ColumnSpec("verdict_text", self.tr("Plan")),
         ], key="period")
         self.target_model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._target_colour)
-        self.target_view = self._table(self.target_model)
+        self.target_view = data_table(self.target_model, stretch=None)
         self.target_view.setSortingEnabled(False)
         self.target_view.horizontalHeader().setStretchLastSection(True)
         lay.addWidget(self.target_view)
@@ -166,7 +162,7 @@ class ProgrammePage(QWidget):
         top_lay.setContentsMargins(0, 4, 0, 0)
         top_lay.setSpacing(4)
         head = QHBoxLayout()
-        head.addWidget(self._section(self.tr("Homes per year")))
+        head.addWidget(section_label(self.tr("Homes per year")))
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         head.addWidget(self.legend, 1)
@@ -200,7 +196,7 @@ class ProgrammePage(QWidget):
         bot_lay.setContentsMargins(0, 4, 0, 0)
         bot_lay.setSpacing(4)
         row = QHBoxLayout()
-        self.scope_label = self._section("")
+        self.scope_label = section_label("")
         row.addWidget(self.scope_label)
         self.all_button = QPushButton(self.tr("Show all"))
         self.all_button.clicked.connect(self.clear_scope)
@@ -235,7 +231,7 @@ class ProgrammePage(QWidget):
                        self.tr("Investment per home × homes")),
         ], key="project")
         self.project_model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._project_tip)
-        self.project_view = self._table(self.project_model)
+        self.project_view = data_table(self.project_model, stretch=None)
         self.project_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.project_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.project_view.setDragEnabled(True)
@@ -266,29 +262,6 @@ class ProgrammePage(QWidget):
         self.refresh()
 
     # ----- small widgets -------------------------------------------------------------
-    @staticmethod
-    def _section(text: str) -> QLabel:
-        label = QLabel(text)
-        f = label.font()
-        f.setBold(True)
-        label.setFont(f)
-        return label
-
-    @staticmethod
-    def _table(model) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSortingEnabled(True)
-        view.setAlternatingRowColors(True)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setMinimumSectionSize(56)
-        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        return view
-
     @staticmethod
     def _signed(v) -> str:
         if v is None:

@@ -15,9 +15,9 @@ import pandas as pd
 from PySide6.QtCore import QDate, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
-    QFrame, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLayout, QPlainTextEdit,
-    QPushButton, QSizePolicy, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+    QFrame, QGridLayout, QHBoxLayout, QInputDialog, QLabel, QLayout, QPlainTextEdit,
+    QPushButton, QSizePolicy, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ..models import support
@@ -28,6 +28,7 @@ from ..store.workspace import WorkspaceError
 from . import fmt
 from . import follow_up as fu
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
+from .widgets import data_table, page_heading
 from .vote_entry import VoteTable, vote_frame
 
 RED = QColor("#fde2e1")
@@ -104,23 +105,6 @@ def _when(value) -> str:
         return ""
     ts = pd.Timestamp(value)
     return f"{fmt.date(ts.date())} {ts:%H:%M}"
-
-
-def _table(model, stretch: int = 0) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # frame order first
-    view.setSortingEnabled(True)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setMinimumSectionSize(56)
-    return view
 
 
 class TallyBar(QWidget):
@@ -262,12 +246,7 @@ class SupportPage(QWidget):
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(10)
 
-        heading = QLabel(self.tr("Tenant support"))
-        heading.setObjectName("pageHeading")
-        f = heading.font()
-        f.setPointSizeF(f.pointSizeF() * 1.5)
-        f.setBold(True)
-        heading.setFont(f)
+        heading = page_heading(self.tr("Tenant support"))
         lay.addWidget(heading)
 
         # --- project, status and campaign dates
@@ -427,7 +406,7 @@ class SupportPage(QWidget):
             ColumnSpec("date", self.tr("Form date"), fmt.date),
             ColumnSpec("recorded_by", self.tr("By")),
         ], key="id")
-        self.history_view = _table(self.history_model, stretch=4)
+        self.history_view = data_table(self.history_model, stretch=4)
         right.addWidget(self.history_view, 1)
         note = QLabel(self.tr("A correction is a new entry; the previous value is kept. "
                               "Undo (Ctrl+Z) also adds an entry."))
@@ -456,7 +435,7 @@ class SupportPage(QWidget):
             ColumnSpec("last_answer", self.tr("Last answer"), fu.last_answer_text),
             ColumnSpec("date", self.tr("Form date"), fmt.date),
         ], key="dwelling")
-        self.follow_up_view = _table(self.follow_up_model, stretch=1)
+        self.follow_up_view = data_table(self.follow_up_model, stretch=1)
         lay.addWidget(self.follow_up_view, 1)
         self.print_button.clicked.connect(self.print_follow_up)
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
@@ -474,7 +453,7 @@ class SupportPage(QWidget):
             ColumnSpec("changed_by", self.tr("By")),
             ColumnSpec("reason", self.tr("Reason (support gate overridden)")),
         ], key="changed_at")
-        self.status_view = _table(self.status_model, stretch=4)
+        self.status_view = data_table(self.status_model, stretch=4)
         lay.addWidget(self.status_view)
         return w
 
@@ -499,7 +478,7 @@ class SupportPage(QWidget):
                 "8 weeks after the tenants were notified in writing")),
         ], key="project")
         self.campaign_model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._campaign_colour)
-        self.campaign_view = _table(self.campaign_model, stretch=self.campaign_model.columnCount() - 1)
+        self.campaign_view = data_table(self.campaign_model, stretch=self.campaign_model.columnCount() - 1)
         lay.addWidget(self.campaign_view)
         hint = QLabel(self.tr("Double-click a campaign to open it."))
         hint.setStyleSheet("color:#5f6b76;")

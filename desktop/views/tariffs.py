@@ -16,8 +16,8 @@ import pandas as pd
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from ..models import defaults
@@ -26,6 +26,7 @@ from ..store.commands import Batch, Delete, Upsert
 from ..store.workspace import WorkspaceError
 from . import fmt
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
+from .widgets import data_table, section_label
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
 GREY = QColor("#8a8f98")
@@ -152,30 +153,6 @@ class YearValuesDialog(QDialog):
 
 
 # --------------------------------------------------------------------------------------
-def _table(model, stretch: int) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setMinimumSectionSize(48)
-    return view
-
-
-def _section(text: str) -> QLabel:
-    label = QLabel(text)
-    f = label.font()
-    f.setBold(True)
-    label.setFont(f)
-    return label
-
-
 def _hint(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -195,7 +172,7 @@ class YearTable(QWidget):
         self.fields = fields
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(_section(title))
+        lay.addWidget(section_label(title))
         self.state = _hint()
         lay.addWidget(self.state)
         cols = [ColumnSpec("year", self.tr("Year"), lambda v: "" if v is None else str(v),
@@ -209,7 +186,7 @@ class YearTable(QWidget):
         self.model.set_role_provider(Qt.ItemDataRole.ForegroundRole, self._foreground)
         self.model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._background)
         self.model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._tip)
-        self.view = _table(self.model, stretch=len(cols) - 1)
+        self.view = data_table(self.model, stretch=len(cols) - 1, sortable=False, single_selection=True)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
         lay.addWidget(self.view, 1)
         buttons = QHBoxLayout()
@@ -395,7 +372,7 @@ class TariffsPage(QWidget):
         limits = QWidget()
         ll = QVBoxLayout(limits)
         ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(_section(self.tr("Rent limits per year (read-only)")))
+        ll.addWidget(section_label(self.tr("Rent limits per year (read-only)")))
         ll.addWidget(_hint(self.tr(
             "Built-in (source: Belastingdienst). A rent pushed over the aftoppingsgrens or the "
             "liberalisatiegrens is flagged; later years use the latest year here. From %1 on, "
@@ -416,7 +393,7 @@ class TariffsPage(QWidget):
              "aftopping_large_cents": r.aftopping_large_cents,
              "liberalisation_cents": r.liberalisation_cents, "source": r.source}
             for r in defaults.DEFAULT_RENT_LIMITS]))
-        self.limits_view = _table(self.limits_model, stretch=4)
+        self.limits_view = data_table(self.limits_model, stretch=4, sortable=False, single_selection=True)
         self.limits_view.setMaximumHeight(self.limits_view.verticalHeader().defaultSectionSize()
                                           * (len(defaults.DEFAULT_RENT_LIMITS) + 2) + 8)
         ll.addWidget(self.limits_view)
@@ -426,7 +403,7 @@ class TariffsPage(QWidget):
         cat = QWidget()
         cl = QVBoxLayout(cat)
         cl.setContentsMargins(0, 0, 0, 0)
-        cl.addWidget(_section(self.tr("Measures catalogue (read-only)")))
+        cl.addWidget(section_label(self.tr("Measures catalogue (read-only)")))
         cl.addWidget(_hint(self.tr(
             "Default effects per dwelling per year, used to propose a project's savings (the "
             "project's own numbers count). Amber: unverified estimate.")))
@@ -442,7 +419,7 @@ class TariffsPage(QWidget):
         self.catalogue_model.set_frame(catalogue_frame())
         self.catalogue_model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._cat_colour)
         self.catalogue_model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._cat_tip)
-        self.catalogue_view = _table(self.catalogue_model, stretch=4)
+        self.catalogue_view = data_table(self.catalogue_model, stretch=4, sortable=False, single_selection=True)
         cl.addWidget(self.catalogue_view, 1)
         right.addWidget(cat, 1)
         columns.addLayout(left, 1)
