@@ -16,7 +16,17 @@ from sqlalchemy.engine import Connection
 
 from ..models.enums import STATUSES_NEEDING_SUPPORT, Status
 from . import schema as s
-from .workspace import ConflictError, WorkspaceError, _ensure_names, append_votes
+from .workspace import (
+    ConflictError, WorkspaceError, _ensure_names, append_votes, current_user, lock_projects, now,
+)
+
+# Dutch names of the records a conflict message names
+_TABLE_NL = {"complexes": "complex", "dwellings": "woning", "projects": "project",
+             "targets": "doelstelling", "tariffs": "tarief", "emission_factors": "emissiefactor",
+             "capacities": "capaciteit"}
+_TABLE_EN = {"complexes": "complex", "dwellings": "dwelling", "projects": "project",
+             "targets": "target", "tariffs": "tariff", "emission_factors": "emission factor",
+             "capacities": "capacity"}
 
 
 def _where(table, key: dict[str, Any]):
@@ -27,12 +37,57 @@ def _describe(table_name: str, key: dict[str, Any]) -> str:
     return f"{table_name} " + ", ".join(str(v) for v in key.values())
 
 
+def _same(a, b) -> bool:
+    if a is None or b is None or (isinstance(a, float) and pd.isna(a)) or (isinstance(b, float) and pd.isna(b)):
+        return (a is None or pd.isna(a)) and (b is None or pd.isna(b))
+    if isinstance(a, dt.datetime) or isinstance(b, dt.datetime):
+        return pd.Timestamp(a) == pd.Timestamp(b)
+    if isinstance(a, dt.date) or isinstance(b, dt.date):
+        return pd.Timestamp(a).date() == pd.Timestamp(b).date()
+    return a == b
+
+
+def conflict(table_name: str, key: dict[str, Any], current, expected: dict[str, Any] | None = None,
+             *, deleted: bool = False) -> ConflictError:
+    """The refusal of an edit made against an older version of a record: what changed
+    (the fields whose values differ from ``expected``, else those of the last edit) and
+    who changed it, in English and Dutch."""
+    what = ", ".join(str(v) for v in key.values())
+    en_name, nl_name = _TABLE_EN.get(table_name, table_name), _TABLE_NL.get(table_name, table_name)
+    if deleted or current is None:
+        return ConflictError(
+            f"{en_name.capitalize()} {what} was deleted by someone else since you opened it.",
+            message_nl=f"{nl_name.capitalize()} {what} is intussen door iemand anders verwijderd.",
+            table=table_name, key=key)
+    row = dict(current)
+    if expected:
+        fields = tuple(k for k, v in expected.items() if k in row and not _same(row[k], v))
+    else:
+        fields = ()
+    if not fields and row.get("changed_fields"):
+        fields = tuple(f.strip() for f in str(row["changed_fields"]).split(",") if f.strip())
+    who, when = row.get("changed_by"), row.get("changed_at")
+    at = f" at {when:%Y-%m-%d %H:%M}" if when is not None else ""
+    at_nl = f" op {when:%d-%m-%Y} om {when:%H:%M}" if when is not None else ""
+    en = (f"{en_name.capitalize()} {what} was changed by someone else since you opened it: "
+          f"{who or 'another user'} changed {', '.join(fields) or 'it'}{at}. "
+          "Reload to see the current values, then make your edit again.")
+    nl = (f"{nl_name.capitalize()} {what} is gewijzigd sinds u het opende: "
+          f"{who or 'een andere gebruiker'} wijzigde {', '.join(fields) or 'het'}{at_nl}. "
+          "Laad opnieuw om de huidige waarden te zien en wijzig dan opnieuw.")
+    return ConflictError(en, message_nl=nl, table=table_name, key=key, fields=fields,
+                         changed_by=who, changed_at=when)
+
+
 @dataclass(frozen=True)
 class Upsert:
     """Insert a record or update the given fields of an existing one.
 
     ``expected_version``: the row version the editor read; if the record has changed
-    since, the edit is refused with :class:`ConflictError`.
+    since, the edit is refused with :class:`ConflictError` naming what changed and who
+    changed it (``expected``: the values the editor read, to name the changed fields
+    exactly; else the fields of the last edit are named).  ``user``: who makes the edit,
+    kept as the record's last editor (default: the workspace's user).
     """
 
     table: str
@@ -40,6 +95,8 @@ class Upsert:
     values: dict[str, Any]
     expected_version: int | None = None
     label: str = ""
+    user: str | None = None
+    expected: dict[str, Any] | None = field(default=None, compare=False)
 
     @property
     def tables(self) -> tuple[str, ...]:
@@ -47,24 +104,30 @@ class Upsert:
 
     def apply(self, conn: Connection):
         table = s.TABLE_KEYS[self.table][0]
-        old = conn.execute(select(table).where(_where(table, self.key))).mappings().first()
+        # FOR UPDATE: on PostgreSQL the row stays locked until commit, so the version
+        # checked is the version overwritten (SQLite holds the database's write lock)
+        old = conn.execute(select(table).where(_where(table, self.key))
+                           .with_for_update()).mappings().first()
         if self.table == "complexes":
             row = {**(dict(old) if old else {}), **self.values}
             _ensure_names(conn, pd.DataFrame([{"corporation": row.get("corporation"),
                                                "neighbourhood": row.get("neighbourhood")}]))
+        user = self.user if self.user is not None else current_user(conn)
+        editor = {"changed_by": user, "changed_at": now(), "changed_fields": ", ".join(self.values)}
         if old is None:
             if self.expected_version is not None:
-                raise ConflictError(f"{_describe(self.table, self.key)} was deleted by someone else.")
-            conn.execute(insert(table).values(**self.key, **self.values))
-            return Delete(self.table, self.key, label=self.label)
+                raise conflict(self.table, self.key, None, deleted=True)
+            conn.execute(insert(table).values(**self.key, **self.values, **editor))
+            return Delete(self.table, self.key, label=self.label, user=self.user)
         if self.expected_version is not None and old["row_version"] != self.expected_version:
-            raise ConflictError(
-                f"{_describe(self.table, self.key)} was changed by someone else since you opened it; "
-                "reload to see the current values.")
+            raise conflict(self.table, self.key, old, self.expected)
         previous = {k: old[k] for k in self.values}
-        conn.execute(update(table).where(_where(table, self.key))
-                     .values(**self.values, row_version=table.c.row_version + 1))
-        return Upsert(self.table, self.key, previous, label=self.label)
+        done = conn.execute(update(table).where(_where(table, self.key),
+                                                table.c.row_version == old["row_version"])
+                            .values(**self.values, **editor, row_version=table.c.row_version + 1))
+        if done.rowcount != 1:     # cannot happen with the lock above; never overwrite blindly
+            raise conflict(self.table, self.key, old, self.expected)
+        return Upsert(self.table, self.key, previous, label=self.label, user=self.user)
 
 
 @dataclass(frozen=True)
@@ -75,6 +138,8 @@ class Delete:
     table: str
     key: dict[str, Any]
     label: str = ""
+    user: str | None = None
+    expected_version: int | None = None
 
     @property
     def tables(self) -> tuple[str, ...]:
@@ -82,9 +147,14 @@ class Delete:
 
     def apply(self, conn: Connection):
         table = s.TABLE_KEYS[self.table][0]
-        old = conn.execute(select(table).where(_where(table, self.key))).mappings().first()
+        old = conn.execute(select(table).where(_where(table, self.key))
+                           .with_for_update()).mappings().first()
         if old is None:
+            if self.expected_version is not None:
+                raise conflict(self.table, self.key, None, deleted=True)
             raise WorkspaceError(f"{_describe(self.table, self.key)} does not exist (any more).")
+        if self.expected_version is not None and old["row_version"] != self.expected_version:
+            raise conflict(self.table, self.key, old)
         if self.table == "projects":
             n = conn.execute(select(s.vote_events.c.id).where(
                 s.vote_events.c.project == self.key["project"]).limit(1)).first()
@@ -94,8 +164,9 @@ class Delete:
                     "set its status to 'vervallen' instead.")
             conn.execute(delete(s.status_events).where(s.status_events.c.project == self.key["project"]))
         conn.execute(delete(table).where(_where(table, self.key)))
-        values = {k: v for k, v in dict(old).items() if k not in self.key and k != "row_version"}
-        return Upsert(self.table, self.key, values, label=self.label)
+        values = {k: v for k, v in dict(old).items()
+                  if k not in self.key and k not in s.EDITOR_COLUMNS}
+        return Upsert(self.table, self.key, values, label=self.label, user=self.user)
 
 
 @dataclass(frozen=True)
@@ -145,6 +216,7 @@ class SetStatus:
     def apply(self, conn: Connection):
         new = Status.parse(self.status)
         p = s.projects
+        lock_projects(conn, [self.project])
         old = conn.execute(select(p.c.status, p.c.complex).where(p.c.project == self.project)).first()
         if old is None:
             raise WorkspaceError(f"Project {self.project} does not exist.")
@@ -153,11 +225,14 @@ class SetStatus:
             gate = support_gate(conn, self.project, old[1])
             if gate is not None:
                 raise GateError(gate)
+        who = self.changed_by if self.changed_by is not None else current_user(conn)
+        stamp = now()
         conn.execute(update(p).where(p.c.project == self.project)
-                     .values(status=new.value, row_version=p.c.row_version + 1))
+                     .values(status=new.value, row_version=p.c.row_version + 1,
+                             changed_by=who, changed_at=stamp, changed_fields="status"))
         conn.execute(insert(s.status_events).values(
             project=self.project, old_status=old[0], new_status=new.value, reason=self.reason,
-            changed_by=self.changed_by, changed_at=dt.datetime.now().replace(microsecond=0)))
+            changed_by=who, changed_at=stamp))
         return SetStatus(self.project, old[0], reason="undo", changed_by=self.changed_by,
                          label=self.label)
 

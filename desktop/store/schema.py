@@ -3,7 +3,9 @@
 This describes the schema at the newest migration; the migrations under
 ``migrations/versions`` build it step by step and are what creates real databases.
 A test checks that the two agree.  Every editable record carries ``row_version``,
-incremented on each update, so concurrent edits can be detected.
+incremented on each update, so concurrent edits can be detected, and the last editor
+(``changed_by``, ``changed_at``, ``changed_fields``: migration 0003) so that a refused edit
+can say what changed and who changed it.
 """
 from __future__ import annotations
 
@@ -11,6 +13,13 @@ from sqlalchemy import (
     Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
     UniqueConstraint,
 )
+
+
+
+def _last_editor() -> list[Column]:
+    """Who changed the record last, when, and which fields (comma-separated)."""
+    return [Column("changed_by", Text), Column("changed_at", DateTime), Column("changed_fields", Text)]
+
 
 metadata = MetaData(naming_convention={
     "ix": "ix_%(column_0_label)s",
@@ -50,6 +59,7 @@ complexes = Table(
     Column("electricity_kwh", Float),
     Column("rent_cents", Integer),
     Column("row_version", Integer, nullable=False, server_default="1"),
+    *_last_editor(),
 )
 
 dwellings = Table(
@@ -63,6 +73,7 @@ dwellings = Table(
     Column("electricity_kwh", Float),
     Column("rent_cents", Integer),
     Column("row_version", Integer, nullable=False, server_default="1"),
+    *_last_editor(),
 )
 
 projects = Table(
@@ -80,6 +91,7 @@ projects = Table(
     Column("campaign_start", Date),
     Column("notified_on", Date),
     Column("row_version", Integer, nullable=False, server_default="1"),
+    *_last_editor(),
 )
 
 # Append-only: a vote is never edited in place; the current vote per (project, dwelling)
@@ -118,6 +130,7 @@ targets = Table(
     Column("to_year", Integer, nullable=False),
     Column("dwellings", Integer, nullable=False),
     Column("row_version", Integer, nullable=False, server_default="1"),
+    *_last_editor(),
     UniqueConstraint("corporation", "from_year", "to_year", name="uq_targets_key"),
 )
 
@@ -127,6 +140,7 @@ tariffs = Table(
     Column("gas_eur_m3", Float, nullable=False),
     Column("electricity_eur_kwh", Float, nullable=False),
     Column("row_version", Integer, nullable=False, server_default="1"),
+    *_last_editor(),
 )
 
 emission_factors = Table(
@@ -135,6 +149,7 @@ emission_factors = Table(
     Column("gas_kg_m3", Float, nullable=False),
     Column("electricity_kg_kwh", Float, nullable=False),
     Column("row_version", Integer, nullable=False, server_default="1"),
+    *_last_editor(),
 )
 
 capacities = Table(
@@ -144,7 +159,10 @@ capacities = Table(
     Column("max_dwellings", Integer),
     Column("budget_cents", Integer),
     Column("row_version", Integer, nullable=False, server_default="1"),
+    *_last_editor(),
 )
+
+EDITOR_COLUMNS = ("row_version", "changed_by", "changed_at", "changed_fields")
 
 # Dataset table -> (SQL table, key columns)
 TABLE_KEYS: dict[str, tuple[Table, tuple[str, ...]]] = {

@@ -6,6 +6,13 @@ a workspace from a newer version of the app is refused, never downgraded.
 
 Every change goes through :meth:`Workspace.apply` (a command, see ``commands``) or
 :meth:`Workspace.apply_import`, each one transaction.
+
+Several users at once (a PostgreSQL workspace, or one SQLite file opened twice): every
+editable record has a row version and its last editor; an edit made against an older
+version is refused (:class:`ConflictError`, naming what changed and who changed it).
+Write transactions take their locks up front (``BEGIN IMMEDIATE`` on SQLite, row locks
+on PostgreSQL), so a check and the write that follows it see the same data, and votes
+recorded by several project leaders at once are all kept, each with its true previous vote.
 """
 from __future__ import annotations
 
@@ -23,7 +30,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, func, insert, select
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, ProgrammingError
 
 from ..models.dataset import SCHEMA, TABLES, Dataset, conform
 from . import schema as s
@@ -46,7 +54,43 @@ class DamagedWorkspaceError(WorkspaceError):
 
 
 class ConflictError(WorkspaceError):
-    """A record changed since it was read (row version): the edit is refused."""
+    """A record changed since it was read (row version): the edit is refused.
+
+    ``fields``: what changed (as far as known), ``changed_by``/``changed_at``: the last
+    editor; ``message_nl``: the message in Dutch.  The user can reload and try again."""
+
+    def __init__(self, message: str, *, table: str = "", key: dict | None = None,
+                 fields: tuple[str, ...] = (), changed_by: str | None = None,
+                 changed_at: dt.datetime | None = None, message_nl: str | None = None):
+        super().__init__(message)
+        self.table = table
+        self.key = dict(key or {})
+        self.fields = tuple(fields)
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.message_nl = message_nl or message
+
+
+class ReadOnlyWorkspaceError(WorkspaceError):
+    """The database refuses changes: this user may only read (e.g. the planner_viewer role)."""
+
+    message_nl = ("Deze werkruimte is alleen-lezen voor u: de database staat geen wijzigingen toe. "
+                  "Vraag de beheerder om schrijfrechten.")
+
+
+READ_ONLY_MESSAGE = ("This workspace is read-only for you: the database does not allow changes "
+                     "(read-only role). Ask its administrator for write access.")
+
+USER_OPTION = "retrofit_user"
+
+
+def current_user(conn: Connection) -> str | None:
+    """The user a write transaction was opened for (see :attr:`Workspace.user`)."""
+    return conn.get_execution_options().get(USER_OPTION)
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -69,6 +113,29 @@ def is_url(location: str | os.PathLike) -> bool:
     return "://" in str(location)
 
 
+def engine_url(location: str):
+    """A SQLAlchemy URL for a workspace URL: ``postgresql://`` (and ``postgres://``) use
+    psycopg 3, the driver this app ships with."""
+    try:
+        url = make_url(location)
+    except ArgumentError as exc:
+        raise WorkspaceError(f"Not a workspace location: {location}") from exc
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def public_location(location: str) -> str:
+    """The location without any password: safe to show and to keep in recent workspaces."""
+    if not is_url(location):
+        return location
+    url = make_url(location)
+    if url.password is None:
+        return location
+    bare = URL.create(url.drivername, url.username, None, url.host, url.port, url.database, url.query)
+    return bare.render_as_string(hide_password=False)
+
+
 def _sqlite_url(path: Path) -> str:
     return f"sqlite+pysqlite:///{path}"
 
@@ -80,6 +147,14 @@ def _on_sqlite_connect(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _frame(rows, columns: list[str]) -> pd.DataFrame:
+    """Result rows as a frame, built column by column: handing pandas the Row objects
+    makes it probe each one for attributes, ten times slower at 100k rows."""
+    if not rows:
+        return pd.DataFrame({c: [] for c in columns})
+    return pd.DataFrame(dict(zip(columns, (list(col) for col in zip(*rows)))))
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
@@ -94,20 +169,38 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 class Workspace:
     """An open workspace.  Use :meth:`open`; close with :meth:`close` or ``with``."""
 
-    def __init__(self, engine: Engine, location: str, path: Path | None):
+    def __init__(self, engine: Engine, location: str, path: Path | None, user: str | None = None):
         self.engine = engine
-        self.location = location
+        self.location = location      # never holds a password
         self.path = path
+        #: who makes the edits (settings.user_name): recorded as each record's last editor
+        self.user = user
         self._listeners: list[Callable[[set[str]], None]] = []
+
+    @property
+    def dialect(self) -> str:
+        """'sqlite' or 'postgresql'."""
+        return self.engine.dialect.name
 
     # ----- opening -----------------------------------------------------------------
     @classmethod
     def open(cls, location: str | os.PathLike, *, create: bool = True,
-             backups_to_keep: int = 10) -> "Workspace":
+             backups_to_keep: int = 10, user: str | None = None) -> "Workspace":
+        """Open (and create or migrate) the workspace at a file path or a database URL
+        (``postgresql://user@host:port/database``; a password in it is used, never kept)."""
         location = str(location)
         if is_url(location):
-            engine = create_engine(location, future=True)
-            ws = cls(engine, location, None)
+            url = engine_url(location)
+            if url.get_backend_name() == "sqlite" and url.database:
+                return cls.open(url.database, create=create, backups_to_keep=backups_to_keep,
+                                user=user)
+            try:
+                engine = create_engine(url, future=True, pool_pre_ping=True)
+            except ImportError as exc:
+                raise WorkspaceError(
+                    f"Cannot reach {url.get_backend_name()} databases: the driver is missing "
+                    f"({exc}). Install it with: pip install 'psycopg[binary]'") from exc
+            ws = cls(engine, public_location(location), None, user)
         else:
             path = Path(location).expanduser().resolve()
             exists = path.exists() and path.stat().st_size > 0
@@ -127,7 +220,7 @@ class Workspace:
                 os.chmod(path, 0o600)
             engine = create_engine(_sqlite_url(path), future=True)
             event.listen(engine, "connect", _on_sqlite_connect)
-            ws = cls(engine, str(path), path)
+            ws = cls(engine, str(path), path, user)
         try:
             ws._prepare_schema(backups_to_keep)
         except Exception:
@@ -140,6 +233,13 @@ class Workspace:
             with self.engine.connect() as conn:
                 current = MigrationContext.configure(conn).get_current_revision()
                 has_tables = bool(conn.dialect.get_table_names(conn))
+        except OperationalError as exc:
+            if self.path is None:   # server unreachable, wrong password, no such database
+                raise WorkspaceError(
+                    f"Cannot connect to {self.location}: {_first_line(exc.orig or exc)}") from exc
+            raise DamagedWorkspaceError(
+                f"The workspace {self.location} cannot be read: {exc.__class__.__name__}: "
+                f"{str(exc).splitlines()[0]}") from exc
         except Exception as exc:  # sqlite3.DatabaseError: file is not a database
             raise DamagedWorkspaceError(
                 f"The workspace {self.location} cannot be read: {exc.__class__.__name__}: "
@@ -157,7 +257,15 @@ class Workspace:
                 f"{self.location} holds tables but no schema version: not a Retrofit Planner workspace.")
         if current is not None and self.path is not None:
             self.backup(reason=f"before-migration-{current}-to-{head}", keep=backups_to_keep)
-        self.upgrade(head)
+        try:
+            self.upgrade(head)
+        except (ProgrammingError, OperationalError) as exc:
+            if _is_permission_error(exc):
+                raise ReadOnlyWorkspaceError(
+                    f"{self.location} needs an upgrade to schema {head} (it is at {current}), "
+                    "but this user may not change the database; ask its owner to open it once "
+                    "with this version.") from exc
+            raise
         if current is None:
             self.set_meta("created_at", dt.datetime.now().isoformat(timespec="seconds"))
 
@@ -244,9 +352,32 @@ class Workspace:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One transaction: everything inside commits together or not at all."""
-        with self.engine.begin() as conn:
-            yield conn
+        """One write transaction: everything inside commits together or not at all.
+
+        On SQLite it takes the write lock at once (``BEGIN IMMEDIATE``: a second writer
+        waits instead of failing halfway); on PostgreSQL the commands lock the rows they
+        check.  The connection carries :attr:`user` for the last-editor columns.  A
+        database that refuses the change for lack of rights raises
+        :class:`ReadOnlyWorkspaceError`."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execution_options(**{USER_OPTION: self.user})
+                if self.dialect == "sqlite":
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                yield conn
+        except DBAPIError as exc:
+            if _is_permission_error(exc):
+                raise ReadOnlyWorkspaceError(READ_ONLY_MESSAGE) from exc
+            raise
+
+    @property
+    def is_read_only(self) -> bool:
+        """True when this user may not change the workspace (a viewer role; a read-only file)."""
+        if self.path is not None:
+            return not os.access(self.path, os.W_OK)
+        with self.engine.connect() as conn:
+            return not conn.exec_driver_sql(
+                "SELECT has_table_privilege(current_user, 'projects', 'UPDATE')").scalar()
 
     # ----- meta --------------------------------------------------------------------
     def get_meta(self, key: str, default: str | None = None) -> str | None:
@@ -275,26 +406,31 @@ class Workspace:
         with self.engine.connect() as conn:
             return self._load(conn)
 
+    def load_tables(self, tables: set[str] | list[str]) -> dict[str, pd.DataFrame]:
+        """Only the named tables (after an edit that touched just those), one snapshot."""
+        with self.engine.connect() as conn:
+            return {t: self._load_table(conn, t) for t in TABLES if t in tables}
+
     def _load(self, conn: Connection) -> Dataset:
-        frames: dict[str, pd.DataFrame] = {}
-        for table in TABLES:
-            if table == "votes":
-                continue
-            sql_table = s.TABLE_KEYS[table][0]
-            cols = [sql_table.c[c] for c in SCHEMA[table] if c in sql_table.c]
-            keys = [sql_table.c[k] for k in s.TABLE_KEYS[table][1]]
-            rows = conn.execute(select(*cols).order_by(*keys)).all()
-            frames[table] = conform(table, pd.DataFrame(rows, columns=[c.name for c in cols]))
-        frames["votes"] = conform("votes", self._current_votes(conn))
-        return Dataset(**frames)
+        return Dataset(**{t: self._load_table(conn, t) for t in TABLES})
+
+    def _load_table(self, conn: Connection, table: str) -> pd.DataFrame:
+        if table == "votes":
+            return conform("votes", self._current_votes(conn))
+        sql_table = s.TABLE_KEYS[table][0]
+        cols = [sql_table.c[c] for c in SCHEMA[table] if c in sql_table.c]
+        keys = [sql_table.c[k] for k in s.TABLE_KEYS[table][1]]
+        rows = conn.execute(select(*cols).order_by(*binary_order(conn, keys))).all()
+        return conform(table, _frame(rows, [c.name for c in cols]))
 
     def _current_votes(self, conn: Connection) -> pd.DataFrame:
         v = s.vote_events
         latest = select(func.max(v.c.id).label("id")).group_by(v.c.project, v.c.dwelling).subquery()
         rows = conn.execute(
             select(v.c.project, v.c.dwelling, v.c.vote, v.c.vote_date.label("date"), v.c.recorded_by)
-            .join(latest, latest.c.id == v.c.id).order_by(v.c.project, v.c.dwelling)).all()
-        return pd.DataFrame(rows, columns=["project", "dwelling", "vote", "date", "recorded_by"])
+            .join(latest, latest.c.id == v.c.id)
+            .order_by(*binary_order(conn, [v.c.project, v.c.dwelling]))).all()
+        return _frame(rows, ["project", "dwelling", "vote", "date", "recorded_by"])
 
     def row_versions(self, table: str) -> dict[tuple, int]:
         sql_table, keys = s.TABLE_KEYS[table]
@@ -347,11 +483,28 @@ class Workspace:
         self.notify(set(TABLES))
 
 
-def apply_import_plan(conn: Connection, plan) -> None:
+def _first_line(exc) -> str:
+    return (str(exc).strip().splitlines() or [exc.__class__.__name__])[0]
+
+
+def _is_permission_error(exc: Exception) -> bool:
+    """The database refused for lack of rights (PostgreSQL 42501, or a read-only standby;
+    SQLite: a read-only file)."""
+    orig = getattr(exc, "orig", exc)
+    if getattr(orig, "sqlstate", None) in ("42501", "25006"):   # no privilege; read-only server
+        return True
+    return isinstance(orig, sqlite3.OperationalError) and "readonly" in str(orig)
+
+
+def apply_import_plan(conn: Connection, plan, *, user: str | None = None) -> None:
     """Write an :class:`~desktop.exchange.merge.ImportPlan` on an open transaction:
     adds inserted, updates set only the columns the workbook had (row version + 1),
-    changed and new votes appended to their history.  Nothing is deleted."""
+    changed and new votes appended to their history.  Nothing is deleted.  Every record
+    written notes ``user`` (else the transaction's user) as its last editor."""
     from sqlalchemy import bindparam, update
+
+    user = user if user is not None else current_user(conn)
+    stamp = now()
 
     _ensure_names(conn, *(f for f in (plan.adds.get("complexes"), plan.updates.get("complexes"))
                           if f is not None))
@@ -361,7 +514,7 @@ def apply_import_plan(conn: Connection, plan) -> None:
         add = plan.adds.get(name)
         if add is not None and len(add):
             cols = [c for c in add.columns if c in table.c]
-            conn.execute(insert(table), _records(add[cols]))
+            bulk_insert(conn, table, _records(add[cols]), changed_by=user, changed_at=stamp)
         upd = plan.updates.get(name)
         if upd is not None and len(upd):
             cols = [c for c in upd.columns if c in table.c and c not in keys]
@@ -371,7 +524,8 @@ def apply_import_plan(conn: Connection, plan) -> None:
             stmt = (update(table)
                     .where(*[table.c[k] == bindparam(f"k_{k}") for k in keys])
                     .values({c: bindparam(f"v_{c}") for c in cols}
-                            | {"row_version": table.c.row_version + 1}))
+                            | {"row_version": table.c.row_version + 1, "changed_by": user,
+                               "changed_at": stamp, "changed_fields": ", ".join(cols)}))
             conn.execute(stmt, [{**{f"k_{k}": r[k] for k in keys}, **{f"v_{c}": r[c] for c in cols}}
                                 for r in rows])
     if len(plan.vote_events):
@@ -399,17 +553,22 @@ def insert_dataset(conn: Connection, ds: Dataset, *, recorded_at: dt.datetime | 
         if len(frame):
             table = s.TABLE_KEYS[name][0]
             cols = [c for c in frame.columns if c in table.c]
-            conn.execute(insert(table), _records(frame[cols]))
+            bulk_insert(conn, table, _records(frame[cols]))
     if len(ds.votes):
         append_votes(conn, ds.votes, recorded_at=recorded_at)
 
 
 def append_votes(conn: Connection, votes: pd.DataFrame, *, recorded_at: dt.datetime | None = None,
                  note: str | None = None) -> int:
-    """Append vote events; each keeps the previous value of that dwelling's vote."""
+    """Append vote events; each keeps the previous value of that dwelling's vote.
+
+    Votes are only ever appended, so none is lost when several users record at once; the
+    projects concerned are locked first (PostgreSQL) so each event's previous vote is the
+    one really current when it is written."""
     if not len(votes):
         return 0
-    now = recorded_at or dt.datetime.now().replace(microsecond=0)
+    stamp = recorded_at or now()
+    lock_projects(conn, votes["project"])
     v = s.vote_events
     latest = select(func.max(v.c.id).label("id")).group_by(v.c.project, v.c.dwelling).subquery()
     current = {(p, d): vote for p, d, vote in conn.execute(
@@ -418,11 +577,57 @@ def append_votes(conn: Connection, votes: pd.DataFrame, *, recorded_at: dt.datet
     for r in _records(votes[["project", "dwelling", "vote", "date", "recorded_by"]]):
         rows.append({
             "project": r["project"], "dwelling": r["dwelling"], "vote": r["vote"],
-            "vote_date": r["date"], "recorded_by": r["recorded_by"], "recorded_at": now,
+            "vote_date": r["date"], "recorded_by": r["recorded_by"], "recorded_at": stamp,
             "previous_vote": current.get((r["project"], r["dwelling"])), "note": note,
         })
-    conn.execute(insert(v), rows)
+    bulk_insert(conn, v, rows)
     return len(rows)
+
+
+def binary_order(conn: Connection, columns) -> list:
+    """Sort keys by code point on every backend (PostgreSQL's collation may follow a
+    language, SQLite's does not): the same workspace loads in the same order."""
+    if conn.dialect.name != "postgresql":
+        return list(columns)
+    from sqlalchemy import String
+
+    return [c.collate("C") if isinstance(c.type, String) else c for c in columns]
+
+
+COPY_FROM = 500   # rows from which PostgreSQL gets them by COPY rather than INSERTs
+
+
+def bulk_insert(conn: Connection, table, rows: list[dict], **constants) -> None:
+    """Insert many rows on an open transaction (``constants``: the same value in every row).
+
+    PostgreSQL takes large batches through ``COPY … FROM STDIN`` (psycopg), several times
+    faster than row-by-row INSERTs; otherwise an executemany INSERT."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql" or len(rows) < COPY_FROM:
+        stmt = insert(table).values(**constants) if constants else insert(table)
+        conn.execute(stmt, rows)
+        return
+    own = [c for c in rows[0] if c not in constants]
+    cols = own + list(constants)
+    fixed = list(constants.values())
+    names = ", ".join(f'"{c}"' for c in cols)
+    dbapi = conn.connection.driver_connection      # the same transaction
+    with dbapi.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for r in rows:
+            copy.write_row([r.get(c) for c in own] + fixed)
+
+
+def lock_projects(conn: Connection, projects) -> None:
+    """Lock the given projects' rows until the transaction ends (PostgreSQL; SQLite holds
+    the whole database's write lock already).  Always in key order: no deadlocks."""
+    if conn.dialect.name == "sqlite":
+        return
+    ids = sorted({str(p) for p in projects if p is not None and not pd.isna(p)})
+    p = s.projects
+    for i in range(0, len(ids), 5000):
+        conn.execute(select(p.c.project).where(p.c.project.in_(ids[i:i + 5000]))
+                     .order_by(p.c.project).with_for_update()).all()
 
 
 def count_rows(conn: Connection) -> dict[str, int]:
@@ -442,4 +647,5 @@ def sqlite_integrity_ok(path: Path) -> bool:
 
 
 __all__ = ["Workspace", "WorkspaceError", "NewerWorkspaceError", "DamagedWorkspaceError",
-           "ConflictError", "head_revision", "insert_dataset", "append_votes", "count_rows"]
+           "ConflictError", "ReadOnlyWorkspaceError", "head_revision", "insert_dataset",
+           "append_votes", "count_rows", "current_user", "public_location", "engine_url"]

@@ -1,5 +1,7 @@
-"""The workspace store against real SQLite files: round trips, reopening, migrations,
-refusals, backups, commands and their inverses."""
+"""The workspace store against real SQLite files and a real PostgreSQL server (the
+``workspace_url`` fixture, tests/store/conftest.py): round trips, reopening, migrations,
+refusals, backups, commands and their inverses, conflicting edits.  File-only matters
+(permissions, backups, damaged files) are tested on SQLite only."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,14 +13,14 @@ import pandas as pd
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import insert, text
+from sqlalchemy import create_engine, insert, text
 
 from desktop.models.dataset import Dataset
 from desktop.store import schema as s
 from desktop.store.commands import Batch, Delete, RecordVotes, SetStatus, Upsert
 from desktop.store.workspace import (
     ConflictError, DamagedWorkspaceError, NewerWorkspaceError, Workspace, WorkspaceError,
-    head_revision, insert_dataset,
+    engine_url, head_revision, insert_dataset, public_location,
 )
 
 
@@ -57,8 +59,8 @@ def assert_same(a: Dataset, b: Dataset) -> None:
         pd.testing.assert_frame_equal(frame, b.frames()[name], check_like=False, obj=name)
 
 
-def test_round_trip_every_entity_and_reopen(tmp_path):
-    path = tmp_path / "ws.rpw"
+def test_round_trip_every_entity_and_reopen(workspace_url):
+    path = workspace_url
     ds = every_entity()
     with Workspace.open(path) as ws:
         ws.replace_all(ds, meta={"name": "Test"})
@@ -75,8 +77,8 @@ def test_new_workspace_is_private_to_its_owner(tmp_path):
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
 
 
-def test_schema_declaration_matches_the_migrations(tmp_path):
-    with Workspace.open(tmp_path / "ws.rpw") as ws, ws.engine.connect() as conn:
+def test_schema_declaration_matches_the_migrations(workspace_url):
+    with Workspace.open(workspace_url) as ws, ws.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), s.metadata)
     assert diff == []
 
@@ -114,6 +116,43 @@ def test_migrates_schema_version_1_after_a_backup(tmp_path):
     assert con.execute("select version_num from alembic_version").fetchone()[0] == "0001"
     assert con.execute("select count(*) from projects").fetchone()[0] == 1
     con.close()
+
+
+def _version_1_with_data(location: str) -> None:
+    """Build a real version-1 workspace at ``location`` (schema 0001) with one project."""
+    engine = create_engine(engine_url(location) if "://" in location else f"sqlite:///{location}")
+    ws = Workspace.__new__(Workspace)
+    Workspace.__init__(ws, engine, location, None)
+    ws.upgrade("0001")
+    with engine.begin() as conn:
+        conn.execute(insert(s.corporations).values(name="Portaal"))
+        conn.execute(insert(s.neighbourhoods).values(name="Overhees"))
+        conn.execute(text("INSERT INTO complexes (complex, corporation, neighbourhood, dwellings) "
+                          "VALUES ('C1', 'Portaal', 'Overhees', 10)"))
+        conn.execute(text("INSERT INTO projects (project, complex, year, gas_saving_m3, row_version) "
+                          "VALUES ('P1', 'C1', 2021, 400, 3)"))
+    engine.dispose()
+
+
+def test_upgrades_an_older_database_to_the_newest_schema(workspace_url):
+    """Both backends: version 1 with data -> the newest schema, data kept, new columns empty."""
+    _version_1_with_data(workspace_url)
+    with Workspace.open(workspace_url) as ws:
+        assert ws.schema_revision == head_revision()
+        ds = ws.load()
+        assert ds.projects["project"].tolist() == ["P1"]
+        assert ds.projects["gas_saving_m3"].tolist() == [400.0]
+        assert ds.projects["campaign_start"].isna().all()
+        assert ws.row_versions("projects") == {("P1",): 3}
+        with ws.engine.connect() as conn:
+            editor = conn.execute(text("SELECT changed_by, changed_at, changed_fields FROM projects")).one()
+        assert tuple(editor) == (None, None, None)
+        # and the upgraded database takes edits with their editor
+        ws.user = "Anna"
+        ws.apply(Upsert("projects", {"project": "P1"}, {"year": 2022}, expected_version=3))
+        with ws.engine.connect() as conn:
+            row = conn.execute(text("SELECT row_version, changed_by, changed_fields FROM projects")).one()
+        assert tuple(row) == (4, "Anna", "year")
 
 
 def test_newer_workspace_is_refused_and_left_untouched(tmp_path):
@@ -157,8 +196,22 @@ def test_backups_keep_the_last_n_and_restore(tmp_path):
         assert len(ws.load().capacities) == 1
 
 
-def test_upsert_delete_and_their_inverses(tmp_path):
-    with Workspace.open(tmp_path / "ws.rpw") as ws:
+def test_newer_server_workspace_is_refused(workspace_url, backend):
+    Workspace.open(workspace_url).close()
+    engine = create_engine(engine_url(workspace_url) if backend != "sqlite" else f"sqlite:///{workspace_url}")
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(NewerWorkspaceError, match="newer version"):
+        Workspace.open(workspace_url)
+    engine = create_engine(engine_url(workspace_url) if backend != "sqlite" else f"sqlite:///{workspace_url}")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"
+    engine.dispose()
+
+
+def test_upsert_delete_and_their_inverses(workspace_url):
+    with Workspace.open(workspace_url) as ws:
         ws.replace_all(every_entity())
         inverse = ws.apply(Upsert("projects", {"project": "P-24-003"}, {"year": 2025}))
         assert ws.load().projects.at[0, "year"] == 2025
@@ -176,8 +229,8 @@ def test_upsert_delete_and_their_inverses(tmp_path):
         assert t.loc[t["from_year"] == 2021, "dwellings"].tolist() == [176]
 
 
-def test_batch_is_one_transaction(tmp_path):
-    with Workspace.open(tmp_path / "ws.rpw") as ws:
+def test_batch_is_one_transaction(workspace_url):
+    with Workspace.open(workspace_url) as ws:
         ws.replace_all(every_entity())
         before = ws.load()
         bad = Batch((Upsert("projects", {"project": "P-24-003"}, {"year": 2030}),
@@ -187,8 +240,8 @@ def test_batch_is_one_transaction(tmp_path):
         assert_same(before, ws.load())
 
 
-def test_concurrent_edit_is_detected_by_row_version(tmp_path):
-    path = tmp_path / "ws.rpw"
+def test_concurrent_edit_is_detected_by_row_version(workspace_url):
+    path = workspace_url
     with Workspace.open(path) as a, Workspace.open(path) as b:
         a.replace_all(every_entity())
         version = b.row_versions("projects")[("P-24-003",)]
@@ -198,8 +251,62 @@ def test_concurrent_edit_is_detected_by_row_version(tmp_path):
         assert b.load().projects.at[0, "year"] == 2026
 
 
-def test_votes_are_appended_never_overwritten(tmp_path):
-    with Workspace.open(tmp_path / "ws.rpw") as ws:
+def test_conflict_names_what_changed_and_who_changed_it(workspace_url):
+    with Workspace.open(workspace_url, user="Anna") as anna, \
+            Workspace.open(workspace_url, user="Bert") as bert:
+        anna.replace_all(every_entity())
+        seen = bert.load().projects.iloc[0]
+        version = bert.row_versions("projects")[("P-24-003",)]
+        anna.apply(Upsert("projects", {"project": "P-24-003"}, {"year": 2026, "measures": "dakisolatie"},
+                          expected_version=version))
+        # Bert edits the investment; he read year 2024 and the old measures
+        with pytest.raises(ConflictError) as refused:
+            bert.apply(Upsert("projects", {"project": "P-24-003"}, {"investment_cents": 1},
+                              expected_version=version,
+                              expected={"year": int(seen["year"]), "measures": seen["measures"],
+                                        "investment_cents": int(seen["investment_cents"])}))
+        err = refused.value
+        assert err.fields == ("year", "measures")
+        assert err.changed_by == "Anna"
+        assert "Project P-24-003 was changed by someone else since you opened it: " \
+               "Anna changed year, measures at " in str(err)
+        assert "Reload" in str(err)
+        assert err.message_nl.startswith("Project P-24-003 is gewijzigd sinds u het opende: "
+                                         "Anna wijzigde year, measures op ")
+        # without the values read, the fields of the last edit are named
+        with pytest.raises(ConflictError, match="Anna changed year, measures"):
+            bert.apply(Upsert("projects", {"project": "P-24-003"}, {"investment_cents": 1},
+                              expected_version=version))
+        # after reloading, Bert's edit goes through and he is the last editor
+        fresh = bert.row_versions("projects")[("P-24-003",)]
+        assert fresh == version + 1
+        bert.apply(Upsert("projects", {"project": "P-24-003"}, {"investment_cents": 1},
+                          expected_version=fresh))
+        assert bert.load().projects.at[0, "investment_cents"] == 1
+        assert anna.load().projects.at[0, "year"] == 2026
+        # a status change is an edit too: Anna's stale version is refused, naming Bert
+        anna.apply(SetStatus("P-24-003", "in uitvoering"))
+        with pytest.raises(ConflictError, match="someone else since you opened it: Anna changed status"):
+            bert.apply(Upsert("projects", {"project": "P-24-003"}, {"year": 2030},
+                              expected_version=fresh + 1))
+        assert anna.status_history("P-24-003")["changed_by"].tolist() == ["Anna"]
+
+
+def test_edit_of_a_record_deleted_meanwhile_is_refused(workspace_url):
+    with Workspace.open(workspace_url, user="Anna") as anna, \
+            Workspace.open(workspace_url, user="Bert") as bert:
+        anna.replace_all(every_entity())
+        version = bert.row_versions("capacities")[("Portaal", 2024)]
+        anna.apply(Delete("capacities", {"corporation": "Portaal", "year": 2024}))
+        with pytest.raises(ConflictError, match="Capacity Portaal, 2024 was deleted by someone else") as e:
+            bert.apply(Upsert("capacities", {"corporation": "Portaal", "year": 2024},
+                              {"max_dwellings": 1}, expected_version=version))
+        assert "verwijderd" in e.value.message_nl
+        assert bert.load().capacities.empty
+
+
+def test_votes_are_appended_never_overwritten(workspace_url):
+    with Workspace.open(workspace_url) as ws:
         ws.replace_all(every_entity())
         correction = pd.DataFrame([{"project": "P-24-003", "dwelling": "0042-1", "vote": "nee",
                                     "date": dt.date(2024, 2, 20), "recorded_by": "Bert"}])
@@ -212,16 +319,16 @@ def test_votes_are_appended_never_overwritten(tmp_path):
         assert history["recorded_by"].tolist()[:2] == ["Anna", "Bert"]
 
 
-def test_project_with_votes_cannot_be_deleted(tmp_path):
-    with Workspace.open(tmp_path / "ws.rpw") as ws:
+def test_project_with_votes_cannot_be_deleted(workspace_url):
+    with Workspace.open(workspace_url) as ws:
         ws.replace_all(every_entity())
         with pytest.raises(WorkspaceError, match="recorded votes"):
             ws.apply(Delete("projects", {"project": "P-24-003"}))
         assert len(ws.load().projects) == 1
 
 
-def test_status_change_is_kept_in_history(tmp_path):
-    with Workspace.open(tmp_path / "ws.rpw") as ws:
+def test_status_change_is_kept_in_history(workspace_url):
+    with Workspace.open(workspace_url) as ws:
         ws.replace_all(every_entity())
         undo = ws.apply(SetStatus("P-24-003", "in uitvoering", changed_by="Anna"))
         ws.apply(undo)
@@ -230,10 +337,28 @@ def test_status_change_is_kept_in_history(tmp_path):
         assert ws.load().projects.at[0, "status"] == "akkoord"
 
 
-def test_listeners_hear_which_tables_changed(tmp_path):
+def test_listeners_hear_which_tables_changed(workspace_url):
     heard = []
-    with Workspace.open(tmp_path / "ws.rpw") as ws:
+    with Workspace.open(workspace_url) as ws:
         ws.replace_all(every_entity())
         ws.add_listener(heard.append)
         ws.apply(Upsert("tariffs", {"year": 2023}, {"gas_eur_m3": 1.45, "electricity_eur_kwh": 0.40}))
     assert heard == [{"tariffs"}]
+
+
+def test_server_location_never_keeps_the_password(pg_server):
+    location = pg_server.create_database()
+    if not engine_url(location).password:
+        pytest.skip("the test server takes no password")
+    with Workspace.open(location) as ws:
+        assert ws.location == public_location(location)
+        url = engine_url(location)
+        assert ws.location == f"postgresql://{url.username}@{url.host}:{url.port}/{url.database}"
+        assert ws.location.startswith("postgresql://") and ws.location.endswith(ws.display_name)
+        assert ws.path is None and ws.backup() is None and ws.dialect == "postgresql"
+
+
+def test_unreachable_server_is_reported_in_one_line():
+    pytest.importorskip("psycopg")
+    with pytest.raises(WorkspaceError, match=r"^Cannot connect to postgresql://nobody@127\.0\.0\.1:1/plan: "):
+        Workspace.open("postgresql://nobody:secret@127.0.0.1:1/plan")
