@@ -76,8 +76,9 @@ class MainWindow(QMainWindow):
         controller.changed.connect(lambda _t: self._update_status())
         self._workspace_shown()
         self._restore_geometry()
-        from . import backups
+        from . import backups, connect_dialog
         backups.install(self)
+        connect_dialog.install(self)
         from .exchange import install_exchange
         install_exchange(self)
         self.nav.setCurrentRow(0)
@@ -136,9 +137,13 @@ class MainWindow(QMainWindow):
             act = self.menu_recent.addAction(self.tr("(none)"))
             act.setEnabled(False)
             return
+        from . import connect_dialog
         for loc in recent:
             act = self.menu_recent.addAction(loc)
-            act.triggered.connect(lambda _=False, l=loc: self.open_workspace(l))
+            if "://" in loc:     # a team database: ask for the password, never stored
+                act.triggered.connect(lambda _=False, l=loc: connect_dialog.connect(self, l))
+            else:
+                act.triggered.connect(lambda _=False, l=loc: self.open_workspace(l))
 
     # ----- pages -------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
