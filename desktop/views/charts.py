@@ -199,12 +199,15 @@ def _export_svg_qt(plot_item, path: Path) -> None:
     """SVG through Qt's own generator, with pyqtgraph's export mode on (vector points)."""
     import pyqtgraph.exporters as exporters
     from PySide6.QtCore import QRectF, QSize
-    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtGui import QColor, QPainter, QPicture
     from PySide6.QtSvg import QSvgGenerator
 
     helper = exporters.ImageExporter(plot_item)   # for its source rect and export mode
     source = helper.getSourceRect()
     generator = QSvgGenerator()
+    # pyqtgraph caches axes and bars as QPictures, which replay scaled by the ratio of
+    # their DPI to the device's: give the SVG the pictures' DPI (else 72 vs 96 shifts them)
+    generator.setResolution(QPicture().logicalDpiX())
     generator.setFileName(str(path))
     generator.setSize(QSize(int(source.width()), int(source.height())))
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
@@ -228,7 +231,8 @@ class ColumnReadout:
 
     ``formatter(x: float) -> str`` gets the view x of the mouse and makes the text
     (HTML allowed; "" hides the read-out, e.g. outside the data).  The read-out sits
-    at the mouse and flips to the left of it in the right half of the view.
+    at the mouse, to its left in the right half of the view and below it in the upper
+    half, and above the legend (it is a child of the view box, not of its data).
     :meth:`show_at` (view coordinates) does the same as a mouse move, for tests;
     :attr:`text` holds the current text ("" when hidden).
     """
@@ -243,7 +247,8 @@ class ColumnReadout:
         self._label.setZValue(1000)
         self._label.hide()
         self.item = plot.getPlotItem()
-        self.item.addItem(self._label, ignoreBounds=True)
+        self._label.setParentItem(self.item.getViewBox())
+        self._label.setZValue(1e6)
         plot.scene().sigMouseMoved.connect(self._mouse_moved)
 
     def _mouse_moved(self, scene_pos) -> None:
@@ -261,10 +266,11 @@ class ColumnReadout:
             self.hide()
             return ""
         self.text = text
-        (x0, x1), _ = self.item.getViewBox().viewRange()
-        self._label.setAnchor((1, 1) if x > (x0 + x1) / 2 else (0, 1))
+        vb = self.item.getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        self._label.setAnchor((1 if x > (x0 + x1) / 2 else 0, 0 if y > (y0 + y1) / 2 else 1))
         self._label.setHtml(f"<div style='padding:2px'>{text}</div>")
-        self._label.setPos(float(x), float(y))
+        self._label.setPos(vb.mapFromView(QPointF(float(x), float(y))))
         self._label.show()
         return text
 

@@ -11,6 +11,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("programme", "programme", "ProgrammePage"),
     ("support", "support", "SupportPage"),
     ("affordability", "affordability", "AffordabilityPage"),
+    ("co2", "co2", "Co2Page"),
     ("settings", "tariffs", "TariffsPage"),
 ]
 
@@ -18,13 +19,13 @@ PAGES: list[tuple[str, str, str]] = [
 
 def page_title(key: str) -> str:
     """Translated at call time (the translator is installed after import)."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     titles = {
-        "overview": tr("pages", "Overview"),
-        "programme": tr("pages", "Programme"),
-        "support": tr("pages", "Tenant support"),
-        "affordability": tr("pages", "Affordability"),
-        "co2": tr("pages", "CO2 to 2050"),
-        "settings": tr("pages", "Tariffs and factors"),
+        "overview": translate("pages", "Overview"),
+        "programme": translate("pages", "Programme"),
+        "support": translate("pages", "Tenant support"),
+        "affordability": translate("pages", "Affordability"),
+        "co2": translate("pages", "CO2 to 2050"),
+        "settings": translate("pages", "Tariffs and factors"),
     }
     return titles.get(key, key)
