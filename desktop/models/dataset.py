@@ -94,6 +94,22 @@ SCHEMA: dict[str, dict[str, str]] = {
         "max_dwellings": "Int64",
         "budget_cents": "Int64",
     },
+    # Workspace only (not in the workbook).  Empty: the built-in defaults are in force
+    # (defaults.DEFAULT_RENT_LIMITS, measures.CATALOGUE); defaults are never stored as rows.
+    "rent_limits": {                    # per year; fallback rule as for tariffs
+        "year": "Int64",
+        "aftopping_small_cents": "Int64",    # aftoppingsgrens 1-2 persons, per month
+        "aftopping_large_cents": "Int64",    # aftoppingsgrens 3+ persons
+        "liberalisation_cents": "Int64",     # liberalisatiegrens
+    },
+    "measures": {                       # a row overrides the built-in measure with its key
+        "measure": "string",           # catalogue key: canonical Dutch name, e.g. "dakisolatie"
+        "name_en": "string",
+        "gas_saving_m3": "Float64",    # <NA>: saves all gas use (gas-free measure)
+        "electricity_saving_kwh": "Float64",   # may be negative
+        "cost_cents": "Int64",         # per dwelling
+        "source": "string",
+    },
 }
 
 TABLES: tuple[str, ...] = tuple(SCHEMA)
@@ -156,6 +172,8 @@ class Dataset:
     tariffs: pd.DataFrame = field(default_factory=lambda: empty_frame("tariffs"))
     emission_factors: pd.DataFrame = field(default_factory=lambda: empty_frame("emission_factors"))
     capacities: pd.DataFrame = field(default_factory=lambda: empty_frame("capacities"))
+    rent_limits: pd.DataFrame = field(default_factory=lambda: empty_frame("rent_limits"))
+    measures: pd.DataFrame = field(default_factory=lambda: empty_frame("measures"))
 
     @classmethod
     def empty(cls) -> "Dataset":
@@ -173,9 +191,29 @@ class Dataset:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
     # ----- derived views used by several rules -------------------------------------
+    # Memo: derived frames are computed once per set of frame objects.
+    # A view asks for dwelling_counts() five to eight times per refresh (~30 ms each at
+    # 100,000 dwellings).  The memo is keyed on the identity of the frames it reads:
+    # the controller swaps in new frame objects after each edit (dataclasses.replace),
+    # and assigning a table (``ds.dwellings = ...``) replaces the object too.  Callers
+    # get a copy (copy-on-write: cheap), so changing a result never changes the memo.
+    # Rule for callers: never edit a Dataset's frames in place after computing from it.
+    def _memo(self, name: str, sources: tuple[str, ...], compute):
+        memo = self.__dict__.setdefault("_derived", {})
+        frames = tuple(getattr(self, t) for t in sources)
+        hit = memo.get(name)
+        if hit is None or len(hit[0]) != len(frames) or any(
+                a is not b for a, b in zip(hit[0], frames)):
+            hit = (frames, compute())
+            memo[name] = hit
+        return hit[1].copy(deep=False)
+
     def dwelling_counts(self) -> pd.Series:
         """Dwellings per complex: its Woningen rows when it has any, else the declared
         count (``Aantal woningen``), else 0.  Indexed by complex id."""
+        return self._memo("dwelling_counts", ("dwellings", "complexes"), self._dwelling_counts)
+
+    def _dwelling_counts(self) -> pd.Series:
         rows = self.dwellings.groupby("complex", observed=True).size()
         declared = self.complexes.set_index("complex")["dwellings"]
         counts = declared.astype("Int64").copy()
@@ -194,6 +232,10 @@ class Dataset:
     def projects_with_owner(self) -> pd.DataFrame:
         """Projects joined with their complex's corporation and neighbourhood, and
         their dwelling count (column ``dwellings``)."""
+        return self._memo("projects_with_owner", ("projects", "complexes", "dwellings"),
+                          self._projects_with_owner)
+
+    def _projects_with_owner(self) -> pd.DataFrame:
         c = self.complexes[["complex", "corporation", "neighbourhood"]]
         out = self.projects.merge(c, on="complex", how="left")
         out["dwellings"] = out["complex"].map(self.dwelling_counts()).fillna(0).astype("int64")

@@ -22,7 +22,8 @@ from .enums import LABELS, Heating, Status, Vote
 # Dutch names of the tables and fields, for the messages.
 _TABLE_NL = {"complexes": "complex", "dwellings": "woning", "projects": "project",
              "votes": "stem", "targets": "doel", "tariffs": "tarief",
-             "emission_factors": "emissiefactor", "capacities": "capaciteit"}
+             "emission_factors": "emissiefactor", "capacities": "capaciteit",
+             "rent_limits": "huurgrens", "measures": "maatregel"}
 
 # table -> (fields that identify a row, English name, Dutch "duplicate ..." phrase)
 KEYS: dict[str, tuple[tuple[str, ...], str, str]] = {
@@ -37,6 +38,8 @@ KEYS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "emission_factors": (("year",), "emission factor year", "dubbel emissiefactorjaar"),
     "capacities": (("corporation", "year"), "capacity for this corporation and year",
                    "dubbele capaciteit voor deze corporatie en dit jaar"),
+    "rent_limits": (("year",), "rent limits year", "dubbel huurgrensjaar"),
+    "measures": (("measure",), "measure", "dubbele maatregel"),
 }
 
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -48,6 +51,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "tariffs": ("year", "gas_eur_m3", "electricity_eur_kwh"),
     "emission_factors": ("year", "gas_kg_m3", "electricity_kg_kwh"),
     "capacities": ("corporation", "year"),
+    "rent_limits": ("year", "aftopping_small_cents", "aftopping_large_cents",
+                    "liberalisation_cents"),
+    "measures": ("measure",),
 }
 
 # (table, field) -> (minimum, maximum); None = unbounded
@@ -76,6 +82,12 @@ RANGES: dict[tuple[str, str], tuple[float | None, float | None]] = {
     ("capacities", "year"): (YEAR_MIN, YEAR_MAX),
     ("capacities", "max_dwellings"): (0, None),
     ("capacities", "budget_cents"): (0, None),
+    ("rent_limits", "year"): (YEAR_MIN, YEAR_MAX),
+    ("rent_limits", "aftopping_small_cents"): (0, None),
+    ("rent_limits", "aftopping_large_cents"): (0, None),
+    ("rent_limits", "liberalisation_cents"): (0, None),
+    ("measures", "gas_saving_m3"): (0, None),
+    ("measures", "cost_cents"): (0, None),
 }
 
 # (table, field) -> allowed canonical values

@@ -5,6 +5,11 @@ Installatiemonitor Warmtepompen) where it gives them; every other figure is an
 **unverified estimate**, flagged as such so the interface can say so and keep it
 editable.  The catalogue only *proposes* savings for a project: the project's own
 numbers are what the rules use.
+
+A workspace may keep its own catalogue rows (``Dataset.measures``): :func:`catalogue`
+merges them over :data:`CATALOGUE` — a row overrides the built-in measure with the same
+key, any other key adds a measure.  The built-in entries are never stored as rows.  The
+look-up functions take the merged list as ``catalogue`` (default: the built-in one).
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ from .defaults import AVERAGE_HOUSEHOLD_GAS_M3
 
 DOMAIN_SOURCE = "Milieu Centraal; Installatiemonitor Warmtepompen (domain.md)"
 ESTIMATE_SOURCE = "Unverified estimate (no primary source at hand)"
+WORKSPACE_SOURCE = "Entered in this workspace"
 
 # Solar PV: 0.85 kWh per Wp per year, about 320 kWh per panel (domain.md).
 KWH_PER_PANEL = 320.0
@@ -40,6 +46,8 @@ class Measure:
     cost_unverified: bool = True
     gas_free: bool = False           # the dwelling no longer burns natural gas
     note: str = ""
+    origin: str = "built-in"         # "built-in" | "changed" (workspace row over a
+                                     # built-in one) | "added" (workspace only)
 
     @property
     def unverified(self) -> bool:
@@ -108,9 +116,89 @@ def _norm(text: str) -> str:
     return _SPACES.sub(" ", text.strip()).casefold()
 
 
-def find_measure(name: str) -> Measure | None:
-    """The catalogue entry for a Dutch or English name (case-insensitive), else None."""
-    return _BY_NAME.get(_norm(name))
+def normalise_key(name: str) -> str:
+    """A catalogue key as stored: spaces trimmed and collapsed, lower case."""
+    return _norm(str(name))
+
+
+def _value(v):
+    """None for a missing value, else the value as a Python scalar."""
+    if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+        return None
+    return v
+
+
+def _from_row(row: dict, base: Measure | None) -> Measure:
+    key = normalise_key(row["measure"])
+    gas = _value(row.get("gas_saving_m3"))
+    gas = None if gas is None else float(gas)
+    el = _value(row.get("electricity_saving_kwh"))
+    el = float(el) if el is not None else (base.electricity_saving_kwh if base else 0.0)
+    cents = _value(row.get("cost_cents"))
+    cost = int(cents) / 100 if cents is not None else (base.cost_per_dwelling_eur if base else 0.0)
+    english = _value(row.get("name_en"))
+    english = str(english).strip() if english is not None and str(english).strip() else None
+    source = _value(row.get("source"))
+    source = str(source).strip() if source is not None and str(source).strip() else None
+    if base is None:
+        return Measure(key, key[:1].upper() + key[1:], english or key, (), gas, el, cost,
+                       source or WORKSPACE_SOURCE, savings_unverified=False,
+                       cost_unverified=False, gas_free=gas is None, origin="added")
+    same_savings = gas == base.gas_saving_m3 and el == base.electricity_saving_kwh
+    same_cost = cost == base.cost_per_dwelling_eur
+    aliases = base.aliases
+    if english and english.casefold() != base.english.casefold():
+        aliases = (*aliases, base.english.casefold())
+    return Measure(base.key, base.dutch, english or base.english, aliases, gas, el, cost,
+                   source or (base.source if same_savings and same_cost else WORKSPACE_SOURCE),
+                   savings_unverified=base.savings_unverified and same_savings,
+                   cost_unverified=base.cost_unverified and same_cost,
+                   gas_free=gas is None, note=base.note if same_savings else "",
+                   origin="changed")
+
+
+def catalogue(ds=None) -> list[Measure]:
+    """The catalogue in force: :data:`CATALOGUE` with the workspace's rows merged over
+    it (``ds``: a Dataset, or its ``measures`` frame; None: the built-in catalogue).
+
+    A row whose key (normalised, see :func:`normalise_key`) is a built-in key replaces
+    that entry in place (``origin="changed"``; it keeps the built-in names, and its
+    estimate marks only while its values equal the built-in ones); any other key is
+    added after the built-in ones in key order (``origin="added"``).  A row's missing
+    gas saving means the measure saves all gas use (gas-free)."""
+    table = getattr(ds, "measures", ds)
+    if table is None or len(table) == 0:
+        return list(CATALOGUE)
+    rows: dict[str, dict] = {}
+    for row in table.to_dict("records"):
+        key = _value(row.get("measure"))
+        if key is None or not str(key).strip():
+            continue
+        rows[normalise_key(key)] = row          # the last row of a key wins
+    out = []
+    for m in CATALOGUE:
+        row = rows.pop(m.key, None)
+        out.append(m if row is None else _from_row(row, m))
+    out.extend(_from_row(rows[k], None) for k in sorted(rows))
+    return out
+
+
+def _names(cat: Iterable[Measure] | None) -> dict[str, Measure]:
+    if cat is None or cat is CATALOGUE:
+        return _BY_NAME
+    cat = tuple(cat)
+    names: dict[str, Measure] = {m.key.casefold(): m for m in reversed(cat)}   # keys first
+    for m in cat:
+        for n in m.names():
+            names.setdefault(n.casefold(), m)
+    return names
+
+
+def find_measure(name: str, catalogue: Iterable[Measure] | None = None) -> Measure | None:
+    """The catalogue entry for a Dutch or English name (case-insensitive), else None.
+    ``catalogue``: the merged list of :func:`catalogue` (default: the built-in one); a
+    measure's own key wins over another measure's alias."""
+    return _names(catalogue).get(_norm(name))
 
 
 def split_measures(text: object) -> list[str]:
@@ -121,17 +209,20 @@ def split_measures(text: object) -> list[str]:
     return [part.strip() for part in str(text).split(";") if part.strip()]
 
 
-def parse_measures(text: str | Iterable[str] | None) -> tuple[list[Measure], list[str]]:
+def parse_measures(text: str | Iterable[str] | None,
+                   catalogue: Iterable[Measure] | None = None) -> tuple[list[Measure], list[str]]:
     """The known measures in a ``;``-separated text (or a list of names), in order and
-    without repeats, and the items not in the catalogue (as written)."""
+    without repeats, and the items not in the catalogue (as written).  ``catalogue``:
+    see :func:`find_measure`."""
     if text is None or isinstance(text, str) or not hasattr(text, "__iter__"):
         items = split_measures(text)
     else:
         items = [str(t).strip() for t in text if str(t).strip()]
+    names = _names(catalogue)
     known: list[Measure] = []
     unknown: list[str] = []
     for item in items:
-        m = find_measure(item)
+        m = names.get(_norm(item))
         if m is None:
             unknown.append(item)
         elif m not in known:
@@ -139,15 +230,15 @@ def parse_measures(text: str | Iterable[str] | None) -> tuple[list[Measure], lis
     return known, unknown
 
 
-def is_gas_free(text: object) -> bool:
+def is_gas_free(text: object, catalogue: Iterable[Measure] | None = None) -> bool:
     """True when the measures make the dwelling gas-free (all-electric heat pump or
     district heating; a hybrid heat pump still burns gas)."""
-    known, _ = parse_measures(split_measures(text))
+    known, _ = parse_measures(split_measures(text), catalogue)
     return any(m.gas_free for m in known)
 
 
-def propose_savings(measures: str | Iterable[str],
-                    base_gas_m3: float | None = None) -> tuple[float, float, int]:
+def propose_savings(measures: str | Iterable[str], base_gas_m3: float | None = None,
+                    catalogue: Iterable[Measure] | None = None) -> tuple[float, float, int]:
     """Proposed (gas saving m³/yr, electricity saving kWh/yr, investment in cents) per
     dwelling for a set of measures.
 
@@ -155,9 +246,10 @@ def propose_savings(measures: str | Iterable[str],
     less than the sum).  A gas-free measure (all-electric heat pump, district heating)
     saves all gas use: ``base_gas_m3`` when given, else the average household use.
     The gas saving never exceeds ``base_gas_m3`` when that is given.  Unknown names are
-    ignored (see :func:`parse_measures`).
+    ignored (see :func:`parse_measures`; ``catalogue``: the merged list of
+    :func:`catalogue`, default the built-in one).
     """
-    known, _ = parse_measures(measures)
+    known, _ = parse_measures(measures, catalogue)
     gas = 0.0
     el = 0.0
     cost = Decimal(0)
@@ -177,5 +269,5 @@ def propose_savings(measures: str | Iterable[str],
     return gas, el, cents
 
 
-__all__ = ["Measure", "CATALOGUE", "find_measure", "split_measures", "parse_measures",
+__all__ = ["Measure", "CATALOGUE", "catalogue", "normalise_key", "find_measure", "split_measures", "parse_measures",
            "is_gas_free", "propose_savings", "KWH_PER_PANEL", "PANELS_PER_DWELLING"]

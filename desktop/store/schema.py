@@ -162,6 +162,31 @@ capacities = Table(
     *_last_editor(),
 )
 
+# Workspace-only tables (migration 0004), not in the workbook.  Built-in defaults are
+# never stored: an empty table means the defaults are in force.
+rent_limits = Table(
+    "rent_limits", metadata,
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("aftopping_small_cents", Integer, nullable=False),
+    Column("aftopping_large_cents", Integer, nullable=False),
+    Column("liberalisation_cents", Integer, nullable=False),
+    Column("row_version", Integer, nullable=False, server_default="1"),
+    *_last_editor(),
+)
+
+# A row overrides the built-in catalogue measure with the same key; other keys add measures.
+measures = Table(
+    "measures", metadata,
+    Column("measure", String(200), primary_key=True),
+    Column("name_en", Text),
+    Column("gas_saving_m3", Float),              # NULL: saves all gas use (gas-free)
+    Column("electricity_saving_kwh", Float, nullable=False, server_default="0"),
+    Column("cost_cents", Integer),
+    Column("source", Text),
+    Column("row_version", Integer, nullable=False, server_default="1"),
+    *_last_editor(),
+)
+
 EDITOR_COLUMNS = ("row_version", "changed_by", "changed_at", "changed_fields")
 
 # Dataset table -> (SQL table, key columns)
@@ -173,4 +198,6 @@ TABLE_KEYS: dict[str, tuple[Table, tuple[str, ...]]] = {
     "tariffs": (tariffs, ("year",)),
     "emission_factors": (emission_factors, ("year",)),
     "capacities": (capacities, ("corporation", "year")),
+    "rent_limits": (rent_limits, ("year",)),
+    "measures": (measures, ("measure",)),
 }

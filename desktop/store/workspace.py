@@ -474,7 +474,7 @@ class Workspace:
             raise WorkspaceError("; ".join(p.message for p in problems[:5]))
         with self.transaction() as conn:
             for name in ("complexes", "dwellings", "projects", "targets", "tariffs",
-                         "emission_factors", "capacities"):
+                         "emission_factors", "capacities", "rent_limits", "measures"):
                 if conn.execute(select(func.count()).select_from(s.TABLE_KEYS[name][0])).scalar():
                     raise WorkspaceError("The workspace is not empty.")
             insert_dataset(conn, ds)
@@ -548,7 +548,7 @@ def insert_dataset(conn: Connection, ds: Dataset, *, recorded_at: dt.datetime | 
     """Insert every row of ``ds`` (new keys only) on an open transaction."""
     _ensure_names(conn, ds.complexes)
     for name in ("complexes", "dwellings", "projects", "targets", "tariffs",
-                 "emission_factors", "capacities"):
+                 "emission_factors", "capacities", "rent_limits", "measures"):
         frame = getattr(ds, name)
         if len(frame):
             table = s.TABLE_KEYS[name][0]

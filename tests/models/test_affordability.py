@@ -291,3 +291,40 @@ def test_check_columns_are_plain_and_in_project_order():
     cols = ["project", "tariff_year", "rent_increase_per_month", "energy_saving_per_month", "ok"]
     first = frame[cols].iloc[0].tolist()
     assert first == ["B2", 2021, 10.0, 10.0, True]
+
+
+# ---- rent limits kept in the workspace (Dataset.rent_limits) ---------------------------
+def test_empty_rent_limits_table_means_the_built_in_limits():
+    ds = stock([project("P1", rent=3000)])
+    assert len(ds.rent_limits) == 0 and list(ds.rent_limits.columns) == [
+        "year", "aftopping_small_cents", "aftopping_large_cents", "liberalisation_cents"]
+    lim = aff.rent_limits(ds, 2021)
+    assert (lim.liberalisation_cents, lim.aftopping_large_cents, lim.from_defaults) == \
+        (75233, 67866, True)
+    frame = aff.rent_limits_for_years([2019, 2020, 2026], ds)
+    assert frame["source_year"].tolist() == [2020, 2020, 2021]
+    assert frame["liberalisation_cents"].tolist() == [73714, 73714, 75233]
+    assert frame["from_defaults"].tolist() == [True] * 3
+
+
+def test_workspace_rent_limits_replace_the_defaults_with_the_fallback_rule():
+    limits = [{"year": 2022, "aftopping_small_cents": 60000, "aftopping_large_cents": 62000,
+               "liberalisation_cents": 62999},
+              {"year": 2024, "aftopping_small_cents": 70000, "aftopping_large_cents": 72000,
+               "liberalisation_cents": 80000}]
+    ds = Dataset.from_records(
+        complexes=[{"complex": "C1", "corporation": "Portaal", "neighbourhood": "Overhees",
+                    "dwellings": 10, "gas_m3": 1000.0, "electricity_kwh": 2000.0,
+                    "rent_cents": 60000}],
+        projects=[project("P21", year=2021, rent=3000), project("P25", year=2025, rent=3000)],
+        tariffs=TARIFFS_2021, rent_limits=limits)
+    frame = aff.rent_limits_for_years([2021, 2022, 2023, 2024, 2030], ds)
+    # 2021: before the first row -> nearest later (2022); 2023 -> 2022; 2030 -> 2024
+    assert frame["source_year"].tolist() == [2022, 2022, 2022, 2024, 2024]
+    assert frame["liberalisation_cents"].tolist() == [62999, 62999, 62999, 80000, 80000]
+    assert not frame["from_defaults"].any()
+    table, _ = aff.project_table(ds)
+    # rent 600.00 + 30.00 = 630.00: above 2022's 629.99 (used for 2021), not above 2024's 800.00
+    assert row(table, "P21")["over_liberalisation"] and row(table, "P21")["rent_limits_year"] == 2022
+    assert not row(table, "P25")["over_liberalisation"]
+    assert not row(table, "P25")["over_aftopping"]              # 630.00 <= 700.00

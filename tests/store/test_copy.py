@@ -42,6 +42,7 @@ def test_round_trip_is_complete(new_location, backend):
     assert after == before
     assert dump(middle) == before
     assert before["meta"] and before["vote_events"][1][-1] is None
+    assert len(before["rent_limits"]) == 1 and len(before["measures"]) == 2   # workspace-only tables
     with Workspace.open(back) as ws:
         assert ws.get_meta("name") == "Portaal Soest"
         assert ws.vote_history("P-24-003")["vote"].tolist() == ["ja", "nee"]

@@ -51,6 +51,14 @@ def every_entity() -> Dataset:
         emission_factors=[{"year": 2025, "gas_kg_m3": 1.779, "electricity_kg_kwh": 0.4}],
         capacities=[{"corporation": "Portaal", "year": 2024, "max_dwellings": 200,
                      "budget_cents": 500000000}],
+        rent_limits=[{"year": 2021, "aftopping_small_cents": 63325, "aftopping_large_cents": 67866,
+                      "liberalisation_cents": 64000}],
+        measures=[
+            {"measure": "dakisolatie", "name_en": "Roof insulation", "gas_saving_m3": 650.0,
+             "electricity_saving_kwh": 0.0, "cost_cents": 450000, "source": "own tender 2024"},
+            {"measure": "groen dak", "name_en": "Green roof", "gas_saving_m3": None,
+             "electricity_saving_kwh": -12.5, "cost_cents": None, "source": None},
+        ],
     )
 
 
@@ -362,3 +370,50 @@ def test_unreachable_server_is_reported_in_one_line():
     pytest.importorskip("psycopg")
     with pytest.raises(WorkspaceError, match=r"^Cannot connect to postgresql://nobody@127\.0\.0\.1:1/plan: "):
         Workspace.open("postgresql://nobody:secret@127.0.0.1:1/plan")
+
+
+def test_rent_limits_and_measures_round_trip_with_editor_and_undo(workspace_url):
+    """The workspace-only tables (schema 0004): empty in a new workspace (the built-in
+    defaults are in force), rows kept exactly, a measure without a gas saving (saves all
+    gas) stays missing, edits carry their editor and invert."""
+    with Workspace.open(workspace_url, user="Anna") as ws:
+        ds = ws.load()
+        assert ds.rent_limits.empty and ds.measures.empty
+        ws.apply(Upsert("rent_limits", {"year": 2021},
+                        {"aftopping_small_cents": 63325, "aftopping_large_cents": 67866,
+                         "liberalisation_cents": 75233}))
+        ws.apply(Upsert("measures", {"measure": "warmtepomp"},
+                        {"name_en": "Heat pump", "gas_saving_m3": None,
+                         "electricity_saving_kwh": -2000.0, "cost_cents": 1_200_000,
+                         "source": "own tender"}))
+        inverse = ws.apply(Upsert("rent_limits", {"year": 2021}, {"liberalisation_cents": 64000}))
+    with Workspace.open(workspace_url) as ws:            # survives reopening
+        ds = ws.load()
+        assert ds.rent_limits.to_dict("records") == [
+            {"year": 2021, "aftopping_small_cents": 63325, "aftopping_large_cents": 67866,
+             "liberalisation_cents": 64000}]
+        m = ds.measures.iloc[0]
+        assert (m["measure"], m["electricity_saving_kwh"], m["cost_cents"]) == \
+            ("warmtepomp", -2000.0, 1_200_000)
+        assert pd.isna(m["gas_saving_m3"])
+        assert ws.row_versions("rent_limits") == {(2021,): 2}
+        with ws.engine.connect() as conn:
+            editor = conn.execute(text("SELECT changed_by, changed_fields FROM rent_limits")).one()
+        assert tuple(editor) == ("Anna", "liberalisation_cents")
+        ws.apply(inverse)
+        assert ws.load().rent_limits["liberalisation_cents"].tolist() == [75233]
+        back = ws.apply(Delete("measures", {"measure": "warmtepomp"}))
+        assert ws.load().measures.empty
+        ws.apply(back)
+        assert ws.load().measures["cost_cents"].tolist() == [1_200_000]
+
+
+def test_an_upgraded_workspace_has_empty_rent_limits_and_measures(workspace_url):
+    _version_1_with_data(workspace_url)
+    with Workspace.open(workspace_url) as ws:
+        ds = ws.load()
+        assert ds.rent_limits.empty and ds.measures.empty
+        ws.apply(Upsert("rent_limits", {"year": 2022},
+                        {"aftopping_small_cents": 1, "aftopping_large_cents": 2,
+                         "liberalisation_cents": 3}))
+        assert ws.load().rent_limits["year"].tolist() == [2022]
