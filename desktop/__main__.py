@@ -19,7 +19,7 @@ def _window_parser() -> argparse.ArgumentParser:
         description="Retrofit Planner: plan the energy retrofit of social-rent homes. "
                     "Without a subcommand it opens the window.",
         epilog="Subcommands: check FILE.xlsx [--json] [--base-year Y] · import FILE.xlsx --workspace WS "
-               "[--dry-run] · export FILE.xlsx --workspace WS · screenshot DIR [--workspace WS]. "
+               "[--dry-run] · export FILE.xlsx --workspace WS · screenshot DIR [--workspace WS] [--lang nl|en]. "
                "Run 'python -m desktop SUBCOMMAND --help' for each.")
     p.add_argument("--workspace", metavar="WS",
                    help="workspace file (SQLite) or database URL (postgresql://user@host/db)")
@@ -32,10 +32,12 @@ def _screenshot(argv: list[str]) -> int:
                                 description="Render each main view to DIR/<view>.png (offscreen).")
     p.add_argument("dir")
     p.add_argument("--workspace", metavar="WS")
+    p.add_argument("--lang", choices=("nl", "en"),
+                   help="interface language for the pictures (default: the settings' choice)")
     args = p.parse_args(argv)
     from .app import screenshot
 
-    for path in screenshot(args.dir, args.workspace):
+    for path in screenshot(args.dir, args.workspace, lang=args.lang):
         print(path)
     return 0
 

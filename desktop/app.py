@@ -26,18 +26,33 @@ def choose_locale(settings: Settings) -> QLocale:
 
 
 def install_translators(app: QApplication, settings: Settings) -> QLocale:
-    """Install the app's and Qt's own translations for the chosen language; returns it."""
+    """Install the app's and Qt's own translations for the chosen language; returns it.
+
+    Dutch: retrofit_planner_nl.qm and Qt's qtbase_nl.qm.  Any other language: the English
+    retrofit_planner_en.qm, which only holds the plural forms ("%n home(s)" → "1 home",
+    "2 homes"); the source strings are English.  Translators installed by an earlier call
+    are removed first (see :func:`remove_translators`)."""
+    remove_translators(app)
     loc = choose_locale(settings)
     QLocale.setDefault(loc)
-    app._translators = []  # keep references alive
     if loc.language() == QLocale.Language.Dutch:
-        for name, folder in (("retrofit_planner_nl", str(TRANSLATIONS)),
-                             ("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
-            tr = QTranslator(app)
-            if tr.load(name, folder):
-                app.installTranslator(tr)
-                app._translators.append(tr)
+        wanted = (("retrofit_planner_nl", str(TRANSLATIONS)),
+                  ("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+    else:
+        wanted = (("retrofit_planner_en", str(TRANSLATIONS)),)
+    for name, folder in wanted:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            app._translators.append(translator)
     return loc
+
+
+def remove_translators(app: QApplication) -> None:
+    """Undo :func:`install_translators` (tests switch language within one process)."""
+    for translator in getattr(app, "_translators", []):
+        app.removeTranslator(translator)
+    app._translators = []  # keep references alive while installed
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -120,8 +135,10 @@ def run_window(location: str | None) -> int:
         handler.uninstall()
 
 
-def screenshot(directory: str, location: str | None, size=(1280, 800)) -> list[Path]:
-    """Render each main view to DIR/<view>.png offscreen."""
+def screenshot(directory: str, location: str | None, size=(1280, 800),
+               lang: str | None = None) -> list[Path]:
+    """Render each main view to DIR/<view>.png offscreen; ``lang`` ("nl" or "en") overrides
+    the language setting for this run (the settings file is not changed)."""
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -129,6 +146,8 @@ def screenshot(directory: str, location: str | None, size=(1280, 800)) -> list[P
 
     app = make_application()
     settings = Settings.load()
+    if lang:
+        settings.language = lang
     install_translators(app, settings)
     workspace = open_initial_workspace(location, settings)
     window = build_window(workspace, settings)

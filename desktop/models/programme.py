@@ -246,75 +246,88 @@ _REQUIRED = ("project", "complex", "year", "gas_saving_m3")
 
 
 def validate_project_edit(values: Mapping[str, Any], known_complexes: set[str],
-                          require_all: bool = False) -> dict[str, str]:
-    """Field -> English message for every invalid value in ``values`` (keys are the
-    projects columns of :data:`SCHEMA`); empty dict when all is well.
+                          require_all: bool = False, lang: str = "en") -> dict[str, str]:
+    """Field -> message for every invalid value in ``values`` (keys are the
+    projects columns of :data:`SCHEMA`); empty dict when all is well.  Messages are
+    English, or Dutch with ``lang="nl"``.
 
     Only the fields present are checked, so one edited cell can be validated alone;
     with ``require_all`` (a new project) the required fields — project, complex,
     year, gas_saving_m3 — must be present too.  Money fields are whole cents.
     """
+    nl = lang == "nl"
+
+    def say(en: str, dutch: str) -> str:
+        return dutch if nl else en
+
+    missing = _MISSING_NL if nl else _MISSING
     errors: dict[str, str] = {}
     if require_all:
         for name in _REQUIRED:
             if name not in values or _blank(values[name]):
-                errors[name] = _MISSING[name]
+                errors[name] = missing[name]
 
     def check(name: str) -> bool:
         return name in values and name not in errors
 
     if check("project") and _blank(values["project"]):
-        errors["project"] = _MISSING["project"]
+        errors["project"] = missing["project"]
 
     if check("complex"):
         value = values["complex"]
         if _blank(value):
-            errors["complex"] = _MISSING["complex"]
+            errors["complex"] = missing["complex"]
         elif str(value).strip() not in known_complexes:
-            errors["complex"] = f"Unknown complex {str(value).strip()!r}: add it first."
+            errors["complex"] = say(f"Unknown complex {str(value).strip()!r}: add it first.",
+                                    f"Onbekend complex {str(value).strip()!r}: voeg het eerst toe.")
 
     if check("year"):
         value = values["year"]
         x = None if _blank(value) else _number(value)
         if _blank(value):
-            errors["year"] = _MISSING["year"]
+            errors["year"] = missing["year"]
         elif x is None or x != int(x):
-            errors["year"] = "The year must be a whole number."
+            errors["year"] = say("The year must be a whole number.", "Het jaar moet een geheel getal zijn.")
         elif not YEAR_MIN <= x <= YEAR_MAX:
-            errors["year"] = f"The year must lie between {YEAR_MIN} and {YEAR_MAX}."
+            errors["year"] = say(f"The year must lie between {YEAR_MIN} and {YEAR_MAX}.",
+                                 f"Het jaar moet tussen {YEAR_MIN} en {YEAR_MAX} liggen.")
 
-    for name, label in (("gas_saving_m3", "The gas saving"),
-                        ("electricity_saving_kwh", "The electricity saving"),
-                        ("rent_increase_cents", "The rent increase"),
-                        ("investment_cents", "The investment")):
+    for name, label, label_nl in (
+            ("gas_saving_m3", "The gas saving", "De gasbesparing"),
+            ("electricity_saving_kwh", "The electricity saving", "De elektriciteitsbesparing"),
+            ("rent_increase_cents", "The rent increase", "De huurverhoging"),
+            ("investment_cents", "The investment", "De investering")):
         if not check(name):
             continue
         value = values[name]
         if _blank(value):
             if name == "gas_saving_m3":
-                errors[name] = _MISSING[name]
+                errors[name] = missing[name]
             continue
         x = _number(value)
         if x is None:
-            errors[name] = f"{label} must be a number."
+            errors[name] = say(f"{label} must be a number.", f"{label_nl} moet een getal zijn.")
         elif name != "electricity_saving_kwh" and x < 0:
-            errors[name] = f"{label} cannot be negative."
+            errors[name] = say(f"{label} cannot be negative.", f"{label_nl} kan niet negatief zijn.")
         elif name.endswith("_cents") and x != int(x):
-            errors[name] = f"{label} must be a whole number of cents."
+            errors[name] = say(f"{label} must be a whole number of cents.",
+                               f"{label_nl} moet een geheel aantal centen zijn.")
 
     if check("status") and not _blank(values["status"]):
         try:
             Status.parse(values["status"])
         except ValueError:
-            allowed = ", ".join(m.english for m in Status)
-            errors["status"] = f"Unknown status {values['status']!r}; use one of: {allowed}."
+            allowed = ", ".join((m.value if nl else m.english) for m in Status)
+            errors["status"] = say(f"Unknown status {values['status']!r}; use one of: {allowed}.",
+                                   f"Onbekende status {values['status']!r}; kies uit: {allowed}.")
 
     if check("label_after") and not _blank(values["label_after"]):
         try:
             parse_label(values["label_after"])
         except ValueError:
-            errors["label_after"] = (f"{values['label_after']!r} is not an energy label "
-                                     "(A++++ … A, B … G).")
+            errors["label_after"] = say(
+                f"{values['label_after']!r} is not an energy label (A++++ … A, B … G).",
+                f"{values['label_after']!r} is geen energielabel (A++++ … A, B … G).")
     return errors
 
 
@@ -323,6 +336,13 @@ _MISSING = {
     "complex": "Choose the complex the project covers.",
     "year": "Enter the year of completion.",
     "gas_saving_m3": "Enter the gas saving per dwelling per year (0 if none).",
+}
+
+_MISSING_NL = {
+    "project": "Het projectnummer mag niet leeg zijn.",
+    "complex": "Kies het complex waar het project over gaat.",
+    "year": "Vul het jaar van oplevering in.",
+    "gas_saving_m3": "Vul de gasbesparing per woning per jaar in (0 als er geen is).",
 }
 
 

@@ -36,26 +36,25 @@ LIGHT_BRUSH = {"ok": QBrush(GREEN), "warning": QBrush(AMBER), "not_ok": QBrush(R
 ALL = "__all__"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AffordabilityPage", text)
+translate = QCoreApplication.translate   # lupdate reads translate("Context", "text")
 
 
 def light_text(light: str | None) -> str:
-    return {"ok": _tr("affordable"), "warning": _tr("affordable, flagged"),
-            "not_ok": _tr("not affordable")}.get(light or "", "")
+    return {"ok": translate("AffordabilityPage", "affordable"), "warning": translate("AffordabilityPage", "affordable, flagged"),
+            "not_ok": translate("AffordabilityPage", "not affordable")}.get(light or "", "")
 
 
 def flags_text(row) -> str:
     """The rent-limit and 2023 flags of one project row, as short text."""
     parts = []
     if row["over_liberalisation"]:
-        parts.append(_tr("above liberalisatiegrens"))
+        parts.append(translate("AffordabilityPage", "above liberalisatiegrens"))
     elif row["over_aftopping_large"]:
-        parts.append(_tr("above both aftoppingsgrenzen"))
+        parts.append(translate("AffordabilityPage", "above both aftoppingsgrenzen"))
     elif row["over_aftopping"]:
-        parts.append(_tr("above aftoppingsgrens 1–2 p."))
+        parts.append(translate("AffordabilityPage", "above aftoppingsgrens 1–2 p."))
     if row["energy_rent_increase_forbidden"]:
-        parts.append(_tr("increase not allowed since 2023"))
+        parts.append(translate("AffordabilityPage", "increase not allowed since 2023"))
     return "; ".join(parts)
 
 
@@ -222,14 +221,30 @@ class AffordabilityPage(QWidget):
         splitter.setSizes([340, 360])
         lay.addWidget(splitter, 1)
 
-        controller.changed.connect(self.refresh)
+        self._dirty = False
+        controller.changed.connect(self._on_changed)
         self.refresh()
 
     # ----- data ------------------------------------------------------------------------
+    RELEVANT = {"projects", "complexes", "dwellings", "tariffs", "rent_limits"}
+
+    def _on_changed(self, tables=None) -> None:
+        # hidden: refresh when shown again, so an edit on another page does not wait for
+        # this page's figures (~0.2 s at 100,000 dwellings)
+        if self.isVisible():
+            self.refresh(tables)
+        elif tables is None or set(tables) & self.RELEVANT:
+            self._dirty = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
     def refresh(self, tables=None) -> None:
-        relevant = {"projects", "complexes", "dwellings", "tariffs"}
-        if tables is not None and not (set(tables) & relevant) and len(self._projects):
+        if tables is not None and not (set(tables) & self.RELEVANT) and len(self._projects):
             return
+        self._dirty = False
         ds = self.controller.dataset
         self._projects, self._warnings = project_frame(ds)
         corp, _ = affordability.corporation_year_table(ds, self._projects)

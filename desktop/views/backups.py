@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QMessageBox, QVBoxLayout,
@@ -68,15 +68,18 @@ def restore_into(window, backup: Path) -> bool:
     return window.open_workspace(str(path))
 
 
+translate = QCoreApplication.translate   # lupdate reads translate("Context", "text")
+
+
 def install(window) -> None:
-    action = QAction(window.tr("Restore a &backup…"), window)
+    action = QAction(translate("MainWindow", "Restore a &backup…"), window)
 
     def run() -> None:
         ws = window.controller.workspace
         backups = ws.backups()
         if not backups:
-            QMessageBox.information(window, window.tr("Restore a backup"),
-                                    window.tr("This workspace has no backup copies yet."))
+            QMessageBox.information(window, translate("MainWindow", "Restore a backup"),
+                                    translate("MainWindow", "This workspace has no backup copies yet."))
             return
         dialog = RestoreDialog(backups, window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():

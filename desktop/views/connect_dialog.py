@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL, make_url
 
 from ..store.workspace import Workspace, WorkspaceError, is_url
+from . import fmt
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ConnectDialog", text)
+translate = QCoreApplication.translate   # lupdate reads translate("Context", "text")
 
 
 class ConnectDialog(QDialog):
@@ -29,7 +29,7 @@ class ConnectDialog(QDialog):
 
     def __init__(self, parent=None, location: str | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Connect to a team database"))
+        self.setWindowTitle(translate("ConnectDialog", "Connect to a team database"))
         self.host = QLineEdit("localhost")
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
@@ -40,16 +40,16 @@ class ConnectDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow(tr("&Host:"), self.host)
-        form.addRow(tr("&Port:"), self.port)
-        form.addRow(tr("&Database:"), self.database)
-        form.addRow(tr("&User:"), self.user)
-        form.addRow(tr("Pass&word:"), self.password)
-        note = QLabel(tr("The password is used for this connection only and is never saved."))
+        form.addRow(translate("ConnectDialog", "&Host:"), self.host)
+        form.addRow(translate("ConnectDialog", "&Port:"), self.port)
+        form.addRow(translate("ConnectDialog", "&Database:"), self.database)
+        form.addRow(translate("ConnectDialog", "&User:"), self.user)
+        form.addRow(translate("ConnectDialog", "Pass&word:"), self.password)
+        note = QLabel(translate("ConnectDialog", "The password is used for this connection only and is never saved."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("&Connect"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ConnectDialog", "&Connect"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -83,12 +83,12 @@ def open_team_workspace(window, location: str) -> bool:
         ws = Workspace.open(location, backups_to_keep=window.settings.backups_to_keep,
                             user=(window.settings.user_name or "").strip() or None)
     except WorkspaceError as exc:
-        QMessageBox.critical(window, tr("Cannot open workspace"), str(exc))
+        QMessageBox.critical(window, translate("ConnectDialog", "Cannot open workspace"), fmt.message(exc))
         return False
     window.controller.set_workspace(ws)
     if ws.is_read_only:
         window.statusBar().showMessage(
-            tr("Connected read-only: you can look at everything but change nothing."), 10000)
+            translate("ConnectDialog", "Connected read-only: you can look at everything but change nothing."), 10000)
     return True
 
 
@@ -115,33 +115,33 @@ def copy_to_file(window, target: str | None = None) -> bool:
     ws = window.controller.workspace
     if target is None:
         target, _ = QFileDialog.getSaveFileName(
-            window, tr("Copy workspace to a file"),
+            window, translate("ConnectDialog", "Copy workspace to a file"),
             str(Path.home() / f"{ws.display_name}.rpw"),
             "Retrofit Planner workspace (*.rpw)")
         if not target:
             return False
     if Path(target).exists():
-        QMessageBox.warning(window, tr("Copy workspace to a file"),
-                            tr("%1 exists already; choose a new file.").replace("%1", target))
+        QMessageBox.warning(window, translate("ConnectDialog", "Copy workspace to a file"),
+                            translate("ConnectDialog", "%1 exists already; choose a new file.").replace("%1", target))
         return False
     # a server workspace is read over a new connection with the same login
     source = str(ws.path) if ws.path is not None else ws.engine.url.render_as_string(hide_password=False)
     try:
         copy_workspace(source, target)
     except WorkspaceError as exc:
-        QMessageBox.critical(window, tr("Copy workspace to a file"), str(exc))
+        QMessageBox.critical(window, translate("ConnectDialog", "Copy workspace to a file"), fmt.message(exc))
         return False
-    window.statusBar().showMessage(tr("Copied to %1").replace("%1", target), 10000)
+    window.statusBar().showMessage(translate("ConnectDialog", "Copied to %1").replace("%1", target), 10000)
     return True
 
 
 def install(window) -> None:
     """Add File → Connect to a team database… and File → Copy workspace to a file…."""
-    act = QAction(tr("Connect to a &team database…"), window)
+    act = QAction(translate("ConnectDialog", "Connect to a &team database…"), window)
     act.triggered.connect(lambda _=False: connect(window))
     window.add_file_action(act)
     window.act_connect = act
-    copy = QAction(tr("&Copy workspace to a file…"), window)
+    copy = QAction(translate("ConnectDialog", "&Copy workspace to a file…"), window)
     copy.triggered.connect(lambda _=False: copy_to_file(window))
     window.add_file_action(copy)
     window.act_copy_to_file = copy

@@ -32,6 +32,7 @@ from ..exchange.importer import ImportOutcome, commit_import, export_workspace, 
 from ..exchange.reader import WorkbookUnreadable
 from ..models.dataset import Dataset
 from ..store.workspace import WorkspaceError
+from . import fmt
 from .import_dialog import (
     ImportPreviewDialog, MessageDialog, ProblemsDialog, count_text, preview_frames, ui_language,
 )
@@ -145,7 +146,7 @@ class ExchangeActions(QObject):
         if isinstance(exc, WorkbookUnreadable):
             self._message("warning", title, exc.message_in(lang))
         elif isinstance(exc, WorkspaceError):
-            self._message("critical", title, str(exc))
+            self._message("critical", title, fmt.message(exc))
         elif isinstance(exc, OSError):
             self._message("critical", title,
                           self.tr("The file cannot be read or written: %1")

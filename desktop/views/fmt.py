@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 import pandas as pd
 from PySide6.QtCore import QDate, QLocale
+
+from ..models.enums import Heating, Status, Vote
 
 
 def _missing(value) -> bool:
@@ -25,15 +28,26 @@ def number(value, decimals: int = 0) -> str:
     return "" if _missing(value) else locale().toString(float(value), "f", decimals)
 
 
+def _currency(euros: float, decimals: int) -> str:
+    """The locale's currency format with a leading minus sign for negative amounts
+    (-€ 9,83 / -€9.83), not the accounting brackets some locales use."""
+    loc = locale()
+    text = loc.toCurrencyString(abs(euros), "€", decimals)
+    if euros < 0 and round(abs(euros), decimals) != 0:
+        return loc.negativeSign() + text
+    return text
+
+
 def money_cents(cents) -> str:
-    """Whole cents as a currency amount: € 1.234,56 (nl) / €1,234.56 (en)."""
+    """Whole cents as a currency amount: € 1.234,56 (nl) / €1,234.56 (en); the space after
+    € in Dutch is a no-break space."""
     if _missing(cents):
         return ""
-    return locale().toCurrencyString(int(cents) / 100, "€", 2)
+    return _currency(int(cents) / 100, 2)
 
 
 def money(euros, decimals: int = 2) -> str:
-    return "" if _missing(euros) else locale().toCurrencyString(float(euros), "€", decimals)
+    return "" if _missing(euros) else _currency(float(euros), decimals)
 
 
 def percent(value, decimals: int = 1) -> str:
@@ -48,6 +62,63 @@ def date(value) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     qd = QDate(value.year, value.month, value.day)
-    fmt = "dd-MM-yyyy" if locale().language() == QLocale.Language.Dutch else locale().dateFormat(
-        QLocale.FormatType.ShortFormat)
-    return locale().toString(qd, fmt)
+    return locale().toString(qd, date_format())
+
+
+def date_format() -> str:
+    """dd-MM-yyyy in Dutch; otherwise the locale's short date format with a four-digit year
+    (en_GB: dd/MM/yyyy, en_US: M/d/yyyy)."""
+    if is_dutch():
+        return "dd-MM-yyyy"
+    return re.sub(r"(?<!y)y{1,2}(?!y)", "yyyy", locale().dateFormat(QLocale.FormatType.ShortFormat))
+
+
+def is_dutch() -> bool:
+    """Whether the interface speaks Dutch (the default QLocale set by install_translators)."""
+    return locale().language() == QLocale.Language.Dutch
+
+
+def language() -> str:
+    """'nl' or 'en': the language for messages that come from the models and the workbook."""
+    return "nl" if is_dutch() else "en"
+
+
+def message(error) -> str:
+    """An error's text in the interface language: ``message_nl`` (store and workbook errors
+    carry one) in Dutch, else ``str(error)`` / ``message``."""
+    if is_dutch():
+        nl = getattr(error, "message_nl", None)
+        if nl:
+            return str(nl)
+    text = getattr(error, "message", None)
+    return str(text) if isinstance(text, str) and text else str(error)
+
+
+def listed(value) -> str:
+    """A listed domain value (status, vote, heating) as shown: the canonical Dutch value in a
+    Dutch interface, its English alias otherwise. Unknown text is shown as it is."""
+    if _missing(value):
+        return ""
+    text = str(value)
+    if is_dutch():
+        return text
+    for enum in (Status, Vote, Heating):
+        try:
+            return enum.parse(text).english
+        except ValueError:
+            continue
+    return text
+
+
+def listed_other(value) -> str:
+    """The same value in the other language (for a tooltip): English alias in Dutch, the
+    canonical Dutch value in English."""
+    if _missing(value):
+        return ""
+    for enum in (Status, Vote, Heating):
+        try:
+            member = enum.parse(str(value))
+        except ValueError:
+            continue
+        return member.english if is_dutch() else member.value
+    return ""

@@ -19,7 +19,7 @@ import html
 from pathlib import Path
 
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPagedPaintDevice, QPdfWriter, QTextDocument
 
 from ..models import support
@@ -30,8 +30,14 @@ from .vote_entry import canonical_vote
 FOLLOW_UP_COLUMNS = ["dwelling", "address", "last_answer", "date"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FollowUp", text)
+translate = QCoreApplication.translate   # lupdate reads translate("Context", "text")
+
+
+class FollowUp(QObject):
+    """Translation context of this module; plural texts need self.tr for lupdate."""
+
+    def count_text(self, n: int) -> str:
+        return self.tr("%n tenant(s) to visit", "", n)
 
 
 def follow_up_frame(ds: Dataset, project: str) -> pd.DataFrame:
@@ -54,14 +60,14 @@ def follow_up_frame(ds: Dataset, project: str) -> pd.DataFrame:
 
 
 def last_answer_text(value) -> str:
-    return _tr("no form yet") if value is None else str(value)
+    return translate("FollowUp", "no form yet") if value is None else fmt.listed(value)
 
 
 def headers() -> list[str]:
     """Column headers of the printed list and the sheet (the last two are left blank
     for the visitor)."""
-    return [_tr("Dwelling"), _tr("Address"), _tr("Last answer"), _tr("Form date"),
-            _tr("Visited on"), _tr("Answer (ja / nee)")]
+    return [translate("FollowUp", "Dwelling"), translate("FollowUp", "Address"), translate("FollowUp", "Last answer"), translate("FollowUp", "Form date"),
+            translate("FollowUp", "Visited on"), translate("FollowUp", "Answer (ja / nee)")]
 
 
 def follow_up_html(title: str, frame: pd.DataFrame, *, printed_on: dt.date | None = None,
@@ -77,14 +83,17 @@ def follow_up_html(title: str, frame: pd.DataFrame, *, printed_on: dt.date | Non
             f"<td>{esc(last_answer_text(r.last_answer))}</td><td>{esc(fmt.date(r.date))}</td>"
             "<td>&nbsp;</td><td>&nbsp;</td></tr>")
     who = f" · {esc(printed_by)}" if printed_by else ""
-    count = QCoreApplication.translate("FollowUp", "%n tenant(s) to visit", "", len(frame))
+    count = FollowUp().count_text(len(frame))
+    printed = translate("FollowUp", "printed on")
+    note = translate("FollowUp", "No response counts as not agreeing: every tenant on this list "
+                     "lowers the support percentage until they answer.")
     return (
         "<html><body style='font-family: sans-serif; font-size: 10pt;'>"
         f"<h2>{esc(title)}</h2>"
-        f"<p>{esc(count)} · {esc(_tr('printed on'))} {esc(fmt.date(printed_on))}{who}</p>"
+        f"<p>{esc(count)} · {esc(printed)} {esc(fmt.date(printed_on))}{who}</p>"
         "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        f"<p>{esc(_tr('No response counts as not agreeing: every tenant on this list lowers the support percentage until they answer.'))}</p>"
+        f"<p>{esc(note)}</p>"
         "</body></html>")
 
 
@@ -124,7 +133,7 @@ def print_follow_up(parent, title: str, frame: pd.DataFrame, **kw) -> bool:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print follow-up list"))
+    dialog.setWindowTitle(translate("FollowUp", "Print follow-up list"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     render(printer, title, frame, **kw)
@@ -141,7 +150,7 @@ def write_excel(path: str | Path, title: str, frame: pd.DataFrame) -> Path:
     path = Path(path)
     wb = Workbook()
     ws = wb.active
-    ws.title = _tr("Follow-up")[:31]
+    ws.title = translate("FollowUp", "Follow-up")[:31]
     ws.append(headers())
     for cell in ws[1]:
         cell.font = Font(bold=True)

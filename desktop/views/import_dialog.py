@@ -41,8 +41,7 @@ EMPTY_FG = QColor("#777777")
 PROBLEM_COLUMNS = ("sheet", "row", "column", "message", "severity")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
+translate = QCoreApplication.translate   # lupdate reads translate("Context", "text")
 
 
 def ui_language() -> str:
@@ -71,13 +70,13 @@ def format_value(value: Any, kind: str) -> str:
     """A workspace value as the preview shows it, by the workbook column's kind."""
     value = plain(value)
     if value is None:
-        return _tr("(empty)")
+        return translate("ImportDialog", "(empty)")
     if kind == "money":
         return fmt.money_cents(value)
     if kind == "date":
         return fmt.date(value)
     if kind == "yesno":
-        return _tr("yes") if value else _tr("no")
+        return translate("ImportDialog", "yes") if value else translate("ImportDialog", "no")
     if kind == "int" and isinstance(value, (int, float)):
         return str(int(value))            # years and counts: no thousands separator
     if kind == "number" and isinstance(value, (int, float)):
@@ -133,8 +132,8 @@ def frame_to_tsv(frame: pd.DataFrame, headers: Sequence[str],
 
 def count_text(n: int, what: str) -> str:
     """"1 error", "15 errors", "1 warning", "3 warnings" (translatable, no "(s)")."""
-    one, many = {"error": (_tr("1 error"), _tr("%1 errors")),
-                 "warning": (_tr("1 warning"), _tr("%1 warnings"))}[what]
+    one, many = {"error": (translate("ImportDialog", "1 error"), translate("ImportDialog", "%1 errors")),
+                 "warning": (translate("ImportDialog", "1 warning"), translate("ImportDialog", "%1 warnings"))}[what]
     return one if n == 1 else many.replace("%1", fmt.integer(n))
 
 
@@ -383,7 +382,7 @@ class ImportPreviewDialog(QDialog):
         self.changes_model.set_role_provider(
             Qt.ItemDataRole.BackgroundRole,
             lambda _r, c: QBrush(CHANGED_BG) if c == 4 else None)
-        empty = _tr("(empty)")
+        empty = translate("ImportDialog", "(empty)")
         self.changes_model.set_role_provider(
             Qt.ItemDataRole.ForegroundRole,
             lambda r, c: QBrush(EMPTY_FG) if c >= 3 and self.changes_model.data(

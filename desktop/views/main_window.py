@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
@@ -17,10 +17,17 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..store.workspace import Workspace, WorkspaceError
+from . import fmt
 from .controller import Controller
 from .pages import PAGES, page_title
 
 WORKSPACE_FILTER = "Retrofit Planner workspace (*.rpw *.sqlite *.db);;All files (*)"
+
+
+def workspace_filter() -> str:
+    """The file dialogs' filter, in the interface language."""
+    return QCoreApplication.translate(
+        "MainWindow", "Retrofit Planner workspace (*.rpw *.sqlite *.db);;All files (*)")
 
 
 class MainWindow(QMainWindow):
@@ -79,6 +86,8 @@ class MainWindow(QMainWindow):
         from . import backups, connect_dialog
         backups.install(self)
         connect_dialog.install(self)
+        from . import preferences
+        preferences.install(self)
         from .exchange import install_exchange
         install_exchange(self)
         self.nav.setCurrentRow(0)
@@ -205,7 +214,7 @@ class MainWindow(QMainWindow):
 
     def new_workspace(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New workspace"),
-                                              str(Path.home() / "programma.rpw"), WORKSPACE_FILTER)
+                                              str(Path.home() / "programma.rpw"), workspace_filter())
         if path:
             if not Path(path).suffix:
                 path += ".rpw"
@@ -217,7 +226,7 @@ class MainWindow(QMainWindow):
 
     def open_workspace_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), str(Path.home()),
-                                              WORKSPACE_FILTER)
+                                              workspace_filter())
         if path:
             self.open_workspace(path)
 
@@ -225,7 +234,7 @@ class MainWindow(QMainWindow):
         try:
             ws = Workspace.open(location, backups_to_keep=self.settings.backups_to_keep)
         except WorkspaceError as exc:
-            QMessageBox.critical(self, self.tr("Cannot open workspace"), str(exc))
+            QMessageBox.critical(self, self.tr("Cannot open workspace"), fmt.message(exc))
             return False
         self.controller.set_workspace(ws)
         return True

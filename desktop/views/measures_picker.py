@@ -1,11 +1,12 @@
 """A reusable picker for the measures of a project: a checkable list of the catalogue
-(:data:`desktop.models.measures.CATALOGUE`) and a *Propose savings* button that fills
+(the workspace's, :func:`desktop.models.measures.catalogue`; default the built-in
+:data:`~desktop.models.measures.CATALOGUE`) and a *Propose savings* button that fills
 in the catalogue's default savings and cost (:func:`measures.propose_savings`), which
 the user may then override in the project's own fields.
 
 Embedding (e.g. in the project dialog)::
 
-    picker = MeasuresPicker()
+    picker = MeasuresPicker(catalogue=measures.catalogue(controller.dataset))
     picker.set_measures(project["measures"])      # "dakisolatie; hr++ glas"
     picker.set_base_gas(complex_gas_m3)           # optional: caps the gas saving
     picker.proposed.connect(on_proposed)          # (gas_m3, kwh, investment_cents)
@@ -34,15 +35,16 @@ class MeasuresPicker(QWidget):
     proposed = Signal(float, float, int)     # gas m³/yr, electricity kWh/yr, cost cents
     changed = Signal()                       # the checked measures changed
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, catalogue: list[m.Measure] | None = None):
         super().__init__(parent)
+        self._catalogue = list(m.CATALOGUE if catalogue is None else catalogue)
         self._unknown: list[str] = []
         self._base_gas: float | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
-        for measure in m.CATALOGUE:
+        for measure in self._catalogue:
             item = QListWidgetItem(f"{measure.dutch} — {measure.english}")
             item.setData(KEY_ROLE, measure.key)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
@@ -50,7 +52,7 @@ class MeasuresPicker(QWidget):
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setToolTip(self._tip(measure))
             self.list.addItem(item)
-        rows = min(len(m.CATALOGUE), 6)
+        rows = min(len(self._catalogue), 6)
         self.list.setMinimumHeight(self.list.sizeHintForRow(0) * rows + 6)
         self.list.itemChanged.connect(lambda _i: self.changed.emit())
         lay.addWidget(self.list)
@@ -85,7 +87,7 @@ class MeasuresPicker(QWidget):
     # ----- content -----------------------------------------------------------------
     def set_measures(self, text) -> None:
         """Check the measures named in ``text`` (``;``-separated, Dutch or English)."""
-        known, unknown = m.parse_measures(text)
+        known, unknown = m.parse_measures(text, self._catalogue)
         keys = {x.key for x in known}
         self.list.blockSignals(True)
         for i in range(self.list.count()):
@@ -123,7 +125,7 @@ class MeasuresPicker(QWidget):
     # ----- proposal ----------------------------------------------------------------
     def propose(self) -> tuple[float, float, int]:
         """Compute and emit the proposed (gas m³, kWh, investment cents) per dwelling."""
-        gas, kwh, cents = m.propose_savings(self.checked_keys(), self._base_gas)
+        gas, kwh, cents = m.propose_savings(self.checked_keys(), self._base_gas, self._catalogue)
         self.result.setText(self.tr("Proposed: %1 m³ gas, %2 kWh, %3 per dwelling")
                             .replace("%1", fmt.number(gas)).replace("%2", fmt.number(kwh))
                             .replace("%3", fmt.money_cents(cents)))

@@ -50,9 +50,9 @@ def target_frame(ds: Dataset) -> pd.DataFrame:
 def verdict_text(verdict) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
-    return {"short": tr("OverviewPage", "falls short"), "met": tr("OverviewPage", "meets target"),
-            "over": tr("OverviewPage", "overshoots")}.get(verdict, "")
+    translate = QCoreApplication.translate
+    return {"short": translate("OverviewPage", "falls short"), "met": translate("OverviewPage", "meets target"),
+            "over": translate("OverviewPage", "overshoots")}.get(verdict, "")
 
 
 class _Card(QFrame):
@@ -143,8 +143,22 @@ class OverviewPage(QWidget):
         body.addLayout(right, 1)
         lay.addLayout(body, 1)
 
-        controller.changed.connect(self.refresh)
+        self._dirty = False
+        controller.changed.connect(self._on_changed)
         self.refresh()
+
+    def _on_changed(self, tables=None) -> None:
+        # hidden: refresh when shown again (at 100,000 dwellings a refresh takes ~0.3 s,
+        # which would otherwise add to every edit made on another page)
+        if self.isVisible():
+            self.refresh(tables)
+        else:
+            self._dirty = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
 
     def _target_colour(self, row: int, col: int):
         frame = self.target_model.frame()
@@ -167,6 +181,7 @@ class OverviewPage(QWidget):
         return self.tr("The plan meets the target")
 
     def refresh(self, tables=None) -> None:
+        self._dirty = False
         ds = self.controller.dataset
         name = self.controller.workspace.get_meta("name") or self.controller.workspace.display_name
         self.heading.setText(self.tr("Overview — %1").replace("%1", name))

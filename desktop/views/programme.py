@@ -105,8 +105,8 @@ class ProgrammePage(QWidget):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.status_filter.addItem(self.tr("All statuses"), ALL)
         for status in Status:
-            self.status_filter.addItem(status.value, status.value)
-            self.status_filter.setItemData(self.status_filter.count() - 1, status.english,
+            self.status_filter.addItem(fmt.listed(status), status.value)
+            self.status_filter.setItemData(self.status_filter.count() - 1, fmt.listed_other(status),
                                            Qt.ItemDataRole.ToolTipRole)
         bar.addSpacing(12)
         bar.addWidget(QLabel(self.tr("Show")))
@@ -216,7 +216,7 @@ class ProgrammePage(QWidget):
             ColumnSpec("neighbourhood", self.tr("Neighbourhood")),
             ColumnSpec("year", self.tr("Year"), lambda v: "" if v is None else str(v), NUMBER_ALIGN),
             ColumnSpec("dwellings", self.tr("Homes"), fmt.integer, NUMBER_ALIGN),
-            ColumnSpec("status", self.tr("Status")),
+            ColumnSpec("status", self.tr("Status"), fmt.listed),
             ColumnSpec("measures", self.tr("Measures")),
             ColumnSpec("label_after", self.tr("Label after")),
             ColumnSpec("gas_saving_m3", self.tr("Gas saving m³"), fmt.integer, NUMBER_ALIGN,
@@ -279,10 +279,7 @@ class ProgrammePage(QWidget):
     def _project_tip(self, row: int, col: int):
         if self.project_model.column_of("status") == col:
             v = self.project_model.frame().at[row, "status"]
-            try:
-                return Status.parse(v).english
-            except ValueError:
-                return None
+            return fmt.listed_other(v) or None
         if col == self.project_model.column_of("project"):
             return self.tr("Drag onto a year in the matrix to move the project; double-click to edit")
         return None
@@ -592,7 +589,7 @@ class ProgrammePage(QWidget):
         try:
             self.controller.execute(cmds[0] if len(cmds) == 1 else Batch(tuple(cmds), label=text), text)
         except WorkspaceError as exc:
-            self._say(str(exc), error=True)
+            self._say(fmt.message(exc), error=True)
             return False
         self._say(text + " — " + self.tr("Ctrl+Z undoes it."))
         return True
@@ -639,7 +636,7 @@ class ProgrammePage(QWidget):
         try:
             self.controller.execute(cmds[0] if len(cmds) == 1 else Batch(tuple(cmds), label=text), text)
         except WorkspaceError as exc:
-            self._say(str(exc), error=True)
+            self._say(fmt.message(exc), error=True)
             return False
         self._say(text + " — " + self.tr("Ctrl+Z undoes it."))
         return True
@@ -660,7 +657,7 @@ class ProgrammePage(QWidget):
         try:
             self.controller.execute(cmd, text)
         except WorkspaceError as exc:
-            self._say(str(exc), error=True)
+            self._say(fmt.message(exc), error=True)
             return False
         return True
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from ..models import programme
+from ..models import measures, programme
 from ..models.dataset import YEAR_MAX, YEAR_MIN
 from ..models.enums import LABELS, Status
 from ..store.commands import GateError
@@ -106,12 +106,18 @@ class ProjectDialog(QDialog):
     ``complexes``: frame with complex, corporation, neighbourhood, dwellings (homes);
     ``project``: the current values (None for a new project); ``existing``: project
     ids already in use; ``submit(values, reason)`` applies the edit and raises the
-    store's error when refused."""
+    store's error when refused.  ``catalogue``: the measures catalogue in force
+    (:func:`desktop.models.measures.catalogue`); when None, that of the parent page's
+    controller, else the built-in one."""
 
     def __init__(self, complexes: pd.DataFrame, existing: set[str],
                  submit: Callable[[dict[str, Any], str | None], None],
-                 project: dict[str, Any] | None = None, parent=None):
+                 project: dict[str, Any] | None = None, parent=None,
+                 catalogue: list | None = None):
         super().__init__(parent)
+        if catalogue is None and getattr(parent, "controller", None) is not None:
+            catalogue = measures.catalogue(parent.controller.dataset)
+        self._catalogue = catalogue
         self.setObjectName("projectDialog")
         self._submit = submit
         self._existing = set(existing)
@@ -172,8 +178,8 @@ class ProjectDialog(QDialog):
 
         self.status_edit = QComboBox()
         for status in Status:
-            self.status_edit.addItem(status.value, status.value)
-            self.status_edit.setItemData(self.status_edit.count() - 1, status.english,
+            self.status_edit.addItem(fmt.listed(status), status.value)
+            self.status_edit.setItemData(self.status_edit.count() - 1, fmt.listed_other(status),
                                          Qt.ItemDataRole.ToolTipRole)
         add("status", self.tr("Status"), self.status_edit,
             self.tr("From 'akkoord' on, a project of 10 or more homes needs 70 % tenant support "
@@ -222,7 +228,7 @@ class ProjectDialog(QDialog):
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Measures from the catalogue"))
         lay = QVBoxLayout(dialog)
-        picker = MeasuresPicker(dialog)
+        picker = MeasuresPicker(dialog, self._catalogue)
         picker.set_measures(self.measures_edit.text())
         key = self.complex_edit.currentText().strip()
         if key in self._known and "gas_m3" in self._complexes.columns:
@@ -311,9 +317,10 @@ class ProjectDialog(QDialog):
     def validate(self) -> dict[str, str]:
         """Show every field's message; return field -> message (empty when all is well)."""
         raw = self.raw_values()
-        errors = programme.validate_project_edit(raw, self._known, require_all=True)
+        errors = programme.validate_project_edit(raw, self._known, require_all=True,
+                                                 lang=fmt.language())
         for name in MONEY:
-            if name in errors and "cents" in errors[name]:
+            if name in errors and "cent" in errors[name]:    # cents / centen
                 errors[name] = self.tr("Use at most two decimals.")
         if self._original is None and "project" not in errors and raw["project"] in self._existing:
             errors["project"] = self.tr("A project with this id exists already.")
@@ -368,7 +375,7 @@ class ProjectDialog(QDialog):
                     return
                 self._submit(values, reason)
         except WorkspaceError as exc:
-            self.show_error(str(exc))
+            self.show_error(fmt.message(exc))
             return
         super().accept()
 

@@ -49,10 +49,10 @@ STATUS_STYLE = {
 def support_status_text(status: str | None) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
-    return {support.REACHED: tr("SupportPage", "reached"),
-            support.NOT_REACHED: tr("SupportPage", "not reached"),
-            support.INDIVIDUAL_CONSENT: tr("SupportPage", "individual consent")}.get(status or "", "")
+    translate = QCoreApplication.translate
+    return {support.REACHED: translate("SupportPage", "reached"),
+            support.NOT_REACHED: translate("SupportPage", "not reached"),
+            support.INDIVIDUAL_CONSENT: translate("SupportPage", "individual consent")}.get(status or "", "")
 
 
 def campaigns_frame(ds: Dataset) -> pd.DataFrame:
@@ -261,8 +261,8 @@ class SupportPage(QWidget):
         top.addWidget(QLabel(self.tr("Status")), 0, 2, Qt.AlignmentFlag.AlignRight)
         self.status_combo = QComboBox()
         for s in Status:
-            self.status_combo.addItem(s.value, s.value)
-            self.status_combo.setItemData(self.status_combo.count() - 1, s.english,
+            self.status_combo.addItem(fmt.listed(s), s.value)
+            self.status_combo.setItemData(self.status_combo.count() - 1, fmt.listed_other(s),
                                           Qt.ItemDataRole.ToolTipRole)
         top.addWidget(self.status_combo, 0, 3)
         self.status_button = QPushButton(self.tr("Change status…"))
@@ -402,7 +402,7 @@ class SupportPage(QWidget):
             ColumnSpec("recorded_at", self.tr("Recorded"), _when),
             ColumnSpec("vote_shown", self.tr("Vote"), tooltip=self.tr(
                 "'undo' marks an entry added by Undo")),
-            ColumnSpec("previous_vote", self.tr("Was"), lambda v: "" if v is None else str(v)),
+            ColumnSpec("previous_vote", self.tr("Was"), fmt.listed),
             ColumnSpec("date", self.tr("Form date"), fmt.date),
             ColumnSpec("recorded_by", self.tr("By")),
         ], key="id")
@@ -448,8 +448,8 @@ class SupportPage(QWidget):
         lay.setContentsMargins(8, 8, 8, 8)
         self.status_model = FrameTableModel([
             ColumnSpec("changed_at", self.tr("When"), _when),
-            ColumnSpec("old_status", self.tr("From")),
-            ColumnSpec("new_status", self.tr("To")),
+            ColumnSpec("old_status", self.tr("From"), fmt.listed),
+            ColumnSpec("new_status", self.tr("To"), fmt.listed),
             ColumnSpec("changed_by", self.tr("By")),
             ColumnSpec("reason", self.tr("Reason (support gate overridden)")),
         ], key="changed_at")
@@ -464,7 +464,7 @@ class SupportPage(QWidget):
         self.campaign_model = FrameTableModel([
             ColumnSpec("project", self.tr("Project")),
             ColumnSpec("corporation", self.tr("Corporation")),
-            ColumnSpec("project_status", self.tr("Project status")),
+            ColumnSpec("project_status", self.tr("Project status"), fmt.listed),
             ColumnSpec("dwellings", self.tr("Dwellings"), fmt.integer, NUMBER_ALIGN),
             ColumnSpec("tenants", self.tr("Tenants"), fmt.integer, NUMBER_ALIGN),
             ColumnSpec("yes", self.tr("Yes"), fmt.integer, NUMBER_ALIGN),
@@ -682,7 +682,7 @@ class SupportPage(QWidget):
             self.history_title.setText(self.history_title.text() + " — "
                                        + self.tr("no form recorded yet"))
         h = h.astype(object).where(h.notna(), None).iloc[::-1].reset_index(drop=True)  # newest first
-        h["vote_shown"] = [v if n is None else f"{v} ({self._note_text(n)})"
+        h["vote_shown"] = [fmt.listed(v) if n is None else f"{fmt.listed(v)} ({self._note_text(n)})"
                            for v, n in zip(h["vote"], h["note"])]
         self.history_model.set_frame(h)
 
@@ -728,11 +728,11 @@ class SupportPage(QWidget):
             return False
         frame = pd.DataFrame([{"project": self.project, "dwelling": dwelling, "vote": vote,
                                "date": self.vote_date.date().toPython(), "recorded_by": user}])
-        text = self.tr("Vote %1: %2").replace("%1", dwelling).replace("%2", vote)
+        text = self.tr("Vote %1: %2").replace("%1", dwelling).replace("%2", fmt.listed(vote))
         try:
             self.controller.execute(RecordVotes(frame, label=text), text)
         except WorkspaceError as exc:
-            self._say(str(exc), error=True)
+            self._say(fmt.message(exc), error=True)
             return False
         self._say(self.tr("Recorded '%1' for %2.").replace("%1", vote).replace("%2", dwelling))
         return True
@@ -767,7 +767,7 @@ class SupportPage(QWidget):
                        expected_version=self._project_version),
                 self.tr("Campaign dates of %1").replace("%1", self.project))
         except WorkspaceError as exc:
-            self._say(str(exc), error=True)
+            self._say(fmt.message(exc), error=True)
             self.controller.reload({"projects"})
             return False
         return True
@@ -814,9 +814,10 @@ class SupportPage(QWidget):
             return self.change_status(status, reason)
         except WorkspaceError as exc:
             self._restore_status()
-            self._say(str(exc), error=True)
+            self._say(fmt.message(exc), error=True)
             return False
-        self._say(self.tr("Status of %1 is now '%2'.").replace("%1", self.project).replace("%2", status))
+        self._say(self.tr("Status of %1 is now '%2'.").replace("%1", self.project)
+                  .replace("%2", fmt.listed(status)))
         return True
 
     def _restore_status(self) -> None:

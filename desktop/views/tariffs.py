@@ -1,8 +1,9 @@
 """Tariffs and factors page: energy tariffs and emission factors per year (editable),
-rent limits and the measures catalogue (read-only for now).
+rent limits per year (editable) and the measures catalogue (editable: a changed or
+added measure is a workspace row over the built-in catalogue).
 
 Built-in defaults are never stored as rows: a workspace without tariffs (or emission
-factors) uses the defaults, which this page shows greyed with their source and
+factors, rent limits, measures) uses the defaults, which this page shows greyed with their source and
 estimate marks.  As soon as the workspace has one row, its rows are used and a year
 without a row takes the nearest earlier year, else the nearest later one
 (:func:`desktop.models.yearly.resolve_years`).  Edits go through the controller as
@@ -16,12 +17,14 @@ import pandas as pd
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QDialog, QDialogButtonBox, QHeaderView, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from ..models import defaults
-from ..models.measures import CATALOGUE
+from ..models.affordability import to_cents
+from ..models.measures import CATALOGUE, find_measure, normalise_key
+from ..models.measures import catalogue as workspace_catalogue
 from ..store.commands import Batch, Delete, Upsert
 from ..store.workspace import WorkspaceError
 from . import fmt
@@ -33,8 +36,7 @@ GREY = QColor("#8a8f98")
 ESTIMATE = QColor("#fff4d6")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TariffsPage", text)
+translate = QCoreApplication.translate   # lupdate reads translate("Context", "text")
 
 
 # --------------------------------------------------------------------------------------
@@ -64,22 +66,27 @@ def validate_row(year: int | None, values: dict[str, str], labels: dict[str, str
     errors: dict[str, str] = {}
     parsed: dict[str, float] = {}
     if year is None or not YEAR_MIN <= int(year) <= YEAR_MAX:
-        errors["year"] = _tr("The year must be between %1 and %2.").replace(
+        errors["year"] = translate("TariffsPage", "The year must be between %1 and %2.").replace(
             "%1", str(YEAR_MIN)).replace("%2", str(YEAR_MAX))
     for key, text in values.items():
         v = parse_value(text)
         if v is None:
-            errors[key] = _tr("%1: enter a number.").replace("%1", labels.get(key, key))
+            errors[key] = translate("TariffsPage", "%1: enter a number.").replace("%1", labels.get(key, key))
         elif v < 0:
-            errors[key] = _tr("%1 cannot be negative.").replace("%1", labels.get(key, key))
+            errors[key] = translate("TariffsPage", "%1 cannot be negative.").replace("%1", labels.get(key, key))
         else:
             parsed[key] = v
     return parsed, errors
 
 
 def defaults_frame(kind: str) -> pd.DataFrame:
-    """The built-in rows of ``kind`` ('tariffs' or 'emission_factors') with source and
-    estimate flag."""
+    """The built-in rows of ``kind`` ('tariffs', 'emission_factors' or 'rent_limits')
+    with source and estimate flag."""
+    if kind == "rent_limits":
+        return pd.DataFrame([{"year": d.year, "aftopping_small_cents": d.aftopping_small_cents,
+                              "aftopping_large_cents": d.aftopping_large_cents,
+                              "liberalisation_cents": d.liberalisation_cents, "estimate": False,
+                              "source": d.source} for d in defaults.DEFAULT_RENT_LIMITS])
     if kind == "tariffs":
         rows = [{"year": d.year, "gas_eur_m3": d.gas_eur_m3,
                  "electricity_eur_kwh": d.electricity_eur_kwh, "estimate": d.estimate,
@@ -87,7 +94,7 @@ def defaults_frame(kind: str) -> pd.DataFrame:
     else:
         rows = [{"year": d.year, "gas_kg_m3": d.gas_kg_m3,
                  "electricity_kg_kwh": d.electricity_kg_kwh, "estimate": False,
-                 "source": d.source + (" — " + _tr("stands for every year") if len(
+                 "source": d.source + (" — " + translate("TariffsPage", "stands for every year") if len(
                      defaults.DEFAULT_EMISSION_FACTORS) == 1 else "")}
                 for d in defaults.DEFAULT_EMISSION_FACTORS]
     return pd.DataFrame(rows)
@@ -178,8 +185,7 @@ class YearTable(QWidget):
         cols = [ColumnSpec("year", self.tr("Year"), lambda v: "" if v is None else str(v),
                            NUMBER_ALIGN)]
         for key, label, decimals in fields:
-            cols.append(ColumnSpec(key, label, lambda v, d=decimals: fmt.number(v, d),
-                                   NUMBER_ALIGN))
+            cols.append(ColumnSpec(key, label, self._formatter(key, decimals), NUMBER_ALIGN))
         cols.append(ColumnSpec("status", self.tr("In force as")))
         cols.append(ColumnSpec("source", self.tr("Source")))
         self.model = FrameTableModel(cols, key="year")
@@ -209,6 +215,10 @@ class YearTable(QWidget):
         self.extra_buttons = buttons
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.from_defaults = True
+
+    def _formatter(self, key: str, decimals: int):
+        """How a value column shows (subclasses: money)."""
+        return lambda v, d=decimals: fmt.number(v, d)
 
     # ----- content -----------------------------------------------------------------
     def refresh(self, table: pd.DataFrame) -> None:
@@ -368,60 +378,14 @@ class TariffsPage(QWidget):
         left.addWidget(self.tariffs, 1)
         left.addWidget(self.factors, 1)
 
-        # rent limits (read-only)
-        limits = QWidget()
-        ll = QVBoxLayout(limits)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(section_label(self.tr("Rent limits per year (read-only)")))
-        ll.addWidget(_hint(self.tr(
-            "Built-in (source: Belastingdienst). A rent pushed over the aftoppingsgrens or the "
-            "liberalisatiegrens is flagged; later years use the latest year here. From %1 on, "
-            "any rent increase for energy measures is flagged (no longer allowed).")
-            .replace("%1", str(defaults.NO_ENERGY_RENT_INCREASE_FROM))))
-        self.limits_model = FrameTableModel([
-            ColumnSpec("year", self.tr("Year"), lambda v: "" if v is None else str(v), NUMBER_ALIGN),
-            ColumnSpec("aftopping_small_cents", self.tr("Aftoppingsgrens\n1–2 persons"),
-                       fmt.money_cents, NUMBER_ALIGN),
-            ColumnSpec("aftopping_large_cents", self.tr("Aftoppingsgrens\n3+ persons"),
-                       fmt.money_cents, NUMBER_ALIGN),
-            ColumnSpec("liberalisation_cents", self.tr("Liberalisatie-\ngrens"),
-                       fmt.money_cents, NUMBER_ALIGN),
-            ColumnSpec("source", self.tr("Source")),
-        ], key="year")
-        self.limits_model.set_frame(pd.DataFrame([
-            {"year": r.year, "aftopping_small_cents": r.aftopping_small_cents,
-             "aftopping_large_cents": r.aftopping_large_cents,
-             "liberalisation_cents": r.liberalisation_cents, "source": r.source}
-            for r in defaults.DEFAULT_RENT_LIMITS]))
-        self.limits_view = data_table(self.limits_model, stretch=4, sortable=False, single_selection=True)
-        self.limits_view.setMaximumHeight(self.limits_view.verticalHeader().defaultSectionSize()
-                                          * (len(defaults.DEFAULT_RENT_LIMITS) + 2) + 8)
-        ll.addWidget(self.limits_view)
-        right.addWidget(limits)
-
-        # measures catalogue (read-only)
-        cat = QWidget()
-        cl = QVBoxLayout(cat)
-        cl.setContentsMargins(0, 0, 0, 0)
-        cl.addWidget(section_label(self.tr("Measures catalogue (read-only)")))
-        cl.addWidget(_hint(self.tr(
-            "Default effects per dwelling per year, used to propose a project's savings (the "
-            "project's own numbers count). Amber: unverified estimate.")))
-        self.catalogue_model = FrameTableModel([
-            ColumnSpec("name", self.tr("Measure")),
-            ColumnSpec("gas", self.tr("Gas saving\nm³/yr"), self._gas_text, NUMBER_ALIGN),
-            ColumnSpec("electricity", self.tr("Electricity\nsaving kWh/yr"),
-                       lambda v: fmt.number(v), NUMBER_ALIGN),
-            ColumnSpec("cost", self.tr("Cost per\ndwelling"), lambda v: fmt.money(v, 0),
-                       NUMBER_ALIGN),
-            ColumnSpec("status", self.tr("Status")),
-        ], key="key")
-        self.catalogue_model.set_frame(catalogue_frame())
-        self.catalogue_model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._cat_colour)
-        self.catalogue_model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._cat_tip)
-        self.catalogue_view = data_table(self.catalogue_model, stretch=4, sortable=False, single_selection=True)
-        cl.addWidget(self.catalogue_view, 1)
-        right.addWidget(cat, 1)
+        self.limits = RentLimitTable(self)
+        self.limits_model = self.limits.model
+        self.limits_view = self.limits.view
+        right.addWidget(self.limits)
+        self.catalogue = CatalogueTable(self)
+        self.catalogue_model = self.catalogue.model
+        self.catalogue_view = self.catalogue.view
+        right.addWidget(self.catalogue, 1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         lay.addLayout(columns, 1)
@@ -441,13 +405,17 @@ class TariffsPage(QWidget):
             self.tariffs.refresh(ds.tariffs)
         if tables is None or "emission_factors" in tables:
             self.factors.refresh(ds.emission_factors)
+        if tables is None or "rent_limits" in tables:
+            self.limits.refresh(ds.rent_limits)
+        if tables is None or "measures" in tables:
+            self.catalogue.refresh(ds)
 
     def run(self, command, text: str) -> bool:
         """Execute a store command (one undo step); show a refusal instead of raising."""
         try:
             self.controller.execute(command, text)
         except WorkspaceError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(fmt.message(exc))
             return False
         self.message.setText("")
         return True
@@ -462,45 +430,410 @@ class TariffsPage(QWidget):
                      for r in defaults.cleaner_grid_scenario())
         return self.run(Batch(cmds, label=text), text)
 
-    # ----- catalogue -----------------------------------------------------------------
-    def _gas_text(self, v) -> str:
-        return self.tr("all gas use") if v is None else fmt.number(v)
 
-    def _cat_colour(self, row: int, col: int):
-        key = self.catalogue_model._specs[col].key
-        r = self.catalogue_model.frame().iloc[row]
+# --------------------------------------------------------------------------------------
+# rent limits per year (editable like tariffs; stored in whole cents, entered in euros)
+RENT_LIMIT_KEYS = ("aftopping_small_cents", "aftopping_large_cents", "liberalisation_cents")
+
+
+def rent_limit_warnings(cents: dict[str, int]) -> list[str]:
+    """Warnings (not errors) about one year's rent limits in cents: an aftoppingsgrens
+    above the liberalisatiegrens is almost certainly a typing error."""
+    lib = cents.get("liberalisation_cents")
+    out = []
+    if lib is None:
+        return out
+    for key in ("aftopping_small_cents", "aftopping_large_cents"):
+        v = cents.get(key)
+        if v is not None and v > lib:
+            out.append(translate("TariffsPage", "The aftoppingsgrens (%1) is above the "
+                                                "liberalisatiegrens (%2): check the amounts.")
+                       .replace("%1", fmt.money_cents(v)).replace("%2", fmt.money_cents(lib)))
+            break
+    return out
+
+
+class RentLimitDialog(YearValuesDialog):
+    """Add or edit one year's rent limits (euros per month); warns, without refusing,
+    when an aftoppingsgrens is above the liberalisatiegrens."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("background:#fff4d6; color:#5c4400; padding:4px;")
+        self.warning.hide()
+        form = self.layout()
+        form.insertRow(form.rowCount() - 2, self.warning)
+        for edit in self.edits.values():
+            edit.textChanged.connect(self._check)
+        self._check()
+
+    def cents(self) -> dict[str, int]:
+        out = {}
+        for key, edit in self.edits.items():
+            v = parse_value(edit.text())
+            if v is not None and v >= 0:
+                out[key] = to_cents(v)
+        return out
+
+    def _check(self, *_args) -> None:
+        text = "\n".join(rent_limit_warnings(self.cents()))
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))
+
+
+class RentLimitTable(YearTable):
+    """Rent limits per year: the built-in ones (Belastingdienst, 2020–2021) until the
+    workspace has rows, then the workspace's rows with the fallback rule."""
+
+    def __init__(self, page: "TariffsPage", parent=None):
+        super().__init__(page, "rent_limits", self.tr("Rent limits per year (per month)"), [
+            ("aftopping_small_cents", self.tr("Aftoppingsgrens\n1–2 persons"), 2),
+            ("aftopping_large_cents", self.tr("Aftoppingsgrens\n3+ persons"), 2),
+            ("liberalisation_cents", self.tr("Liberalisatie-\ngrens"), 2)], parent)
+        self.layout().insertWidget(2, _hint(self.tr(
+            "Built-in limits: Belastingdienst. A rent pushed above a limit of its year is flagged "
+            "on the Affordability page; from %1 on, so is any rent increase for energy measures.").replace("%1", str(defaults.NO_ENERGY_RENT_INCREASE_FROM))))
+        # the source is in each row's tooltip and the hint: room for the amounts
+        header = self.view.horizontalHeader()
+        self.view.setColumnHidden(self.model.column_of("source"), True)
+        header.setSectionResizeMode(self.model.column_of("status"), QHeaderView.ResizeMode.Stretch)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def refresh(self, table: pd.DataFrame) -> None:
+        super().refresh(table)
+        # as tall as its rows (2 to 6; more scroll): the catalogue below gets the rest
+        rows = min(max(self.model.rowCount(), 2), 6)
+        self.view.setMaximumHeight(self.view.horizontalHeader().sizeHint().height()
+                                   + self.view.verticalHeader().defaultSectionSize() * rows
+                                   + 2 * self.view.frameWidth())
+
+    def _formatter(self, key: str, decimals: int):
+        return fmt.money_cents
+
+    def _labels(self) -> list[tuple[str, str]]:
+        return [("aftopping_small_cents", self.tr("Aftoppingsgrens 1–2 persons (€)")),
+                ("aftopping_large_cents", self.tr("Aftoppingsgrens 3+ persons (€)")),
+                ("liberalisation_cents", self.tr("Liberalisatiegrens (€)"))]
+
+    def make_dialog(self, year: int | None = None) -> RentLimitDialog:
+        values = None
+        if year is not None:
+            row = self.model.frame()[self.model.frame()["year"] == year].iloc[0]
+            values = {k: int(row[k]) / 100 for k in RENT_LIMIT_KEYS}
+        title = (self.tr("Rent limits %1").replace("%1", str(year)) if year is not None
+                 else self.tr("Add rent limits"))
+        return RentLimitDialog(title, self._labels(), year, values, self._existing(), self)
+
+    def save(self, year: int, values: dict[str, float]) -> bool:
+        """Store one year's limits given in **euros** per month (rounded half up to
+        cents), as one undo step."""
+        text = self.tr("Set rent limits %1").replace("%1", str(year))
+        cents = {k: int(to_cents(v)) for k, v in values.items()}
+        ok = self.page.run(Upsert("rent_limits", {"year": int(year)}, cents, label=text), text)
+        if ok:
+            self.select_year(int(year))
+        return ok
+
+    def delete_selected(self) -> bool:
+        year = self.selected_year()
+        if year is None or self.from_defaults:
+            return False
+        text = self.tr("Delete rent limits %1").replace("%1", str(year))
+        return self.page.run(Delete("rent_limits", {"year": int(year)}, label=text), text)
+
+    def copy_defaults(self) -> bool:
+        if not self.from_defaults:
+            return False
+        text = self.tr("Copy default rent limits")
+        cmds = tuple(Upsert("rent_limits", {"year": int(r.year)},
+                            {k: int(getattr(r, k)) for k in RENT_LIMIT_KEYS}, label=text)
+                     for r in defaults.DEFAULT_RENT_LIMITS)
+        return self.page.run(Batch(cmds, label=text), text)
+
+
+# --------------------------------------------------------------------------------------
+# the measures catalogue (built-in, with the workspace's rows merged over it)
+def validate_measure(name: str, texts: dict[str, str], all_gas: bool,
+                     catalogue: list | None = None, editing: bool = False
+                     ) -> tuple[str, dict, dict[str, str]]:
+    """Check a measure typed in the dialog.  ``texts``: name_en, gas_saving_m3,
+    electricity_saving_kwh, cost (euros per dwelling), source.  Returns (key, values in
+    store units for an ``Upsert`` on ``measures``, errors by field)."""
+    errors: dict[str, str] = {}
+    key = normalise_key(name or "")
+    if not key:
+        errors["measure"] = translate("TariffsPage", "Give the measure a (Dutch) name.")
+    elif ";" in key:
+        errors["measure"] = translate("TariffsPage", "A measure's name cannot contain ';'.")
+    elif not editing and find_measure(key, catalogue) is not None:
+        errors["measure"] = translate("TariffsPage", "%1 is already in the catalogue: edit it "
+                                                     "instead.").replace("%1", key)
+    values: dict = {"name_en": (texts.get("name_en") or "").strip() or None,
+                    "source": (texts.get("source") or "").strip() or None}
+    if all_gas:
+        values["gas_saving_m3"] = None
+    else:
+        gas = parse_value(texts.get("gas_saving_m3", ""))
+        if gas is None:
+            errors["gas_saving_m3"] = translate("TariffsPage", "Gas saving: enter a number.")
+        elif gas < 0:
+            errors["gas_saving_m3"] = translate("TariffsPage", "Gas saving cannot be negative.")
+        else:
+            values["gas_saving_m3"] = gas
+    text = (texts.get("electricity_saving_kwh") or "").strip()
+    el = parse_value(text) if text else 0.0
+    if el is None:
+        errors["electricity_saving_kwh"] = translate("TariffsPage",
+                                                     "Electricity saving: enter a number.")
+    else:
+        values["electricity_saving_kwh"] = el
+    cost = parse_value(texts.get("cost", ""))
+    if cost is None:
+        errors["cost"] = translate("TariffsPage", "Cost: enter an amount in euros.")
+    elif cost < 0:
+        errors["cost"] = translate("TariffsPage", "Cost cannot be negative.")
+    else:
+        values["cost_cents"] = to_cents(cost)
+    return key, values, errors
+
+
+class MeasureDialog(QDialog):
+    """Edit a catalogue measure's effects and cost per dwelling, or add a new measure."""
+
+    def __init__(self, measure=None, catalogue: list | None = None, parent=None):
+        super().__init__(parent)
+        self.editing = measure is not None
+        self.catalogue = catalogue
+        self.setWindowTitle(self.tr("Measure %1").replace("%1", measure.dutch) if measure
+                            else self.tr("Add measure"))
+        self.setMinimumWidth(440)
+        form = QFormLayout(self)
+        self.name_edit = QLineEdit(measure.key if measure else "")
+        self.name_edit.setReadOnly(self.editing)          # the key
+        self.name_edit.setPlaceholderText(self.tr("Dutch name, as written in Maatregelen"))
+        form.addRow(self.tr("Measure"), self.name_edit)
+        self.english_edit = QLineEdit(measure.english if measure else "")
+        form.addRow(self.tr("English name"), self.english_edit)
+        self.all_gas = QCheckBox(self.tr("Saves all gas use (gas-free)"))
+        self.all_gas.setToolTip(self.tr("The dwelling no longer uses natural gas: the saving is "
+                                        "its whole gas use"))
+        self.gas_edit = QLineEdit()
+        self.el_edit = QLineEdit()
+        self.el_edit.setToolTip(self.tr("Negative: the measure uses more electricity"))
+        self.cost_edit = QLineEdit()
+        self.source_edit = QLineEdit()
+        self.source_edit.setPlaceholderText(self.tr("e.g. own tender 2024"))
+        if measure is not None:
+            self.all_gas.setChecked(measure.gas_saving_m3 is None)
+            if measure.gas_saving_m3 is not None:
+                self.gas_edit.setText(QLocale().toString(float(measure.gas_saving_m3), "g", 12))
+            self.el_edit.setText(QLocale().toString(float(measure.electricity_saving_kwh), "g", 12))
+            self.cost_edit.setText(QLocale().toString(float(measure.cost_per_dwelling_eur), "f", 2))
+            if measure.origin != "built-in":
+                self.source_edit.setText(measure.source)
+        form.addRow(self.tr("Gas saving (m³ per dwelling per year)"), self.gas_edit)
+        form.addRow("", self.all_gas)
+        form.addRow(self.tr("Electricity saving (kWh per dwelling per year)"), self.el_edit)
+        form.addRow(self.tr("Cost (€ per dwelling)"), self.cost_edit)
+        form.addRow(self.tr("Source"), self.source_edit)
+        self.all_gas.toggled.connect(lambda on: self.gas_edit.setEnabled(not on))
+        self.gas_edit.setEnabled(not self.all_gas.isChecked())
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b3261e")
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.key = ""
+        self.result_values: dict = {}
+
+    def validate(self) -> dict[str, str]:
+        self.key, self.result_values, errors = validate_measure(
+            self.name_edit.text(),
+            {"name_en": self.english_edit.text(), "gas_saving_m3": self.gas_edit.text(),
+             "electricity_saving_kwh": self.el_edit.text(), "cost": self.cost_edit.text(),
+             "source": self.source_edit.text()},
+            self.all_gas.isChecked(), self.catalogue, self.editing)
+        return errors
+
+    def accept(self) -> None:  # noqa: D401 - Qt override
+        errors = self.validate()
+        if errors:
+            self.error.setText("\n".join(errors.values()))
+            return
+        super().accept()
+
+
+def catalogue_frame(cat: list | None = None) -> pd.DataFrame:
+    """One row per measure of ``cat`` (default: the built-in catalogue) for the table."""
+    rows = []
+    for m in (CATALOGUE if cat is None else cat):
+        status = []
+        if m.origin == "changed":
+            status.append(translate("TariffsPage", "changed (workspace)"))
+        elif m.origin == "added":
+            status.append(translate("TariffsPage", "added (workspace)"))
+        if m.savings_unverified and m.cost_unverified:
+            status.append(translate("TariffsPage", "estimated"))
+        elif m.savings_unverified:
+            status.append(translate("TariffsPage", "savings estimated"))
+        elif m.cost_unverified:
+            status.append(translate("TariffsPage", "cost estimated"))
+        rows.append({"key": m.key, "name": m.dutch, "dutch": m.dutch,
+                     "english": m.english, "gas": m.gas_saving_m3,
+                     "electricity": m.electricity_saving_kwh, "cost": m.cost_per_dwelling_eur,
+                     "status": ", ".join(status) or translate("TariffsPage", "domain.md figures"),
+                     "source": m.source, "note": m.note, "origin": m.origin,
+                     "savings_unverified": m.savings_unverified,
+                     "cost_unverified": m.cost_unverified})
+    frame = pd.DataFrame(rows)
+    frame["gas"] = frame["gas"].astype(object)
+    return frame
+
+
+class CatalogueTable(QWidget):
+    """The measures catalogue in force: edit a measure (stored as a workspace row),
+    add one, reset a changed one to its built-in values (deletes the row)."""
+
+    def __init__(self, page: "TariffsPage", parent=None):
+        super().__init__(parent)
+        self.page = page
+        self.measures = list(CATALOGUE)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(section_label(self.tr("Measures catalogue")))
+        lay.addWidget(_hint(self.tr(
+            "Default effects and cost per dwelling, used to propose a project's savings (the "
+            "project's own numbers count). Amber: unverified estimate. A changed measure is "
+            "kept in this workspace; 'Reset' brings back the built-in values.")))
+        self.model = FrameTableModel([
+            ColumnSpec("name", self.tr("Measure")),
+            ColumnSpec("gas", self.tr("Gas\nm³/yr"), self._gas_text, NUMBER_ALIGN,
+                       self.tr("Gas saving per dwelling per year")),
+            ColumnSpec("electricity", self.tr("Electricity\nkWh/yr"),
+                       lambda v: fmt.number(v), NUMBER_ALIGN,
+                       self.tr("Electricity saving per dwelling per year (negative: uses more)")),
+            ColumnSpec("cost", self.tr("Cost per\ndwelling"), lambda v: fmt.money(v, 0),
+                       NUMBER_ALIGN),
+            ColumnSpec("status", self.tr("Status")),
+        ], key="key")
+        self.model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._colour)
+        self.model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._tip)
+        self.model.set_role_provider(Qt.ItemDataRole.FontRole, self._font)
+        self.view = data_table(self.model, stretch=4, sortable=False, single_selection=True)
+        self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        lay.addWidget(self.view, 1)
+        buttons = QHBoxLayout()
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.add_button = QPushButton(self.tr("Add measure…"))
+        self.reset_button = QPushButton(self.tr("Reset to built-in"))
+        self.reset_button.setToolTip(self.tr("Forget this workspace's values for the measure"))
+        self.delete_button = QPushButton(self.tr("Delete measure"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.add_button.clicked.connect(self.add)
+        self.reset_button.clicked.connect(self.reset_selected)
+        self.delete_button.clicked.connect(self.reset_selected)
+        for b in (self.edit_button, self.add_button, self.reset_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def refresh(self, ds) -> None:
+        selected = self.selected()
+        self.measures = workspace_catalogue(ds)
+        self.model.set_frame(catalogue_frame(self.measures))
+        if selected is not None:
+            self.select(selected.key)
+        self._update_buttons()
+
+    # ----- display -------------------------------------------------------------------
+    def _gas_text(self, v) -> str:
+        return self.tr("all gas use") if v is None or v is pd.NA else fmt.number(v)
+
+    def _row(self, row: int) -> pd.Series:
+        return self.model.frame().iloc[row]
+
+    def _colour(self, row: int, col: int):
+        key = self.model._specs[col].key
+        r = self._row(row)
         if key in ("gas", "electricity") and r["savings_unverified"]:
             return QBrush(ESTIMATE)
         if key == "cost" and r["cost_unverified"]:
             return QBrush(ESTIMATE)
         return None
 
-    def _cat_tip(self, row: int, col: int):
-        r = self.catalogue_model.frame().iloc[row]
+    def _font(self, row: int, col: int):
+        if self._row(row)["origin"] != "built-in" and self.model._specs[col].key == "status":
+            f = self.view.font()
+            f.setBold(True)
+            return f
+        return None
+
+    def _tip(self, row: int, col: int):
+        r = self._row(row)
         text = f"{r['dutch']} — {r['english']}\n" + self.tr("Source: %1").replace("%1", r["source"])
         if r["note"]:
             text += f"\n{r['note']}"
-        return text
+        return text + "\n" + self.tr("Status: %1").replace("%1", r["status"])
 
+    # ----- selection -----------------------------------------------------------------
+    def selected(self):
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        key = self.model.key_at(rows[0].row())
+        return next((m for m in self.measures if m.key == key), None)
 
-def catalogue_frame() -> pd.DataFrame:
-    rows = []
-    for m in CATALOGUE:
-        if m.savings_unverified and m.cost_unverified:
-            status = [_tr("savings and cost estimated")]
-        elif m.savings_unverified:
-            status = [_tr("savings estimated")]
-        elif m.cost_unverified:
-            status = [_tr("cost estimated")]
-        else:
-            status = []
-        rows.append({"key": m.key, "name": m.dutch, "dutch": m.dutch,
-                     "english": m.english, "gas": m.gas_saving_m3,
-                     "electricity": m.electricity_saving_kwh, "cost": m.cost_per_dwelling_eur,
-                     "status": ", ".join(status) or _tr("domain.md figures"),
-                     "source": m.source, "note": m.note,
-                     "savings_unverified": m.savings_unverified,
-                     "cost_unverified": m.cost_unverified})
-    frame = pd.DataFrame(rows)
-    frame["gas"] = frame["gas"].astype(object)
-    return frame
+    def select(self, key: str) -> None:
+        row = self.model.row_of(key)
+        if row is not None:
+            self.view.selectRow(row)
+
+    def _update_buttons(self, *_args) -> None:
+        m = self.selected()
+        self.edit_button.setEnabled(m is not None)
+        self.reset_button.setEnabled(m is not None and m.origin == "changed")
+        self.delete_button.setEnabled(m is not None and m.origin == "added")
+
+    # ----- edits ---------------------------------------------------------------------
+    def make_dialog(self, measure=None) -> MeasureDialog:
+        return MeasureDialog(measure, self.measures, self)
+
+    def edit_selected(self) -> None:
+        m = self.selected()
+        if m is None:
+            return
+        dialog = self.make_dialog(m)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.save(dialog.key, dialog.result_values)
+
+    def add(self) -> None:
+        dialog = self.make_dialog()
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.save(dialog.key, dialog.result_values)
+
+    def save(self, key: str, values: dict) -> bool:
+        """Store a measure's values (a workspace row, store units) as one undo step."""
+        key = normalise_key(key)
+        text = self.tr("Set measure %1").replace("%1", key)
+        ok = self.page.run(Upsert("measures", {"measure": key}, dict(values), label=text), text)
+        if ok:
+            self.select(key)
+        return ok
+
+    def reset_selected(self) -> bool:
+        """Delete the workspace's row of the selected measure: a changed built-in measure
+        gets its built-in values back, an added one leaves the catalogue."""
+        m = self.selected()
+        if m is None or m.origin == "built-in":
+            return False
+        text = (self.tr("Reset measure %1") if m.origin == "changed"
+                else self.tr("Delete measure %1")).replace("%1", m.key)
+        return self.page.run(Delete("measures", {"measure": m.key}, label=text), text)

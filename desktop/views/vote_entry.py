@@ -86,25 +86,28 @@ def vote_frame(ds: Dataset, project: str) -> pd.DataFrame:
 
 
 def vote_text(vote: str | None) -> str:
-    """The vote as shown in the table: canonical Dutch value, empty without a form."""
-    return "" if vote is None else str(vote)
+    """The vote as shown in the table (Dutch value, or its English alias in an English
+    interface), empty without a form."""
+    return fmt.listed(vote)
+
+
+translate = QCoreApplication.translate   # lupdate reads translate("Context", "text")
 
 
 class VoteTableModel(FrameTableModel):
     """Vote rows keyed by dwelling; colours per vote, vacant rows greyed."""
 
     def __init__(self, parent=None):
-        tr = lambda s: QCoreApplication.translate("VoteTable", s)  # noqa: E731
         super().__init__([
-            ColumnSpec("dwelling", tr("Dwelling")),
-            ColumnSpec("address", tr("Address")),
-            ColumnSpec("occupancy", tr("Tenancy"), self._occupancy_text,
-                       tooltip=tr("A vacant dwelling has no tenant and no vote")),
-            ColumnSpec("vote", tr("Vote"), vote_text,
-                       tooltip=tr("ja = yes, nee = no, geen reactie = no response; "
+            ColumnSpec("dwelling", translate("VoteTable", "Dwelling")),
+            ColumnSpec("address", translate("VoteTable", "Address")),
+            ColumnSpec("occupancy", translate("VoteTable", "Tenancy"), self._occupancy_text,
+                       tooltip=translate("VoteTable", "A vacant dwelling has no tenant and no vote")),
+            ColumnSpec("vote", translate("VoteTable", "Vote"), vote_text,
+                       tooltip=translate("VoteTable", "ja = yes, nee = no, geen reactie = no response; "
                                   "empty: no form recorded yet (counts as no response)")),
-            ColumnSpec("date", tr("Form date"), fmt.date),
-            ColumnSpec("recorded_by", tr("Recorded by")),
+            ColumnSpec("date", translate("VoteTable", "Form date"), fmt.date),
+            ColumnSpec("recorded_by", translate("VoteTable", "Recorded by")),
         ], key="dwelling", parent=parent)
         self.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._background)
         self.set_role_provider(Qt.ItemDataRole.ForegroundRole, self._foreground)
@@ -112,8 +115,7 @@ class VoteTableModel(FrameTableModel):
 
     @staticmethod
     def _occupancy_text(value) -> str:
-        tr = lambda s: QCoreApplication.translate("VoteTable", s)  # noqa: E731
-        return {"let": tr("let"), "vacant": tr("vacant")}.get(value, "")
+        return {"let": translate("VoteTable", "let"), "vacant": translate("VoteTable", "vacant")}.get(value, "")
 
     def update_frame(self, frame: pd.DataFrame) -> None:
         """Show ``frame``; when it holds the same dwellings, change the values in place
@@ -154,7 +156,7 @@ class VoteTableModel(FrameTableModel):
         vote = self._frame.at[row, "vote"]
         if vote is None:
             return QCoreApplication.translate("VoteTable", "No form recorded yet")
-        return f"{vote} ({Vote.parse(vote).english})"
+        return f"{fmt.listed(vote)} ({fmt.listed_other(vote)})"
 
 
 class VoteTable(QTableView):

@@ -1,0 +1,2696 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL" sourcelanguage="en_GB">
+<context>
+    <name>AffordabilityPage</name>
+    <message>
+        <source>affordable</source>
+        <translation>betaalbaar</translation>
+    </message>
+    <message>
+        <source>affordable, flagged</source>
+        <translation>betaalbaar, met signaal</translation>
+    </message>
+    <message>
+        <source>not affordable</source>
+        <translation>niet betaalbaar</translation>
+    </message>
+    <message>
+        <source>above liberalisatiegrens</source>
+        <translation>boven liberalisatiegrens</translation>
+    </message>
+    <message>
+        <source>above both aftoppingsgrenzen</source>
+        <translation>boven beide aftoppingsgrenzen</translation>
+    </message>
+    <message>
+        <source>above aftoppingsgrens 1–2 p.</source>
+        <translation>boven aftoppingsgrens 1–2 p.</translation>
+    </message>
+    <message>
+        <source>increase not allowed since 2023</source>
+        <translation>verhoging niet toegestaan sinds 2023</translation>
+    </message>
+    <message>
+        <source>Affordability: rent increase against energy saving</source>
+        <translation>Betaalbaarheid: huurverhoging tegenover energiebesparing</translation>
+    </message>
+    <message>
+        <source>3K: the rent increase for energy measures may not exceed the drop in energy costs at the tariffs of that year — per project and per corporation and year (dwelling-weighted). 3L: tenants see total housing costs (rent + energy).</source>
+        <translation>3K: de huurverhoging voor energiemaatregelen mag niet hoger zijn dan de daling van de energiekosten tegen de tarieven van dat jaar — per project en per corporatie en jaar (gewogen naar woningen). 3L: huurders zien de totale woonlasten (huur + energie).</translation>
+    </message>
+    <message>
+        <source>Corporation:</source>
+        <translation>Corporatie:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Jaar:</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>Grafiek exporteren…</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG or SVG</source>
+        <translation>De grafiek opslaan als PNG of SVG</translation>
+    </message>
+    <message>
+        <source>Rent increase against energy saving per project</source>
+        <translation>Huurverhoging tegenover besparing per project</translation>
+    </message>
+    <message>
+        <source>Energy saving (€ per dwelling per month)</source>
+        <translation>Energiebesparing (€ per woning per maand)</translation>
+    </message>
+    <message>
+        <source>Rent increase (€ per dwelling per month)</source>
+        <translation>Huurverhoging (€ per woning per maand)</translation>
+    </message>
+    <message>
+        <source>Points above the diagonal break rule 3K: the rent increase exceeds the energy saving.</source>
+        <translation>Punten boven de diagonaal voldoen niet aan regel 3K: de huurverhoging is hoger dan de energiebesparing.</translation>
+    </message>
+    <message>
+        <source>3K limit: increase = saving</source>
+        <translation>Grens 3K: verhoging = besparing</translation>
+    </message>
+    <message>
+        <source>Per corporation and year (dwelling-weighted averages)</source>
+        <translation>Per corporatie en jaar (gemiddelden gewogen naar woningen)</translation>
+    </message>
+    <message>
+        <source>Corporation</source>
+        <translation>Corporatie</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Pro-
+jecten</translation>
+    </message>
+    <message>
+        <source>Dwel-
+lings</source>
+        <translation>Wonin-
+gen</translation>
+    </message>
+    <message>
+        <source>Rent
+increase</source>
+        <translation>Huur-
+verhoging</translation>
+    </message>
+    <message>
+        <source>Dwelling-weighted average per month</source>
+        <translation>Gemiddelde per maand, gewogen naar woningen</translation>
+    </message>
+    <message>
+        <source>Energy
+saving</source>
+        <translation>Energie-
+besparing</translation>
+    </message>
+    <message>
+        <source>3K</source>
+        <translation>3K</translation>
+    </message>
+    <message>
+        <source>Average rent increase ≤ average energy saving (whole cents)</source>
+        <translation>Gemiddelde huurverhoging ≤ gemiddelde energiebesparing (hele centen)</translation>
+    </message>
+    <message>
+        <source>Per project: monthly amounts per dwelling; housing costs = average net rent + energy at the complex&apos;s average use</source>
+        <translation>Per project: maandbedragen per woning; woonlasten = gemiddelde kale huur + energie bij het gemiddelde verbruik van het complex</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>(gas m³ × gas tariff + kWh × electricity tariff) / 12</source>
+        <translation>(m³ gas × gastarief + kWh × stroomtarief) / 12</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Marge</translation>
+    </message>
+    <message>
+        <source>Energy saving minus rent increase</source>
+        <translation>Energiebesparing min huurverhoging</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Oordeel</translation>
+    </message>
+    <message>
+        <source>Housing
+costs before</source>
+        <translation>Woonlasten
+voor</translation>
+    </message>
+    <message>
+        <source>Rent + energy per month before the measures</source>
+        <translation>Huur + energie per maand vóór de maatregelen</translation>
+    </message>
+    <message>
+        <source>Housing
+costs after</source>
+        <translation>Woonlasten
+na</translation>
+    </message>
+    <message>
+        <source>Rent + energy per month after the measures</source>
+        <translation>Huur + energie per maand na de maatregelen</translation>
+    </message>
+    <message>
+        <source>Housing
+costs change</source>
+        <translation>Verschil
+woonlasten</translation>
+    </message>
+    <message>
+        <source>Rent limits
+(flags)</source>
+        <translation>Huurgrenzen
+(signalen)</translation>
+    </message>
+    <message>
+        <source>Tariffs
+€/m³ / €/kWh</source>
+        <translation>Tarieven
+€/m³ / €/kWh</translation>
+    </message>
+    <message>
+        <source>Tariffs used; (year) = borrowed from that year by the fallback rule; * = built-in estimate</source>
+        <translation>Gebruikte tarieven; (jaar) = via de terugvalregel overgenomen van dat jaar; * = ingebouwde schatting</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>%1 project(s): %2 not affordable, %3 flagged</source>
+        <translation>%1 project(en): %2 niet betaalbaar, %3 met signaal</translation>
+    </message>
+    <message>
+        <source>Tariffs: the built-in defaults are in force (the workspace has no tariffs).</source>
+        <translation>Tarieven: de ingebouwde standaardwaarden gelden (de werkruimte heeft geen tarieven).</translation>
+    </message>
+    <message>
+        <source>* marks a 2020–2021 default, an estimate: the supply part is not verified.</source>
+        <translation>* markeert een standaardwaarde voor 2020–2021, een schatting: het leveringsdeel is niet geverifieerd.</translation>
+    </message>
+    <message>
+        <source>Tariffs: the workspace&apos;s tariffs per year; a year without a row takes the nearest earlier year, else the nearest later one.</source>
+        <translation>Tarieven: de tarieven van de werkruimte per jaar; een jaar zonder regel neemt het dichtstbijzijnde eerdere jaar, anders het dichtstbijzijnde latere.</translation>
+    </message>
+    <message>
+        <source>Edit them under Tariffs and factors.</source>
+        <translation>Wijzig ze onder Tarieven en factoren.</translation>
+    </message>
+    <message>
+        <source>Rent after the increase %1 (rent limits of %2)</source>
+        <translation>Huur na de verhoging %1 (huurgrenzen van %2)</translation>
+    </message>
+    <message>
+        <source>Gas %1 €/m³, electricity %2 €/kWh, tariffs of %3</source>
+        <translation>Gas %1 €/m³, elektriciteit %2 €/kWh, tarieven van %3</translation>
+    </message>
+    <message>
+        <source>(built-in estimate)</source>
+        <translation>(ingebouwde schatting)</translation>
+    </message>
+    <message>
+        <source>Saves %1 m³ gas and %2 kWh per dwelling per year</source>
+        <translation>Bespaart %1 m³ gas en %2 kWh per woning per jaar</translation>
+    </message>
+    <message>
+        <source>%1 of %2 project(s) not affordable on their own</source>
+        <translation>%1 van %2 project(en) op zichzelf niet betaalbaar</translation>
+    </message>
+    <message>
+        <source>saving %1, rent increase %2</source>
+        <translation>besparing %1, huurverhoging %2</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Grafiek exporteren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG-afbeelding (*.png);;SVG-tekening (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Bezig met annuleren…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityDialog</name>
+    <message>
+        <source>Capacity and budget</source>
+        <translation>Capaciteit en budget</translation>
+    </message>
+    <message>
+        <source>Homes the contractors can handle and the money available in a year. The matrix marks a year over either in amber.</source>
+        <translation>Het aantal woningen dat de aannemers in een jaar aankunnen en het beschikbare geld. De matrix kleurt een jaar dat een van beide overschrijdt oranje.</translation>
+    </message>
+    <message>
+        <source>Corporation</source>
+        <translation>Corporatie</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>geen grens</translation>
+    </message>
+    <message>
+        <source>Homes at most</source>
+        <translation>Maximaal woningen</translation>
+    </message>
+    <message>
+        <source>Budget (€)</source>
+        <translation>Budget (€)</translation>
+    </message>
+    <message>
+        <source>Enter a whole number of homes, 0 or more.</source>
+        <translation>Vul een geheel aantal woningen in, 0 of meer.</translation>
+    </message>
+    <message>
+        <source>Enter an amount in euros, 0 or more.</source>
+        <translation>Vul een bedrag in euro in, 0 of meer.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueTable</name>
+    <message>
+        <source>Measures catalogue</source>
+        <translation>Catalogus van maatregelen</translation>
+    </message>
+    <message>
+        <source>Default effects and cost per dwelling, used to propose a project&apos;s savings (the project&apos;s own numbers count). Amber: unverified estimate. A changed measure is kept in this workspace; &apos;Reset&apos; brings back the built-in values.</source>
+        <translation>Standaardeffecten en -kosten per woning, gebruikt om de besparing van een project voor te stellen (de eigen getallen van het project tellen). Oranje: niet-geverifieerde schatting. Een gewijzigde maatregel wordt in deze werkruimte bewaard; &apos;Herstellen&apos; haalt de ingebouwde waarden terug.</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Maatregel</translation>
+    </message>
+    <message>
+        <source>Gas
+m³/yr</source>
+        <translation>Gas
+m³/jr</translation>
+    </message>
+    <message>
+        <source>Gas saving per dwelling per year</source>
+        <translation>Gasbesparing per woning per jaar</translation>
+    </message>
+    <message>
+        <source>Electricity
+kWh/yr</source>
+        <translation>Stroom
+kWh/jr</translation>
+    </message>
+    <message>
+        <source>Electricity saving per dwelling per year (negative: uses more)</source>
+        <translation>Stroombesparing per woning per jaar (negatief: verbruikt meer)</translation>
+    </message>
+    <message>
+        <source>Cost per
+dwelling</source>
+        <translation>Kosten
+per woning</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Wijzigen…</translation>
+    </message>
+    <message>
+        <source>Add measure…</source>
+        <translation>Maatregel toevoegen…</translation>
+    </message>
+    <message>
+        <source>Reset to built-in</source>
+        <translation>Herstellen</translation>
+    </message>
+    <message>
+        <source>Forget this workspace&apos;s values for the measure</source>
+        <translation>De waarden van deze werkruimte voor de maatregel vergeten</translation>
+    </message>
+    <message>
+        <source>Delete measure</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>all gas use</source>
+        <translation>al het gasverbruik</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Bron: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Set measure %1</source>
+        <translation>Maatregel %1 instellen</translation>
+    </message>
+    <message>
+        <source>Reset measure %1</source>
+        <translation>Maatregel %1 terugzetten</translation>
+    </message>
+    <message>
+        <source>Delete measure %1</source>
+        <translation>Maatregel %1 verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>Co2Page</name>
+    <message>
+        <source>CO2 towards 2050</source>
+        <translation>CO2 op weg naar 2050</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Toon:</translation>
+    </message>
+    <message>
+        <source>The whole stock, one corporation or one neighbourhood</source>
+        <translation>Het hele bezit, één corporatie of één wijk</translation>
+    </message>
+    <message>
+        <source>Base year:</source>
+        <translation>Basisjaar:</translation>
+    </message>
+    <message>
+        <source>The year the target path&apos;s reductions are measured from</source>
+        <translation>Het jaar waarvanaf de reductie van het doelpad wordt gemeten</translation>
+    </message>
+    <message>
+        <source>Emission factors:</source>
+        <translation>Emissiefactoren:</translation>
+    </message>
+    <message>
+        <source>Factors of the workspace</source>
+        <translation>Factoren van de werkruimte</translation>
+    </message>
+    <message>
+        <source>Scenario: cleaner grid</source>
+        <translation>Scenario: schonere stroom</translation>
+    </message>
+    <message>
+        <source>The cleaner-grid scenario lets the electricity factor fall linearly from 2025 to 0 in 2050 (gas unchanged). It is only shown, never stored.</source>
+        <translation>In het scenario schonere stroom daalt de emissiefactor van elektriciteit lineair van 2025 tot 0 in 2050 (gas ongewijzigd). Het wordt alleen getoond, nooit opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Export charts…</source>
+        <translation>Grafieken exporteren…</translation>
+    </message>
+    <message>
+        <source>Write every chart as PNG and SVG to a folder</source>
+        <translation>Alle grafieken als PNG en SVG naar een map schrijven</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Emissions and the target path</source>
+        <translation>Uitstoot en het doelpad</translation>
+    </message>
+    <message>
+        <source>Emissions (t CO2 per year)</source>
+        <translation>Uitstoot (t CO2 per jaar)</translation>
+    </message>
+    <message>
+        <source>Target path</source>
+        <translation>Doelpad</translation>
+    </message>
+    <message>
+        <source>Emissions with the plan</source>
+        <translation>Uitstoot met het plan</translation>
+    </message>
+    <message>
+        <source>Where the fall comes from</source>
+        <translation>Waar de daling vandaan komt</translation>
+    </message>
+    <message>
+        <source>Fall since the base year (t CO2 per year)</source>
+        <translation>Daling sinds het basisjaar (t CO2 per jaar)</translation>
+    </message>
+    <message>
+        <source>Retrofits</source>
+        <translation>Verduurzaming</translation>
+    </message>
+    <message>
+        <source>Cleaner grid</source>
+        <translation>Schonere stroom</translation>
+    </message>
+    <message>
+        <source>Fall the path asks for</source>
+        <translation>Daling volgens het doelpad</translation>
+    </message>
+    <message>
+        <source>Energy labels per year</source>
+        <translation>Energielabels per jaar</translation>
+    </message>
+    <message>
+        <source>Homes</source>
+        <translation>Woningen</translation>
+    </message>
+    <message>
+        <source>Gas-free homes</source>
+        <translation>Aardgasvrije woningen</translation>
+    </message>
+    <message>
+        <source>Gas-free homes (% of homes)</source>
+        <translation>Aardgasvrije woningen (% van de woningen)</translation>
+    </message>
+    <message>
+        <source>Homes without natural gas</source>
+        <translation>Woningen zonder aardgas</translation>
+    </message>
+    <message>
+        <source>Whole stock</source>
+        <translation>Hele bezit</translation>
+    </message>
+    <message>
+        <source>Corporation: %1</source>
+        <translation>Corporatie: %1</translation>
+    </message>
+    <message>
+        <source>Neighbourhood: %1</source>
+        <translation>Wijk: %1</translation>
+    </message>
+    <message>
+        <source>gap %1 t</source>
+        <translation>verschil %1 t</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>No homes in this selection yet: add complexes and dwellings, or import a workbook.</source>
+        <translation>Nog geen woningen in deze selectie: voeg complexen en woningen toe, of importeer een werkboek.</translation>
+    </message>
+    <message>
+        <source>the path to zero</source>
+        <translation>het pad naar nul</translation>
+    </message>
+    <message>
+        <source>the %1 path</source>
+        <translation>het pad naar %1</translation>
+    </message>
+    <message>
+        <source>%1 t CO2 above %2</source>
+        <translation>%1 t CO2 boven %2</translation>
+    </message>
+    <message>
+        <source>%1 t CO2 below %2</source>
+        <translation>%1 t CO2 onder %2</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>op %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1: %2&lt;/b&gt; (plan %3 t, path %4 t)</source>
+        <translation>&lt;b&gt;%1: %2&lt;/b&gt; (plan %3 t, doelpad %4 t)</translation>
+    </message>
+    <message>
+        <source>by %1 %2 t (retrofits %3 t, cleaner grid %4 t)</source>
+        <translation>tot %1 %2 t (verduurzaming %3 t, schonere stroom %4 t)</translation>
+    </message>
+    <message>
+        <source>Fall since %1 (%2 t CO2): </source>
+        <translation>Daling sinds %1 (%2 t CO2): </translation>
+    </message>
+    <message>
+        <source>gas</source>
+        <translation>gas</translation>
+    </message>
+    <message>
+        <source>electricity</source>
+        <translation>elektriciteit</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 every year</source>
+        <translation>%1 %2 %3 per jaar</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>Scenario &apos;cleaner grid&apos; (shown only, not stored)</source>
+        <translation>Scenario &apos;schonere stroom&apos; (alleen getoond, niet opgeslagen)</translation>
+    </message>
+    <message>
+        <source>Built-in defaults (the workspace has no emission factors)</source>
+        <translation>Ingebouwde standaardwaarden (de werkruimte heeft geen emissiefactoren)</translation>
+    </message>
+    <message>
+        <source>Factors of the workspace (a missing year takes the nearest earlier one)</source>
+        <translation>Factoren van de werkruimte (een ontbrekend jaar neemt het dichtstbijzijnde eerdere)</translation>
+    </message>
+    <message>
+        <source>Factors in force — %1: %2. Edit them on the Tariffs and factors page.</source>
+        <translation>Geldende factoren — %1: %2. Wijzig ze op de pagina Tarieven en factoren.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Emissions: %2 t CO2&lt;br&gt;Target path: %3 t (%4)&lt;br&gt;Gap: %5 t</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Uitstoot: %2 t CO2&lt;br&gt;Doelpad: %3 t (%4)&lt;br&gt;Verschil: %5 t</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Fall since %2: %3 t CO2&lt;br&gt;from retrofits: %4 t&lt;br&gt;from a cleaner grid: %5 t&lt;br&gt;the path asks for: %6 t</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Daling sinds %2: %3 t CO2&lt;br&gt;door verduurzaming: %4 t&lt;br&gt;door schonere stroom: %5 t&lt;br&gt;volgens het doelpad: %6 t</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: homes per label</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: woningen per label</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 of %3 homes gas-free (%4)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 van %3 woningen aardgasvrij (%4)</translation>
+    </message>
+    <message>
+        <source>Export charts to folder</source>
+        <translation>Grafieken naar map exporteren</translation>
+    </message>
+    <message>
+        <source>Could not write the charts: %1</source>
+        <translation>De grafieken konden niet worden geschreven: %1</translation>
+    </message>
+    <message>
+        <source>%1 files written to %2</source>
+        <translation>%1 bestanden geschreven naar %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to a team database</source>
+        <translation>Verbinden met een teamdatabase</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Poort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Gebruiker:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>The password is used for this connection only and is never saved.</source>
+        <translation>Het wachtwoord wordt alleen voor deze verbinding gebruikt en nooit opgeslagen.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Cannot open workspace</source>
+        <translation>Werkruimte kan niet worden geopend</translation>
+    </message>
+    <message>
+        <source>Connected read-only: you can look at everything but change nothing.</source>
+        <translation>Verbonden met alleen-lezenrechten: u kunt alles bekijken maar niets wijzigen.</translation>
+    </message>
+    <message>
+        <source>Copy workspace to a file</source>
+        <translation>Werkruimte naar een bestand kopiëren</translation>
+    </message>
+    <message>
+        <source>%1 exists already; choose a new file.</source>
+        <translation>%1 bestaat al; kies een nieuw bestand.</translation>
+    </message>
+    <message>
+        <source>Copied to %1</source>
+        <translation>Gekopieerd naar %1</translation>
+    </message>
+    <message>
+        <source>Connect to a &amp;team database…</source>
+        <translation>Verbinden met een &amp;teamdatabase…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy workspace to a file…</source>
+        <translation>Werkruimte naar een bestand &amp;kopiëren…</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>Edit</source>
+        <translation>Wijzigen</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Er ging iets mis</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;An unexpected error occurred.&lt;/b&gt;&lt;br&gt;Your data is safe: every change is saved in one transaction, and the last one either completed or was not saved at all. You can go on working. If it happens again, send the report below to support.</source>
+        <translation>&lt;b&gt;Er is een onverwachte fout opgetreden.&lt;/b&gt;&lt;br&gt;Uw gegevens zijn veilig: elke wijziging wordt in één transactie opgeslagen, en de laatste is óf helemaal voltooid óf helemaal niet opgeslagen. U kunt gewoon verder werken. Gebeurt het opnieuw, stuur dan het rapport hieronder naar de helpdesk.</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Rapport kopiëren</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message>
+        <source>&amp;Import workbook…</source>
+        <translation>Werkboek &amp;importeren…</translation>
+    </message>
+    <message>
+        <source>Merge a programme workbook (.xlsx) into this workspace, after a preview</source>
+        <translation>Een programmawerkboek (.xlsx) in deze werkruimte samenvoegen, na een voorbeeld</translation>
+    </message>
+    <message>
+        <source>&amp;Export workspace…</source>
+        <translation>Werkruimte &amp;exporteren…</translation>
+    </message>
+    <message>
+        <source>Write the whole workspace as a programme workbook</source>
+        <translation>De hele werkruimte als programmawerkboek wegschrijven</translation>
+    </message>
+    <message>
+        <source>Export current &amp;view…</source>
+        <translation>Huidige &amp;weergave exporteren…</translation>
+    </message>
+    <message>
+        <source>Write what the current page shows as a programme workbook</source>
+        <translation>Wat de huidige pagina toont als programmawerkboek wegschrijven</translation>
+    </message>
+    <message>
+        <source>Export &amp;without personal data…</source>
+        <translation>Exporteren &amp;zonder persoonsgegevens…</translation>
+    </message>
+    <message>
+        <source>Export without addresses and without who recorded each vote</source>
+        <translation>Exporteren zonder adressen en zonder wie elke stem heeft vastgelegd</translation>
+    </message>
+    <message>
+        <source>Save &amp;template…</source>
+        <translation>&amp;Sjabloon opslaan…</translation>
+    </message>
+    <message>
+        <source>An empty workbook with headers, dropdowns and instructions</source>
+        <translation>Een leeg werkboek met kolomkoppen, keuzelijsten en instructies</translation>
+    </message>
+    <message>
+        <source>The file cannot be read or written: %1</source>
+        <translation>Het bestand kan niet worden gelezen of geschreven: %1</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Er ging iets mis: %1</translation>
+    </message>
+    <message>
+        <source>Import workbook</source>
+        <translation>Werkboek importeren</translation>
+    </message>
+    <message>
+        <source>Reading and checking %1…</source>
+        <translation>%1 lezen en controleren…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>Import geannuleerd; er is niets weggeschreven.</translation>
+    </message>
+    <message>
+        <source>%1 holds nothing new: the workspace already has all of it. Nothing was written.</source>
+        <translation>%1 bevat niets nieuws: de werkruimte heeft dit allemaal al. Er is niets weggeschreven.</translation>
+    </message>
+    <message>
+        <source>Making a backup copy and importing %1…</source>
+        <translation>Reservekopie maken en %1 importeren…</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 rows added, %3 changed.</source>
+        <translation>%1 geïmporteerd: %2 regels toegevoegd, %3 gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Backup copy made before the import: %1</source>
+        <translation>Reservekopie gemaakt vóór de import: %1</translation>
+    </message>
+    <message>
+        <source>The file name must end in .xlsx.</source>
+        <translation>De bestandsnaam moet eindigen op .xlsx.</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wegschrijven…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export geannuleerd; er is geen bestand geschreven.</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Geschreven: %1</translation>
+    </message>
+    <message>
+        <source>Export workspace</source>
+        <translation>Werkruimte exporteren</translation>
+    </message>
+    <message>
+        <source>Export without personal data</source>
+        <translation>Exporteren zonder persoonsgegevens</translation>
+    </message>
+    <message>
+        <source>Export current view</source>
+        <translation>Huidige weergave exporteren</translation>
+    </message>
+    <message>
+        <source>This page has nothing to export; use Export workspace.</source>
+        <translation>Deze pagina heeft niets om te exporteren; gebruik Werkruimte exporteren.</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>Sjabloon opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUp</name>
+    <message numerus="yes">
+        <source>%n tenant(s) to visit</source>
+        <translation>
+            <numerusform>%n huurder te bezoeken</numerusform>
+            <numerusform>%n huurders te bezoeken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no form yet</source>
+        <translation>nog geen formulier</translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation>Woning</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Last answer</source>
+        <translation>Laatste antwoord</translation>
+    </message>
+    <message>
+        <source>Form date</source>
+        <translation>Datum formulier</translation>
+    </message>
+    <message>
+        <source>Visited on</source>
+        <translation>Bezocht op</translation>
+    </message>
+    <message>
+        <source>Answer (ja / nee)</source>
+        <translation>Antwoord (ja / nee)</translation>
+    </message>
+    <message>
+        <source>printed on</source>
+        <translation>afgedrukt op</translation>
+    </message>
+    <message>
+        <source>No response counts as not agreeing: every tenant on this list lowers the support percentage until they answer.</source>
+        <translation>Geen reactie telt als niet akkoord: elke huurder op deze lijst verlaagt het draagvlakpercentage tot hij of zij antwoordt.</translation>
+    </message>
+    <message>
+        <source>Print follow-up list</source>
+        <translation>Bezoeklijst afdrukken</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Nabezoek</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(leeg)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 fout</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 fouten</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 waarschuwing</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 waarschuwingen</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import preview</source>
+        <translation>Voorbeeld van de import</translation>
+    </message>
+    <message>
+        <source>Import %1 into %2?</source>
+        <translation>%1 importeren in %2?</translation>
+    </message>
+    <message>
+        <source>%1 rows added, %2 changed, %3 left as they are. Nothing is deleted.</source>
+        <translation>%1 regels toegevoegd, %2 gewijzigd, %3 ongewijzigd. Er wordt niets verwijderd.</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Tabblad</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Toegevoegd</translation>
+    </message>
+    <message>
+        <source>Rows with a new key: added to the workspace</source>
+        <translation>Regels met een nieuwe sleutel: worden aan de werkruimte toegevoegd</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Gewijzigd</translation>
+    </message>
+    <message>
+        <source>Known rows of which at least one field changes</source>
+        <translation>Bekende regels waarvan ten minste één veld verandert</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Ongewijzigd</translation>
+    </message>
+    <message>
+        <source>Known rows that stay as they are</source>
+        <translation>Bekende regels die blijven zoals ze zijn</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>The key of the changed row</source>
+        <translation>De sleutel van de gewijzigde regel</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>After the import</source>
+        <translation>Na de import</translation>
+    </message>
+    <message>
+        <source>Changed fields (%1)</source>
+        <translation>Gewijzigde velden (%1)</translation>
+    </message>
+    <message>
+        <source>No row in the workspace changes; new rows are only added.</source>
+        <translation>Geen enkele regel in de werkruimte verandert; er worden alleen nieuwe regels toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Warnings (%1): imported all the same</source>
+        <translation>Waarschuwingen (%1): toch geïmporteerd</translation>
+    </message>
+    <message>
+        <source>The import is one transaction: all of it is written, or nothing. A backup copy of the workspace is made first. An import cannot be undone with Undo (Ctrl+Z); to go back, restore the backup copy.</source>
+        <translation>De import is één transactie: alles wordt weggeschreven, of niets. Eerst wordt een reservekopie van de werkruimte gemaakt. Een import kan niet met Ongedaan maken (Ctrl+Z) worden teruggedraaid; zet daarvoor de reservekopie terug.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importeren</translation>
+    </message>
+    <message>
+        <source>Per sheet</source>
+        <translation>Per tabblad</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Restore a &amp;backup…</source>
+        <translation>Reservekopie &amp;terugzetten…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Reservekopie terugzetten</translation>
+    </message>
+    <message>
+        <source>This workspace has no backup copies yet.</source>
+        <translation>Deze werkruimte heeft nog geen reservekopieën.</translation>
+    </message>
+    <message>
+        <source>Retrofit Planner workspace (*.rpw *.sqlite *.db);;All files (*)</source>
+        <translation>Retrofit Planner-werkruimte (*.rpw *.sqlite *.db);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;New workspace…</source>
+        <translation>&amp;Nieuwe werkruimte…</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>Werkruimte &amp;openen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Recent geopend</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>A&amp;fsluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>Be&amp;werken</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Opnieuw &amp;uitvoeren</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <source>Re&amp;load workspace</source>
+        <translation>Werkruimte opnieuw &amp;laden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Retrofit Planner</source>
+        <translation>&amp;Over Retrofit Planner</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>Sample data: this workspace holds illustrative Soest data (based on the performance agreements 2021–2022), not the corporations&apos; real records. Use File → New workspace to start your own.</source>
+        <translation>Voorbeeldgegevens: deze werkruimte bevat illustratieve gegevens van Soest (op basis van de prestatieafspraken 2021–2022), niet de echte gegevens van de corporaties. Kies Bestand → Nieuwe werkruimte om zelf te beginnen.</translation>
+    </message>
+    <message>
+        <source> · sample data</source>
+        <translation> · voorbeeldgegevens</translation>
+    </message>
+    <message>
+        <source>%1 · %2 complexes · %3 projects</source>
+        <translation>%1 · %2 complexen · %3 projecten</translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation>Nieuwe werkruimte</translation>
+    </message>
+    <message>
+        <source>%1 exists already; open it instead.</source>
+        <translation>%1 bestaat al; open dat bestand.</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Werkruimte openen</translation>
+    </message>
+    <message>
+        <source>Cannot open workspace</source>
+        <translation>Werkruimte kan niet worden geopend</translation>
+    </message>
+    <message>
+        <source>About Retrofit Planner</source>
+        <translation>Over Retrofit Planner</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Retrofit Planner&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Plan the energy retrofit of social-rent homes: the programme against the agreed targets, tenant support (the 70 % rule), affordability and the CO2 path to 2050.&lt;br&gt;&lt;br&gt;Workspace schema %2.</source>
+        <translation>&lt;b&gt;Retrofit Planner&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Plan de verduurzaming van sociale huurwoningen: het programma tegenover de afgesproken doelen, het draagvlak onder huurders (de 70%-regel), de betaalbaarheid en het CO2-pad naar 2050.&lt;br&gt;&lt;br&gt;Werkruimteschema %2.</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>All corporations</source>
+        <translation>Alle corporaties</translation>
+    </message>
+    <message>
+        <source>(unknown complex)</source>
+        <translation>(onbekend complex)</translation>
+    </message>
+    <message>
+        <source>all years</source>
+        <translation>alle jaren</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 homes planned, %4 done</source>
+        <translation>%1, %2: %3 woningen gepland, %4 gereed</translation>
+    </message>
+    <message>
+        <source>Capacity: %1 homes</source>
+        <translation>Capaciteit: %1 woningen</translation>
+    </message>
+    <message>
+        <source>over by %1</source>
+        <translation>%1 te veel</translation>
+    </message>
+    <message>
+        <source>Budget: %1, investment %2</source>
+        <translation>Budget: %1, investering %2</translation>
+    </message>
+    <message>
+        <source>over budget</source>
+        <translation>boven budget</translation>
+    </message>
+    <message>
+        <source>Target %1: %2 homes, planned %3, done %4</source>
+        <translation>Doel %1: %2 woningen, gepland %3, gereed %4</translation>
+    </message>
+    <message>
+        <source>Drag to another year to move these projects.</source>
+        <translation>Sleep naar een ander jaar om deze projecten te verplaatsen.</translation>
+    </message>
+    <message>
+        <source>Corporation / neighbourhood</source>
+        <translation>Corporatie / wijk</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totaal</translation>
+    </message>
+    <message>
+        <source>Homes in projects that are not cancelled</source>
+        <translation>Woningen in projecten die niet vervallen zijn</translation>
+    </message>
+    <message>
+        <source>Homes in projects with status &apos;gereed&apos; (done)</source>
+        <translation>Woningen in projecten met status &apos;gereed&apos;</translation>
+    </message>
+    <message>
+        <source>Homes planned / of which done (status &apos;gereed&apos;)</source>
+        <translation>Woningen gepland / waarvan gereed (status &apos;gereed&apos;)</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureDialog</name>
+    <message>
+        <source>Measure %1</source>
+        <translation>Maatregel %1</translation>
+    </message>
+    <message>
+        <source>Add measure</source>
+        <translation>Maatregel toevoegen</translation>
+    </message>
+    <message>
+        <source>Dutch name, as written in Maatregelen</source>
+        <translation>Nederlandse naam, zoals geschreven in Maatregelen</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Maatregel</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>Engelse naam</translation>
+    </message>
+    <message>
+        <source>Saves all gas use (gas-free)</source>
+        <translation>Bespaart al het gasverbruik (aardgasvrij)</translation>
+    </message>
+    <message>
+        <source>The dwelling no longer uses natural gas: the saving is its whole gas use</source>
+        <translation>De woning gebruikt geen aardgas meer: de besparing is het hele gasverbruik</translation>
+    </message>
+    <message>
+        <source>Negative: the measure uses more electricity</source>
+        <translation>Negatief: de maatregel verbruikt meer stroom</translation>
+    </message>
+    <message>
+        <source>e.g. own tender 2024</source>
+        <translation>bijv. eigen aanbesteding 2024</translation>
+    </message>
+    <message>
+        <source>Gas saving (m³ per dwelling per year)</source>
+        <translation>Gasbesparing (m³ per woning per jaar)</translation>
+    </message>
+    <message>
+        <source>Electricity saving (kWh per dwelling per year)</source>
+        <translation>Stroombesparing (kWh per woning per jaar)</translation>
+    </message>
+    <message>
+        <source>Cost (€ per dwelling)</source>
+        <translation>Kosten (€ per woning)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPicker</name>
+    <message>
+        <source>Propose savings</source>
+        <translation>Besparing voorstellen</translation>
+    </message>
+    <message>
+        <source>Fill in the catalogue&apos;s default savings and cost for the checked measures; you can change them afterwards.</source>
+        <translation>De standaardbesparing en -kosten uit de catalogus invullen voor de aangevinkte maatregelen; u kunt ze daarna aanpassen.</translation>
+    </message>
+    <message>
+        <source>all gas use</source>
+        <translation>al het gasverbruik</translation>
+    </message>
+    <message>
+        <source>%1 m³</source>
+        <translation>%1 m³</translation>
+    </message>
+    <message>
+        <source>Saves %1 gas and %2 kWh electricity per year; about %3 per dwelling</source>
+        <translation>Bespaart %1 gas en %2 kWh elektriciteit per jaar; ongeveer %3 per woning</translation>
+    </message>
+    <message>
+        <source>Partly an unverified estimate.</source>
+        <translation>Deels een niet-geverifieerde schatting.</translation>
+    </message>
+    <message>
+        <source>Not in the catalogue (kept as written): %1</source>
+        <translation>Niet in de catalogus (blijft zoals geschreven): %1</translation>
+    </message>
+    <message>
+        <source>Proposed: %1 m³ gas, %2 kWh, %3 per dwelling</source>
+        <translation>Voorgesteld: %1 m³ gas, %2 kWh, %3 per woning</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>falls short</source>
+        <translation>tekort</translation>
+    </message>
+    <message>
+        <source>meets target</source>
+        <translation>gehaald</translation>
+    </message>
+    <message>
+        <source>overshoots</source>
+        <translation>boven doel</translation>
+    </message>
+    <message>
+        <source>homes in the workspace</source>
+        <translation>woningen in de werkruimte</translation>
+    </message>
+    <message>
+        <source>complexes</source>
+        <translation>complexen</translation>
+    </message>
+    <message>
+        <source>homes in active projects (not cancelled)</source>
+        <translation>woningen in lopende projecten (niet vervallen)</translation>
+    </message>
+    <message>
+        <source>homes retrofitted (status done)</source>
+        <translation>woningen verduurzaamd (status gereed)</translation>
+    </message>
+    <message>
+        <source>tenant votes recorded</source>
+        <translation>stemmen van huurders vastgelegd</translation>
+    </message>
+    <message>
+        <source>Homes per corporation and neighbourhood</source>
+        <translation>Woningen per corporatie en wijk</translation>
+    </message>
+    <message>
+        <source>Corporation</source>
+        <translation>Corporatie</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Wijk</translation>
+    </message>
+    <message>
+        <source>Complexes</source>
+        <translation>Complexen</translation>
+    </message>
+    <message>
+        <source>Homes</source>
+        <translation>Woningen</translation>
+    </message>
+    <message>
+        <source>Let</source>
+        <translation>Verhuurd</translation>
+    </message>
+    <message>
+        <source>Homes with a tenant (vacant homes have no vote)</source>
+        <translation>Woningen met een huurder (leegstaande woningen hebben geen stem)</translation>
+    </message>
+    <message>
+        <source>Agreed targets: planned and done</source>
+        <translation>Afgesproken doelen: gepland en gereed</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Gepland</translation>
+    </message>
+    <message>
+        <source>Homes in projects in the period that are not cancelled</source>
+        <translation>Woningen in projecten in de periode die niet vervallen zijn</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gereed</translation>
+    </message>
+    <message>
+        <source>Homes in projects with status &apos;gereed&apos; (done)</source>
+        <translation>Woningen in projecten met status &apos;gereed&apos;</translation>
+    </message>
+    <message>
+        <source>Done %</source>
+        <translation>Gereed %</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message numerus="yes">
+        <source>The plan falls short by %n home(s)</source>
+        <translation>
+            <numerusform>Het plan schiet %n woning tekort</numerusform>
+            <numerusform>Het plan schiet %n woningen tekort</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The plan exceeds the target by %n home(s)</source>
+        <translation>
+            <numerusform>Het plan gaat %n woning boven het doel</numerusform>
+            <numerusform>Het plan gaat %n woningen boven het doel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The plan meets the target</source>
+        <translation>Het plan haalt het doel</translation>
+    </message>
+    <message>
+        <source>Overview — %1</source>
+        <translation>Overzicht — %1</translation>
+    </message>
+    <message>
+        <source>No targets yet: add them on the Programme page or import a workbook with a Doelen sheet.</source>
+        <translation>Nog geen doelen: voeg ze toe op de pagina Programma of importeer een werkboek met een tabblad Doelen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target period(s) not met by the plan (red).</source>
+        <translation>
+            <numerusform>%n doelperiode wordt met het plan niet gehaald (rood).</numerusform>
+            <numerusform>%n doelperioden worden met het plan niet gehaald (rood).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The plan meets every agreed target.</source>
+        <translation>Het plan haalt alle afgesproken doelen.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Voorkeuren</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Taal van het systeem</translation>
+    </message>
+    <message>
+        <source>e.g. Anna de Vries</source>
+        <translation>bijv. Anna de Vries</translation>
+    </message>
+    <message>
+        <source>Older copies are removed when a new one is made; applies from the next time a workspace is opened</source>
+        <translation>Oudere kopieën worden verwijderd wanneer er een nieuwe wordt gemaakt; geldt vanaf de volgende keer dat een werkruimte wordt geopend</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Uw &amp;naam:</translation>
+    </message>
+    <message>
+        <source>&amp;Backup copies to keep:</source>
+        <translation>&amp;Reservekopieën bewaren:</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when you start Retrofit Planner again.</source>
+        <translation>Een andere taal wordt actief wanneer u Retrofit Planner opnieuw start.</translation>
+    </message>
+    <message>
+        <source>Your name is recorded with every vote and status change.</source>
+        <translation>Uw naam wordt vastgelegd bij elke stem en elke statuswijziging.</translation>
+    </message>
+    <message>
+        <source>The new language takes effect after a restart.</source>
+        <translation>De nieuwe taal wordt actief na een herstart.</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Voorkeuren…</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsDialog</name>
+    <message>
+        <source>Import refused</source>
+        <translation>Import geweigerd</translation>
+    </message>
+    <message>
+        <source>%1 has %2. Nothing was imported: the workspace is unchanged.</source>
+        <translation>%1 heeft %2. Er is niets geïmporteerd: de werkruimte is ongewijzigd.</translation>
+    </message>
+    <message>
+        <source>Correct these cells in the workbook and import it again. Click a column header to sort; Copy (or Ctrl+C) copies the selected rows, or all, to paste in a spreadsheet or an e-mail.</source>
+        <translation>Verbeter deze cellen in het werkboek en importeer het opnieuw. Klik op een kolomkop om te sorteren; Kopiëren (of Ctrl+C) kopieert de geselecteerde regels, of alle, om te plakken in een spreadsheet of een e-mail.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsView</name>
+    <message>
+        <source>Error</source>
+        <translation>Fout</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Waarschuwing</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Tabblad</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>The row number as Excel shows it</source>
+        <translation>Het regelnummer zoals Excel het toont</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>The column header</source>
+        <translation>De kolomkop</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Ernst</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows (all rows when none is selected) as tab-separated text</source>
+        <translation>De geselecteerde regels (alle regels als er niets geselecteerd is) kopiëren als tekst met tabs</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePage</name>
+    <message>
+        <source>Corporation</source>
+        <translation>Corporatie</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Wijk</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle statussen</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Toon</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Gepland</translation>
+    </message>
+    <message>
+        <source>Homes in projects not cancelled</source>
+        <translation>Woningen in projecten die niet vervallen zijn</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gereed</translation>
+    </message>
+    <message>
+        <source>Homes in projects with status &apos;gereed&apos;</source>
+        <translation>Woningen in projecten met status &apos;gereed&apos;</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Beide</translation>
+    </message>
+    <message>
+        <source>Planned / done side by side</source>
+        <translation>Gepland / gereed naast elkaar</translation>
+    </message>
+    <message>
+        <source>Capacity and budget…</source>
+        <translation>Capaciteit en budget…</translation>
+    </message>
+    <message>
+        <source>Homes the contractors can handle and the money available, per corporation and year</source>
+        <translation>Het aantal woningen dat de aannemers aankunnen en het beschikbare geld, per corporatie en jaar</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>Nieuw project…</translation>
+    </message>
+    <message>
+        <source>Agreed targets: target, planned and done per period</source>
+        <translation>Afgesproken doelen: doel, gepland en gereed per periode</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>Homes in projects in the period that are not cancelled</source>
+        <translation>Woningen in projecten in de periode die niet vervallen zijn</translation>
+    </message>
+    <message>
+        <source>Homes in projects with status &apos;gereed&apos; (done)</source>
+        <translation>Woningen in projecten met status &apos;gereed&apos;</translation>
+    </message>
+    <message>
+        <source>Plan − target</source>
+        <translation>Plan − doel</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Homes per year</source>
+        <translation>Woningen per jaar</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alles tonen</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Wijzigen…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>Homes</source>
+        <translation>Woningen</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Maatregelen</translation>
+    </message>
+    <message>
+        <source>Label after</source>
+        <translation>Label na</translation>
+    </message>
+    <message>
+        <source>Gas saving m³</source>
+        <translation>Gasbesparing m³</translation>
+    </message>
+    <message>
+        <source>Per home per year</source>
+        <translation>Per woning per jaar</translation>
+    </message>
+    <message>
+        <source>Electricity saving kWh</source>
+        <translation>Stroombesparing kWh</translation>
+    </message>
+    <message>
+        <source>Rent increase</source>
+        <translation>Huurverhoging</translation>
+    </message>
+    <message>
+        <source>Per home per month</source>
+        <translation>Per woning per maand</translation>
+    </message>
+    <message>
+        <source>Investment per home</source>
+        <translation>Investering per woning</translation>
+    </message>
+    <message>
+        <source>Investment</source>
+        <translation>Investering</translation>
+    </message>
+    <message>
+        <source>Investment per home × homes</source>
+        <translation>Investering per woning × woningen</translation>
+    </message>
+    <message>
+        <source>Drag onto a year in the matrix to move the project; double-click to edit</source>
+        <translation>Sleep naar een jaar in de matrix om het project te verplaatsen; dubbelklik om te wijzigen</translation>
+    </message>
+    <message>
+        <source>Programme — %1</source>
+        <translation>Programma — %1</translation>
+    </message>
+    <message>
+        <source>All corporations</source>
+        <translation>Alle corporaties</translation>
+    </message>
+    <message>
+        <source>All neighbourhoods</source>
+        <translation>Alle wijken</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Alle jaren</translation>
+    </message>
+    <message numerus="yes">
+        <source>falls short by %n home(s)</source>
+        <translation>
+            <numerusform>schiet %n woning tekort</numerusform>
+            <numerusform>schiet %n woningen tekort</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>overshoots by %n home(s)</source>
+        <translation>
+            <numerusform>gaat %n woning erboven</numerusform>
+            <numerusform>gaat %n woningen erboven</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>meets the target</source>
+        <translation>haalt het doel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n project</numerusform>
+            <numerusform>%n projecten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n home(s) not cancelled</source>
+        <translation>
+            <numerusform>%n woning niet vervallen</numerusform>
+            <numerusform>%n woningen niet vervallen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projecten</translation>
+    </message>
+    <message>
+        <source>all corporations</source>
+        <translation>alle corporaties</translation>
+    </message>
+    <message>
+        <source>all years</source>
+        <translation>alle jaren</translation>
+    </message>
+    <message>
+        <source>Projects in %1, %2</source>
+        <translation>Projecten in %1, %2</translation>
+    </message>
+    <message>
+        <source>cells: homes planned / &lt;span style=&apos;color:#2e7d32&apos;&gt;done&lt;/span&gt;</source>
+        <translation>cellen: woningen gepland / &lt;span style=&apos;color:#2e7d32&apos;&gt;gereed&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>cells: homes planned</source>
+        <translation>cellen: woningen gepland</translation>
+    </message>
+    <message>
+        <source>cells: homes done</source>
+        <translation>cellen: woningen gereed</translation>
+    </message>
+    <message>
+        <source>over capacity or budget</source>
+        <translation>boven capaciteit of budget</translation>
+    </message>
+    <message>
+        <source>drag a cell or project to another year to move it</source>
+        <translation>sleep een cel of project naar een ander jaar om het te verplaatsen</translation>
+    </message>
+    <message>
+        <source>Move %1 to %2</source>
+        <translation>%1 naar %2 verplaatsen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n project(s) to %2</source>
+        <translation>
+            <numerusform>%n project naar %2 verplaatsen</numerusform>
+            <numerusform>%n projecten naar %2 verplaatsen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes it.</source>
+        <translation>Ctrl+Z maakt het ongedaan.</translation>
+    </message>
+    <message>
+        <source>New project %1</source>
+        <translation>Nieuw project %1</translation>
+    </message>
+    <message>
+        <source>Edit project %1</source>
+        <translation>Project %1 wijzigen</translation>
+    </message>
+    <message>
+        <source>Delete project %1</source>
+        <translation>Project %1 verwijderen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n project(s)</source>
+        <translation>
+            <numerusform>%n project verwijderen</numerusform>
+            <numerusform>%n projecten verwijderen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Capacity %1 %2</source>
+        <translation>Capaciteit %1 %2</translation>
+    </message>
+    <message>
+        <source>Delete projects</source>
+        <translation>Projecten verwijderen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n project(s)? Edit → Undo brings them back.</source>
+        <translation>
+            <numerusform>%n project verwijderen? Bewerken → Ongedaan maken zet het terug.</numerusform>
+            <numerusform>%n projecten verwijderen? Bewerken → Ongedaan maken zet ze terug.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>Nieuw project</translation>
+    </message>
+    <message>
+        <source>Project %1</source>
+        <translation>Project %1</translation>
+    </message>
+    <message>
+        <source>e.g. P-27-002</source>
+        <translation>bijv. P-27-002</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>The project covers every home of the complex</source>
+        <translation>Het project omvat alle woningen van het complex</translation>
+    </message>
+    <message>
+        <source>Year of completion</source>
+        <translation>Jaar van oplevering</translation>
+    </message>
+    <message>
+        <source>Savings count from this year on</source>
+        <translation>De besparing telt vanaf dit jaar</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>From &apos;akkoord&apos; on, a project of 10 or more homes needs 70 % tenant support or a reason</source>
+        <translation>Vanaf &apos;akkoord&apos; heeft een project van 10 of meer woningen 70 % draagvlak onder de huurders nodig, of een reden</translation>
+    </message>
+    <message>
+        <source>e.g. dakisolatie; hr++ glas; zonnepanelen</source>
+        <translation>bijv. dakisolatie; hr++ glas; zonnepanelen</translation>
+    </message>
+    <message>
+        <source>Catalogue…</source>
+        <translation>Catalogus…</translation>
+    </message>
+    <message>
+        <source>Choose measures from the catalogue; it can propose the savings and the investment</source>
+        <translation>Maatregelen kiezen uit de catalogus; die kan de besparing en de investering voorstellen</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Maatregelen</translation>
+    </message>
+    <message>
+        <source>Separate measures with &apos;;&apos;</source>
+        <translation>Scheid maatregelen met &apos;;&apos;</translation>
+    </message>
+    <message>
+        <source>Energy label after</source>
+        <translation>Energielabel na</translation>
+    </message>
+    <message>
+        <source>Gas saving (m³ per home per year)</source>
+        <translation>Gasbesparing (m³ per woning per jaar)</translation>
+    </message>
+    <message>
+        <source>Electricity saving (kWh per home per year)</source>
+        <translation>Stroombesparing (kWh per woning per jaar)</translation>
+    </message>
+    <message>
+        <source>May be negative: a heat pump uses more electricity</source>
+        <translation>Mag negatief zijn: een warmtepomp verbruikt meer stroom</translation>
+    </message>
+    <message>
+        <source>Rent increase (€ per home per month)</source>
+        <translation>Huurverhoging (€ per woning per maand)</translation>
+    </message>
+    <message>
+        <source>Investment (€ per home)</source>
+        <translation>Investering (€ per woning)</translation>
+    </message>
+    <message>
+        <source>Measures from the catalogue</source>
+        <translation>Maatregelen uit de catalogus</translation>
+    </message>
+    <message>
+        <source>The project id cannot be changed</source>
+        <translation>Het projectnummer kan niet worden gewijzigd</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n home(s)</source>
+        <translation>
+            <numerusform>%n woning</numerusform>
+            <numerusform>%n woningen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Use at most two decimals.</source>
+        <translation>Gebruik hoogstens twee decimalen.</translation>
+    </message>
+    <message>
+        <source>A project with this id exists already.</source>
+        <translation>Er bestaat al een project met dit nummer.</translation>
+    </message>
+    <message>
+        <source>Tenant support not reached</source>
+        <translation>Draagvlak niet bereikt</translation>
+    </message>
+    <message>
+        <source>Reason to proceed anyway (e.g. a court ruling):</source>
+        <translation>Reden om toch door te gaan (bijv. een uitspraak van de rechter):</translation>
+    </message>
+    <message>
+        <source>Support not reached: give a reason or choose an earlier status.</source>
+        <translation>Draagvlak niet bereikt: geef een reden of kies een eerdere status.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason needed</source>
+        <translation>Reden nodig</translation>
+    </message>
+    <message>
+        <source>e.g. court ruling of 12 March 2026, case number …</source>
+        <translation>bijv. uitspraak rechter van 12 maart 2026, zaaknummer …</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Status wijzigen</translation>
+    </message>
+</context>
+<context>
+    <name>RentLimitTable</name>
+    <message>
+        <source>Rent limits per year (per month)</source>
+        <translation>Huurgrenzen per jaar (per maand)</translation>
+    </message>
+    <message>
+        <source>Aftoppingsgrens
+1–2 persons</source>
+        <translation>Aftoppingsgrens
+1–2 personen</translation>
+    </message>
+    <message>
+        <source>Aftoppingsgrens
+3+ persons</source>
+        <translation>Aftoppingsgrens
+3+ personen</translation>
+    </message>
+    <message>
+        <source>Liberalisatie-
+grens</source>
+        <translation>Liberalisatie-
+grens</translation>
+    </message>
+    <message>
+        <source>Built-in limits: Belastingdienst. A rent pushed above a limit of its year is flagged on the Affordability page; from %1 on, so is any rent increase for energy measures.</source>
+        <translation>Ingebouwde grenzen: Belastingdienst. Een huur die boven een grens van dat jaar uitkomt, krijgt een signaal op de pagina Betaalbaarheid; vanaf %1 geldt dat ook voor elke huurverhoging voor energiemaatregelen.</translation>
+    </message>
+    <message>
+        <source>Aftoppingsgrens 1–2 persons (€)</source>
+        <translation>Aftoppingsgrens 1–2 personen (€)</translation>
+    </message>
+    <message>
+        <source>Aftoppingsgrens 3+ persons (€)</source>
+        <translation>Aftoppingsgrens 3+ personen (€)</translation>
+    </message>
+    <message>
+        <source>Liberalisatiegrens (€)</source>
+        <translation>Liberalisatiegrens (€)</translation>
+    </message>
+    <message>
+        <source>Rent limits %1</source>
+        <translation>Huurgrenzen %1</translation>
+    </message>
+    <message>
+        <source>Add rent limits</source>
+        <translation>Huurgrenzen toevoegen</translation>
+    </message>
+    <message>
+        <source>Set rent limits %1</source>
+        <translation>Huurgrenzen %1 instellen</translation>
+    </message>
+    <message>
+        <source>Delete rent limits %1</source>
+        <translation>Huurgrenzen %1 verwijderen</translation>
+    </message>
+    <message>
+        <source>Copy default rent limits</source>
+        <translation>Standaardhuurgrenzen kopiëren</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Reservekopie terugzetten</translation>
+    </message>
+    <message>
+        <source>Backup copies are made before every import and migration. Choose the copy to go back to; the current workspace is kept beside it.</source>
+        <translation>Vóór elke import en migratie wordt een reservekopie gemaakt. Kies de kopie waarnaar u terug wilt; de huidige werkruimte wordt ernaast bewaard.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Terugzetten</translation>
+    </message>
+</context>
+<context>
+    <name>SupportPage</name>
+    <message>
+        <source>reached</source>
+        <translation>bereikt</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>niet bereikt</translation>
+    </message>
+    <message>
+        <source>individual consent</source>
+        <translation>individuele instemming</translation>
+    </message>
+    <message>
+        <source>Tenant support</source>
+        <translation>Draagvlak</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>Status wijzigen…</translation>
+    </message>
+    <message>
+        <source>A project of 10 or more dwellings moves to akkoord or later only with 70 % support, or with a reason (e.g. a court ruling) that is kept in the status history</source>
+        <translation>Een project van 10 of meer woningen gaat alleen naar akkoord of verder met 70 % draagvlak, of met een reden (bijv. een uitspraak van de rechter) die in de statusgeschiedenis bewaard blijft</translation>
+    </message>
+    <message>
+        <source>Campaign started on</source>
+        <translation>Draagvlakmeting gestart op</translation>
+    </message>
+    <message>
+        <source>Tenants notified in writing on</source>
+        <translation>Huurders schriftelijk geïnformeerd op</translation>
+    </message>
+    <message>
+        <source>The date the tenants were told in writing that 70 % agreed; tenants who did not agree then have 8 weeks to ask the court</source>
+        <translation>De datum waarop de huurders schriftelijk is meegedeeld dat 70 % akkoord is; huurders die niet instemden hebben dan 8 weken om de rechter te vragen</translation>
+    </message>
+    <message>
+        <source>tenants (let dwellings)</source>
+        <translation>huurders (verhuurde woningen)</translation>
+    </message>
+    <message>
+        <source>yes (ja)</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no (nee)</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>geen reactie</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>draagvlak</translation>
+    </message>
+    <message>
+        <source>Vote entry</source>
+        <translation>Stemmen invoeren</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Nabezoek</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Statusgeschiedenis</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Alle draagvlakmetingen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;J&lt;/b&gt; or &lt;b&gt;Y&lt;/b&gt; = ja (yes) · &lt;b&gt;N&lt;/b&gt; = nee (no) · &lt;b&gt;G&lt;/b&gt; = geen reactie (no response) · &lt;b&gt;↑ ↓&lt;/b&gt; move. After each vote the next tenant is selected.</source>
+        <translation>&lt;b&gt;J&lt;/b&gt; of &lt;b&gt;Y&lt;/b&gt; = ja · &lt;b&gt;N&lt;/b&gt; = nee · &lt;b&gt;G&lt;/b&gt; = geen reactie · &lt;b&gt;↑ ↓&lt;/b&gt; verplaatsen. Na elke stem wordt de volgende huurder geselecteerd.</translation>
+    </message>
+    <message>
+        <source>Form date</source>
+        <translation>Datum formulier</translation>
+    </message>
+    <message>
+        <source>The date on the forms being entered (today by default)</source>
+        <translation>De datum op de formulieren die u invoert (standaard vandaag)</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Vastgelegd door</translation>
+    </message>
+    <message>
+        <source>Your name from the settings</source>
+        <translation>Uw naam uit de voorkeuren</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Vastgelegd</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Stem</translation>
+    </message>
+    <message>
+        <source>&apos;undo&apos; marks an entry added by Undo</source>
+        <translation>&apos;ongedaan&apos; markeert een regel die door Ongedaan maken is toegevoegd</translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>A correction is a new entry; the previous value is kept. Undo (Ctrl+Z) also adds an entry.</source>
+        <translation>Een correctie is een nieuwe regel; de vorige waarde blijft bewaard. Ongedaan maken (Ctrl+Z) voegt ook een regel toe.</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als pdf…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Exporteren naar Excel…</translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation>Woning</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Last answer</source>
+        <translation>Laatste antwoord</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Naar</translation>
+    </message>
+    <message>
+        <source>Reason (support gate overridden)</source>
+        <translation>Reden (draagvlakeis doorbroken)</translation>
+    </message>
+    <message>
+        <source>Corporation</source>
+        <translation>Corporatie</translation>
+    </message>
+    <message>
+        <source>Project status</source>
+        <translation>Projectstatus</translation>
+    </message>
+    <message>
+        <source>Dwellings</source>
+        <translation>Woningen</translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation>Huurders</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Draagvlak</translation>
+    </message>
+    <message>
+        <source>Yes votes as a share of all tenants</source>
+        <translation>Ja-stemmen als aandeel van alle huurders</translation>
+    </message>
+    <message>
+        <source>70 % rule</source>
+        <translation>70%-regel</translation>
+    </message>
+    <message>
+        <source>Yes needed</source>
+        <translation>Ja nodig</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation>Geïnformeerd</translation>
+    </message>
+    <message>
+        <source>Tenants notified in writing of the outcome</source>
+        <translation>Huurders schriftelijk geïnformeerd over de uitkomst</translation>
+    </message>
+    <message>
+        <source>Objection deadline</source>
+        <translation>Einde bezwaartermijn</translation>
+    </message>
+    <message>
+        <source>8 weeks after the tenants were notified in writing</source>
+        <translation>8 weken nadat de huurders schriftelijk zijn geïnformeerd</translation>
+    </message>
+    <message>
+        <source>Double-click a campaign to open it.</source>
+        <translation>Dubbelklik op een draagvlakmeting om die te openen.</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>ongedaan</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3 dwellings) · %4</source>
+        <translation>%1 — %2 (%3 woningen) · %4</translation>
+    </message>
+    <message>
+        <source>(set your name in the settings)</source>
+        <translation>(vul uw naam in bij de voorkeuren)</translation>
+    </message>
+    <message>
+        <source>No projects yet: add a project on the Programme page.</source>
+        <translation>Nog geen projecten: voeg een project toe op de pagina Programma.</translation>
+    </message>
+    <message>
+        <source>This complex has no dwelling rows (Woningen): votes are recorded per dwelling, so import or add its dwellings first.</source>
+        <translation>Dit complex heeft geen woningregels (Woningen): stemmen worden per woning vastgelegd, dus importeer of voeg eerst de woningen toe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tenant(s) have not answered yet (no form, or &apos;geen reactie&apos;).</source>
+        <translation>
+            <numerusform>%n huurder heeft nog niet geantwoord (geen formulier, of &apos;geen reactie&apos;).</numerusform>
+            <numerusform>%n huurders hebben nog niet geantwoord (geen formulier, of &apos;geen reactie&apos;).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Follow-up (%1)</source>
+        <translation>Nabezoek (%1)</translation>
+    </message>
+    <message>
+        <source>Objection deadline: — (set the notification date)</source>
+        <translation>Einde bezwaartermijn: — (datum informeren ontbreekt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>nog %n dag</numerusform>
+            <numerusform>nog %n dagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the objection period has ended</source>
+        <translation>de bezwaartermijn is verstreken</translation>
+    </message>
+    <message>
+        <source>Objection deadline: &lt;b&gt;%1&lt;/b&gt; (8 weeks after notification; %2)</source>
+        <translation>Einde bezwaartermijn: &lt;b&gt;%1&lt;/b&gt; (8 weken na informeren; %2)</translation>
+    </message>
+    <message>
+        <source>%1 dwellings, %2 vacant (no vote). </source>
+        <translation>%1 woningen, %2 leegstaand (geen stem). </translation>
+    </message>
+    <message>
+        <source>70 % of all tenants agree: support is reached.</source>
+        <translation>70 % van alle huurders is akkoord: het draagvlak is bereikt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more yes vote(s) needed to reach 70 % of all tenants (no response counts as not agreeing).</source>
+        <translation>
+            <numerusform>Nog %n ja-stem nodig voor 70 % van alle huurders (geen reactie telt als niet akkoord).</numerusform>
+            <numerusform>Nog %n ja-stemmen nodig voor 70 % van alle huurders (geen reactie telt als niet akkoord).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fewer than 10 dwellings: the 70 % rule does not apply; every tenant&apos;s own consent counts (%n still to agree).</source>
+        <translation>
+            <numerusform>Minder dan 10 woningen: de 70%-regel geldt niet; de instemming van elke huurder telt (nog %n moet instemmen).</numerusform>
+            <numerusform>Minder dan 10 woningen: de 70%-regel geldt niet; de instemming van elke huurder telt (nog %n moeten instemmen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Geschiedenis</translation>
+    </message>
+    <message>
+        <source>History of %1 %2</source>
+        <translation>Geschiedenis van %1 %2</translation>
+    </message>
+    <message>
+        <source>no form recorded yet</source>
+        <translation>nog geen formulier vastgelegd</translation>
+    </message>
+    <message>
+        <source>Who records the votes?</source>
+        <translation>Wie legt de stemmen vast?</translation>
+    </message>
+    <message>
+        <source>Votes carry legal weight: each one keeps who recorded it. Your name:</source>
+        <translation>Stemmen hebben juridisch gewicht: bij elke stem wordt bewaard wie die heeft vastgelegd. Uw naam:</translation>
+    </message>
+    <message>
+        <source>%1 is vacant: a vacant dwelling has no tenant and no vote.</source>
+        <translation>%1 staat leeg: een leegstaande woning heeft geen huurder en geen stem.</translation>
+    </message>
+    <message>
+        <source>%1 already has &apos;%2&apos;; nothing changed.</source>
+        <translation>%1 heeft al &apos;%2&apos;; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Not recorded: a vote needs the name of who recorded it.</source>
+        <translation>Niet vastgelegd: bij een stem hoort de naam van wie die vastlegt.</translation>
+    </message>
+    <message>
+        <source>Vote %1: %2</source>
+        <translation>Stem %1: %2</translation>
+    </message>
+    <message>
+        <source>Recorded &apos;%1&apos; for %2.</source>
+        <translation>&apos;%1&apos; vastgelegd voor %2.</translation>
+    </message>
+    <message>
+        <source>Campaign dates of %1</source>
+        <translation>Data van de draagvlakmeting van %1</translation>
+    </message>
+    <message>
+        <source>Status of %1: %2</source>
+        <translation>Status van %1: %2</translation>
+    </message>
+    <message>
+        <source>Support for %1 is %2 of %3 tenants: 70 % is needed (%4 more yes votes). To move the project to &apos;%5&apos; anyway, give the reason (for example a court ruling). It is kept in the status history.</source>
+        <translation>Het draagvlak voor %1 is %2 van %3 huurders: 70 % is nodig (nog %4 ja-stemmen). Geef de reden om het project toch naar &apos;%5&apos; te zetten (bijvoorbeeld een uitspraak van de rechter). Die wordt bewaard in de statusgeschiedenis.</translation>
+    </message>
+    <message>
+        <source>Status not changed: support is not reached and no reason was given.</source>
+        <translation>Status niet gewijzigd: het draagvlak is niet bereikt en er is geen reden gegeven.</translation>
+    </message>
+    <message>
+        <source>Status of %1 is now &apos;%2&apos;.</source>
+        <translation>De status van %1 is nu &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>Follow-up visits — project %1 (complex %2)</source>
+        <translation>Nabezoeken — project %1 (complex %2)</translation>
+    </message>
+    <message>
+        <source>Save follow-up list as PDF</source>
+        <translation>Bezoeklijst opslaan als pdf</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 opgeslagen</translation>
+    </message>
+    <message>
+        <source>Export follow-up list to Excel</source>
+        <translation>Bezoeklijst exporteren naar Excel</translation>
+    </message>
+</context>
+<context>
+    <name>TallyBar</name>
+    <message>
+        <source>%1 yes, %2 no, %3 no response of %4 tenants</source>
+        <translation>%1 ja, %2 nee, %3 geen reactie van %4 huurders</translation>
+    </message>
+    <message>
+        <source>fewer than 10 dwellings: every tenant must consent</source>
+        <translation>minder dan 10 woningen: elke huurder moet instemmen</translation>
+    </message>
+</context>
+<context>
+    <name>TariffsPage</name>
+    <message>
+        <source>The year must be between %1 and %2.</source>
+        <translation>Het jaar moet tussen %1 en %2 liggen.</translation>
+    </message>
+    <message>
+        <source>%1: enter a number.</source>
+        <translation>%1: vul een getal in.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be negative.</source>
+        <translation>%1 kan niet negatief zijn.</translation>
+    </message>
+    <message>
+        <source>stands for every year</source>
+        <translation>geldt voor elk jaar</translation>
+    </message>
+    <message>
+        <source>Tariffs and factors</source>
+        <translation>Tarieven en factoren</translation>
+    </message>
+    <message>
+        <source>Energy tariffs per year (marginal, incl. taxes)</source>
+        <translation>Energietarieven per jaar (marginaal, incl. belastingen)</translation>
+    </message>
+    <message>
+        <source>Gas €/m³</source>
+        <translation>Gas €/m³</translation>
+    </message>
+    <message>
+        <source>Electricity €/kWh</source>
+        <translation>Stroom €/kWh</translation>
+    </message>
+    <message>
+        <source>CO2 emission factors per year</source>
+        <translation>CO2-emissiefactoren per jaar</translation>
+    </message>
+    <message>
+        <source>Gas kg CO2/m³</source>
+        <translation>Gas kg CO2/m³</translation>
+    </message>
+    <message>
+        <source>Electricity kg CO2/kWh</source>
+        <translation>Stroom kg CO2/kWh</translation>
+    </message>
+    <message>
+        <source>Apply scenario: cleaner grid</source>
+        <translation>Scenario schonere stroom</translation>
+    </message>
+    <message>
+        <source>Writes factors for 2020–2050: electricity 0.497 kg/kWh up to 2025, then falling linearly to 0 in 2050; gas unchanged. One step, undoable.</source>
+        <translation>Schrijft factoren voor 2020–2050: elektriciteit 0,497 kg/kWh tot en met 2025, daarna lineair dalend tot 0 in 2050; gas ongewijzigd. Eén stap, ongedaan te maken.</translation>
+    </message>
+    <message>
+        <source>The aftoppingsgrens (%1) is above the liberalisatiegrens (%2): check the amounts.</source>
+        <translation>De aftoppingsgrens (%1) ligt boven de liberalisatiegrens (%2): controleer de bedragen.</translation>
+    </message>
+    <message>
+        <source>Give the measure a (Dutch) name.</source>
+        <translation>Geef de maatregel een (Nederlandse) naam.</translation>
+    </message>
+    <message>
+        <source>A measure&apos;s name cannot contain &apos;;&apos;.</source>
+        <translation>De naam van een maatregel mag geen &apos;;&apos; bevatten.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the catalogue: edit it instead.</source>
+        <translation>%1 staat al in de catalogus: wijzig die maatregel.</translation>
+    </message>
+    <message>
+        <source>Gas saving: enter a number.</source>
+        <translation>Gasbesparing: vul een getal in.</translation>
+    </message>
+    <message>
+        <source>Gas saving cannot be negative.</source>
+        <translation>De gasbesparing kan niet negatief zijn.</translation>
+    </message>
+    <message>
+        <source>Electricity saving: enter a number.</source>
+        <translation>Stroombesparing: vul een getal in.</translation>
+    </message>
+    <message>
+        <source>Cost: enter an amount in euros.</source>
+        <translation>Kosten: vul een bedrag in euro in.</translation>
+    </message>
+    <message>
+        <source>Cost cannot be negative.</source>
+        <translation>De kosten kunnen niet negatief zijn.</translation>
+    </message>
+    <message>
+        <source>changed (workspace)</source>
+        <translation>gewijzigd (werkruimte)</translation>
+    </message>
+    <message>
+        <source>added (workspace)</source>
+        <translation>toegevoegd (werkruimte)</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>geschat</translation>
+    </message>
+    <message>
+        <source>savings estimated</source>
+        <translation>besparing geschat</translation>
+    </message>
+    <message>
+        <source>cost estimated</source>
+        <translation>kosten geschat</translation>
+    </message>
+    <message>
+        <source>domain.md figures</source>
+        <translation>cijfers uit domain.md</translation>
+    </message>
+</context>
+<context>
+    <name>VoteTable</name>
+    <message>
+        <source>Dwelling</source>
+        <translation>Woning</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Tenancy</source>
+        <translation>Bewoning</translation>
+    </message>
+    <message>
+        <source>A vacant dwelling has no tenant and no vote</source>
+        <translation>Een leegstaande woning heeft geen huurder en geen stem</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Stem</translation>
+    </message>
+    <message>
+        <source>ja = yes, nee = no, geen reactie = no response; empty: no form recorded yet (counts as no response)</source>
+        <translation>ja, nee of geen reactie; leeg: nog geen formulier vastgelegd (telt als geen reactie)</translation>
+    </message>
+    <message>
+        <source>Form date</source>
+        <translation>Datum formulier</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Vastgelegd door</translation>
+    </message>
+    <message>
+        <source>let</source>
+        <translation>verhuurd</translation>
+    </message>
+    <message>
+        <source>vacant</source>
+        <translation>leegstaand</translation>
+    </message>
+    <message>
+        <source>No form recorded yet</source>
+        <translation>Nog geen formulier vastgelegd</translation>
+    </message>
+</context>
+<context>
+    <name>YearTable</name>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>In force as</source>
+        <translation>Geldt als</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Add year…</source>
+        <translation>Jaar toevoegen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Wijzigen…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Copy defaults into the workspace to edit them</source>
+        <translation>Standaardwaarden kopiëren om te wijzigen</translation>
+    </message>
+    <message>
+        <source>workspace</source>
+        <translation>werkruimte</translation>
+    </message>
+    <message>
+        <source>entered in this workspace</source>
+        <translation>ingevoerd in deze werkruimte</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s rows are in force; a year without a row takes the nearest earlier year, else the nearest later one. The built-in defaults are not used while the workspace has rows.</source>
+        <translation>De regels van de werkruimte gelden; een jaar zonder regel neemt het dichtstbijzijnde eerdere jaar, anders het dichtstbijzijnde latere. De ingebouwde standaardwaarden worden niet gebruikt zolang de werkruimte regels heeft.</translation>
+    </message>
+    <message>
+        <source>built-in default, estimate</source>
+        <translation>standaard, schatting</translation>
+    </message>
+    <message>
+        <source>built-in default</source>
+        <translation>standaard</translation>
+    </message>
+    <message>
+        <source>The workspace has no rows: the built-in defaults (grey) are in force, each year taking the nearest earlier default year, else the nearest later one. Add a year or copy the defaults to edit them.</source>
+        <translation>De werkruimte heeft geen regels: de ingebouwde standaardwaarden (grijs) gelden, waarbij elk jaar het dichtstbijzijnde eerdere standaardjaar neemt, anders het dichtstbijzijnde latere. Voeg een jaar toe of kopieer de standaardwaarden om ze te wijzigen.</translation>
+    </message>
+    <message>
+        <source>Built-in default: %1</source>
+        <translation>Standaardwaarde: %1</translation>
+    </message>
+    <message>
+        <source>Estimate: replace it with known tariffs.</source>
+        <translation>Schatting: vervang deze door bekende tarieven.</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 wijzigen</translation>
+    </message>
+    <message>
+        <source>Add year</source>
+        <translation>Jaar toevoegen</translation>
+    </message>
+    <message>
+        <source>Set tariffs %1</source>
+        <translation>Tarieven %1 instellen</translation>
+    </message>
+    <message>
+        <source>Set emission factors %1</source>
+        <translation>Emissiefactoren %1 instellen</translation>
+    </message>
+    <message>
+        <source>Delete tariffs %1</source>
+        <translation>Tarieven %1 verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete emission factors %1</source>
+        <translation>Emissiefactoren %1 verwijderen</translation>
+    </message>
+    <message>
+        <source>Copy default tariffs</source>
+        <translation>Standaardtarieven kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy default emission factors</source>
+        <translation>Standaardemissiefactoren kopiëren</translation>
+    </message>
+</context>
+<context>
+    <name>YearValuesDialog</name>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>%1 already has a row: edit that row instead.</source>
+        <translation>%1 heeft al een regel: wijzig die regel.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>%1
+
+Restore the newest backup copy (%2)? The damaged file is kept beside it.</source>
+        <translation>%1
+
+De nieuwste reservekopie (%2) terugzetten? Het beschadigde bestand wordt ernaast bewaard.</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <source>Overview</source>
+        <translation>Overzicht</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <source>Tenant support</source>
+        <translation>Draagvlak</translation>
+    </message>
+    <message>
+        <source>Affordability</source>
+        <translation>Betaalbaarheid</translation>
+    </message>
+    <message>
+        <source>CO2 to 2050</source>
+        <translation>CO2 tot 2050</translation>
+    </message>
+    <message>
+        <source>Tariffs and factors</source>
+        <translation>Tarieven en factoren</translation>
+    </message>
+</context>
+</TS>
