@@ -5,9 +5,12 @@
 projects 2021–2035, votes for a tenth of the projects, targets, tariffs, emission
 factors) as a plain workbook with the Dutch sheets and headers of
 :mod:`desktop.exchange.columns`: real numbers, booleans and dates, money in euros.
-The same seed gives the same workbook.
+The same seed gives the same workbook.  ``write_workspace(path, n_dwellings, seed)``
+writes the same programme as a new workspace file (one transaction).
 
-    .venv/bin/python -m bench.generate OUT.xlsx [--dwellings N] [--seed S]
+    .venv/bin/python -m bench.generate [--dwellings N] [--seed S] \
+        [--workbook X.xlsx] [--workspace Y.rpw]
+    .venv/bin/python -m bench.generate OUT.xlsx [--dwellings N] [--seed S]   (older form)
 """
 from __future__ import annotations
 
@@ -53,13 +56,38 @@ def write_workbook(path: str | Path, n_dwellings: int = 100_000, seed: int = 1) 
     return path
 
 
+def write_workspace(path: str | Path, n_dwellings: int = 100_000, seed: int = 1) -> Path:
+    """A new workspace file holding the synthetic programme (refuses an existing file)."""
+    from desktop.store.workspace import Workspace
+
+    path = Path(path)
+    if path.exists():
+        raise FileExistsError(f"{path} exists; the generator writes only new workspaces")
+    ds = synthetic_dataset(n_dwellings, seed=seed)
+    with Workspace.open(path) as ws:
+        ws.replace_all(ds, meta={"name": f"Synthetic programme, {n_dwellings:,} dwellings"})
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__.splitlines()[0])
-    p.add_argument("out")
+    p.add_argument("out", nargs="?", help="the workbook to write (same as --workbook)")
+    p.add_argument("--workbook", metavar="X.xlsx", help="write the programme workbook here")
+    p.add_argument("--workspace", metavar="Y.rpw", help="write a new workspace file here")
     p.add_argument("--dwellings", type=int, default=100_000)
     p.add_argument("--seed", type=int, default=1)
     args = p.parse_args(argv)
-    write_workbook(args.out, args.dwellings, args.seed)
+    book = args.workbook or args.out
+    if not book and not args.workspace:
+        p.error("give --workbook X.xlsx and/or --workspace Y.rpw")
+    if book:
+        print(write_workbook(book, args.dwellings, args.seed))
+    if args.workspace:
+        try:
+            print(write_workspace(args.workspace, args.dwellings, args.seed))
+        except FileExistsError as exc:
+            print(f"generate: {exc}", file=sys.stderr)
+            return 2
     return 0
 
 
