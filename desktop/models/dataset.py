@@ -18,6 +18,7 @@ Conventions
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field, fields
 from typing import Iterable, Mapping
 
@@ -240,6 +241,25 @@ class Dataset:
         out = self.projects.merge(c, on="complex", how="left")
         out["dwellings"] = out["complex"].map(self.dwelling_counts()).fillna(0).astype("int64")
         return out
+
+    def for_projects(self, projects) -> "Dataset":
+        """What a workbook needs to hold these projects on its own: the projects, their
+        complexes with all their dwellings, the votes on them, the targets and
+        capacities of their corporations, and every per-year table."""
+        wanted = set(map(str, projects))
+        p = self.projects[self.projects["project"].isin(wanted)]
+        complexes = set(p["complex"].dropna())
+        c = self.complexes[self.complexes["complex"].isin(complexes)]
+        corporations = set(c["corporation"].dropna())
+        return dataclasses.replace(
+            self,
+            projects=p.reset_index(drop=True),
+            complexes=c.reset_index(drop=True),
+            dwellings=self.dwellings[self.dwellings["complex"].isin(complexes)].reset_index(drop=True),
+            votes=self.votes[self.votes["project"].isin(wanted)].reset_index(drop=True),
+            targets=self.targets[self.targets["corporation"].isin(corporations)].reset_index(drop=True),
+            capacities=self.capacities[self.capacities["corporation"].isin(corporations)]
+            .reset_index(drop=True))
 
     def validate(self) -> list["Problem"]:
         from .invariants import validate_dataset

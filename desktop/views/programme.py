@@ -434,6 +434,11 @@ class ProgrammePage(QWidget):
         finally:
             self._restoring = False
 
+    def export_dataset(self):
+        """File → Export current view: the projects the list shows, with what a workbook
+        needs to hold them (complexes, dwellings, votes, targets, tariffs, factors)."""
+        return self.controller.dataset.for_projects(self.project_model.frame()["project"])
+
     def _fill_projects(self) -> None:
         owner = self._all
         mask = self._filter_mask(owner, use_year=True)
