@@ -19,6 +19,7 @@ from sqlalchemy.engine import URL, make_url
 
 from ..store.workspace import Workspace, WorkspaceError, is_url
 from . import fmt
+from .widgets import ok_cancel
 
 
 translate = QCoreApplication.translate   # lupdate reads translate("Context", "text")
@@ -47,11 +48,8 @@ class ConnectDialog(QDialog):
         form.addRow(translate("ConnectDialog", "Pass&word:"), self.password)
         note = QLabel(translate("ConnectDialog", "The password is used for this connection only and is never saved."))
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel(self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ConnectDialog", "&Connect"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)

@@ -8,10 +8,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout,
+    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout,
 )
 
 from ..settings import Settings
+from .widgets import ok_cancel
 
 translate = QCoreApplication.translate   # lupdate reads translate("Context", "text")
 
@@ -48,10 +49,7 @@ class PreferencesDialog(QDialog):
         name_note = QLabel(self.tr("Your name is recorded with every vote and status change."))
         name_note.setWordWrap(True)
         name_note.setStyleSheet("color:#5f6b76;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(name_note)

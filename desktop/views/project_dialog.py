@@ -16,7 +16,7 @@ from typing import Any, Callable
 import pandas as pd
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog,
+    QComboBox, QCompleter, QDialog, QFormLayout, QHBoxLayout, QInputDialog,
     QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -27,6 +27,7 @@ from ..store.commands import GateError
 from ..store.workspace import WorkspaceError
 from . import fmt
 from .measures_picker import MeasuresPicker
+from .widgets import ok_cancel
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -214,10 +215,7 @@ class ProjectDialog(QDialog):
         self.investment_edit = QLineEdit()
         add("investment_cents", self.tr("Investment (€ per home)"), self.investment_edit)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         lay.addWidget(self.buttons)
 
         self._fill(project or {})
@@ -237,10 +235,7 @@ class ProjectDialog(QDialog):
                 picker.set_base_gas(float(gas))
         picker.proposed.connect(self._take_proposal)
         lay.addWidget(picker)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
+        buttons = ok_cancel(dialog)
         lay.addWidget(buttons)
         dialog.accepted.connect(lambda: self.measures_edit.setText(picker.measures_text()))
         return dialog, picker
@@ -413,10 +408,7 @@ class CapacityDialog(QDialog):
         self.budget_edit.setPlaceholderText(self.tr("no limit"))
         self.budget_field = _Field(self.budget_edit)
         form.addRow(self.tr("Budget (€)"), self.budget_field)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         lay.addWidget(buttons)
         self.corporation_edit.currentTextChanged.connect(self._load)
         self.year_edit.valueChanged.connect(self._load)

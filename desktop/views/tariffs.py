@@ -17,7 +17,7 @@ import pandas as pd
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QHeaderView, QFormLayout, QHBoxLayout, QLabel,
+    QCheckBox, QDialog, QHeaderView, QFormLayout, QHBoxLayout, QLabel,
     QLineEdit, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -29,7 +29,7 @@ from ..store.commands import Batch, Delete, Upsert
 from ..store.workspace import WorkspaceError
 from . import fmt
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
-from .widgets import data_table, section_label
+from .widgets import data_table, error_label, ok_cancel, section_label
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
 GREY = QColor("#8a8f98")
@@ -127,14 +127,9 @@ class YearValuesDialog(QDialog):
                 edit.setText(QLocale().toString(float(v), "g", 12))
             form.addRow(label, edit)
             self.edits[key] = edit
-        self.error = QLabel()
-        self.error.setStyleSheet("color:#b3261e")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
         self.result_values: dict[str, float] = {}
 
@@ -640,14 +635,9 @@ class MeasureDialog(QDialog):
         form.addRow(self.tr("Source"), self.source_edit)
         self.all_gas.toggled.connect(lambda on: self.gas_edit.setEnabled(not on))
         self.gas_edit.setEnabled(not self.all_gas.isChecked())
-        self.error = QLabel()
-        self.error.setStyleSheet("color:#b3261e")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
         self.key = ""
         self.result_values: dict = {}

@@ -3,7 +3,28 @@ so all pages look and behave alike."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView,
+)
+
+ERROR_COLOUR = "#b3261e"
+
+
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """OK and Cancel wired to the dialog's accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def error_label() -> QLabel:
+    """Where a form says what is wrong (empty until it is)."""
+    label = QLabel()
+    label.setStyleSheet(f"color:{ERROR_COLOUR}")
+    label.setWordWrap(True)
+    return label
 
 SIZED_ROWS = 100       # rows (beyond the visible ones) a table looks at to size its columns
 
