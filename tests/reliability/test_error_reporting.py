@@ -4,38 +4,26 @@ A damaged workspace offers its backup; backups restore from the File menu."""
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.logs import LOG_NAME, setup_logging
 from desktop.paths import log_dir
 from desktop.sample import create_sample_workspace
 from desktop.settings import Settings
-from desktop.store.workspace import Workspace
 from desktop.views import backups
-from desktop.views.controller import Controller
 from desktop.views.error_dialog import ExceptionHandler
-from desktop.views.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    ws = create_sample_workspace(tmp_path / "soest.rpw")
-    win = MainWindow(Controller(ws, Settings()))
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    win.controller.workspace.close()
+def window(sample_window):
+    return sample_window
 
 
 def test_unexpected_exception_shows_a_report_and_logs_without_personal_data(window, qtbot):

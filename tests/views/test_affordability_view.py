@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 
 from desktop.models import affordability
 from desktop.sample import create_sample_workspace
@@ -26,18 +25,8 @@ from desktop.views.main_window import MainWindow
 
 
 @pytest.fixture
-def setup(qtbot, tmp_path):
-    ws = create_sample_workspace(tmp_path / "soest.rpw")
-    controller = Controller(ws, Settings(user_name="Anna"))
-    host = QWidget()
-    qtbot.addWidget(host)
-    host.resize(1280, 800)
-    page = AffordabilityPage(controller, host)
-    page.setGeometry(0, 0, 1280, 800)
-    host.show()
-    yield page, controller
-    host.close()
-    ws.close()
+def setup(hosted_page):
+    return hosted_page(AffordabilityPage)
 
 
 def cell(model, row: int, key: str, role=SORT_ROLE):

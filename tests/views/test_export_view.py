@@ -6,23 +6,13 @@ import pytest
 
 from desktop.exchange.check import check_workbook
 from desktop.exchange.reader import read_workbook
-from desktop.sample import create_sample_workspace
-from desktop.settings import Settings
-from desktop.views.controller import Controller
-from desktop.views.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    ws = create_sample_workspace(tmp_path / "soest.rpw")
-    win = MainWindow(Controller(ws, Settings()))
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    win.controller.workspace.close()
+def window(sample_window):
+    return sample_window
 
 
 def test_pages_without_a_view_export_disable_the_action(window):

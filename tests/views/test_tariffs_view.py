@@ -6,7 +6,6 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 
 from desktop.sample import create_sample_workspace
 from desktop.settings import Settings
@@ -18,18 +17,8 @@ from desktop.views.tariffs import TariffsPage, parse_value, validate_row
 
 
 @pytest.fixture
-def setup(qtbot, tmp_path):
-    ws = create_sample_workspace(tmp_path / "soest.rpw")
-    controller = Controller(ws, Settings(user_name="Anna"))
-    host = QWidget()
-    qtbot.addWidget(host)
-    host.resize(1280, 800)
-    page = TariffsPage(controller, host)
-    page.setGeometry(0, 0, 1280, 800)
-    host.show()
-    yield page, controller
-    host.close()
-    ws.close()
+def setup(hosted_page):
+    return hosted_page(TariffsPage)
 
 
 def column(model, key: str) -> list:
