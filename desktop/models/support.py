@@ -274,25 +274,58 @@ def support_table(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
     return out[SUPPORT_COLUMNS], []
 
 
+def _rows_of(values: pd.Series, wanted) -> np.ndarray:
+    """Positions where ``values`` equals one of ``wanted`` (<NA> never matches).
+
+    ``isin`` is about three times faster than ``==`` on a string column of 100,000
+    rows and needs no NA handling."""
+    return np.flatnonzero(values.isin(list(wanted)).to_numpy(dtype=bool))
+
+
 def project_tally(ds: Dataset, project: str) -> Tally:
     """The :class:`Tally` of one project, also when it has no votes yet.
 
-    Raises KeyError for an unknown project.
+    The same figures as that project's row of :func:`support_table`, computed from the
+    project's own complex and votes only (a vote at 100,000 dwellings: a few ms rather
+    than the whole programme).  Raises KeyError for an unknown project.
     """
-    p = ds.projects[(ds.projects["project"] == project).fillna(False).astype(bool)]
-    if p.empty:
+    p = ds.projects
+    hit = _rows_of(p["project"], [project])
+    if not len(hit):
         raise KeyError(f"unknown project {project!r}")
-    complex_id = p["complex"].iloc[0]
-    in_complex = (ds.dwellings["complex"] == complex_id).fillna(False).astype(bool)
-    own = Dataset(   # just this project: the same computation on a few rows
-        complexes=ds.complexes[(ds.complexes["complex"] == complex_id).fillna(False)
-                               .astype(bool)],
-        dwellings=ds.dwellings[in_complex],
-        projects=p.iloc[:1],
-        votes=ds.votes[(ds.votes["project"] == project).fillna(False).astype(bool)],
-    )
-    row = _all_projects(own).iloc[0]
-    return tally(int(row["dwellings"]), int(row["tenants"]), int(row["yes"]), int(row["no"]))
+    complex_id = p["complex"].iat[int(hit[0])]
+    d = ds.dwellings
+    has_complex = complex_id is not None and not pd.isna(complex_id)
+    mine = _rows_of(d["complex"], [complex_id]) if has_complex else np.empty(0, dtype=np.int64)
+    let = d["let"].to_numpy(dtype=bool, na_value=True)      # <NA> read as let
+    if len(mine):                      # Woningen rows decide, as in _complex_counts
+        dwellings, tenants = len(mine), int(let[mine].sum())
+    elif has_complex:                  # no rows: the declared count, every dwelling let
+        c = ds.complexes
+        declared = c["dwellings"].iloc[_rows_of(c["complex"], [complex_id])].dropna()
+        dwellings = tenants = int(declared.iat[0]) if len(declared) else 0
+    else:
+        dwellings = tenants = 0
+    tenants = min(tenants, dwellings)
+
+    v = ds.votes
+    v = v.iloc[_rows_of(v["project"], [project])]
+    yes = no = 0
+    if len(v) and has_complex:
+        v = v[~v["dwelling"].duplicated(keep="last").to_numpy()]   # one vote per dwelling
+        # a vote counts when its dwelling's first Woningen row (as in support_table) is
+        # a let dwelling of the project's complex
+        at = _rows_of(d["dwelling"], v["dwelling"].dropna().unique())
+        ids = d["dwelling"].iloc[at].to_numpy(dtype=object, na_value=None)
+        first = ~pd.Series(ids, dtype=object).duplicated(keep="first").to_numpy()
+        ok = first & let[at] & d["complex"].iloc[at].isin([complex_id]).to_numpy(dtype=bool)
+        counted = set(ids[ok])
+        vote = _canonical_votes(v["vote"]).to_numpy(dtype=object, na_value=None)
+        for dwelling, answer in zip(v["dwelling"].to_numpy(dtype=object, na_value=None), vote):
+            if dwelling in counted:
+                yes += answer == Vote.YES.value
+                no += answer == Vote.NO.value
+    return tally(dwellings, tenants, int(yes), int(no))
 
 
 def follow_up(ds: Dataset, project: str) -> pd.DataFrame:
@@ -302,14 +335,16 @@ def follow_up(ds: Dataset, project: str) -> pd.DataFrame:
     Raises KeyError for an unknown project.
     """
     p = ds.projects
-    hit = p.loc[p["project"] == project, "complex"]
-    if hit.empty:
+    hit = _rows_of(p["project"], [project])
+    if not len(hit):
         raise KeyError(f"unknown project {project!r}")
-    complex_id = hit.iloc[0]
+    complex_id = p["complex"].iat[int(hit[0])]
     d = ds.dwellings
-    mine = d[(d["complex"] == complex_id).fillna(False).astype(bool) & _let_flags(ds)]
+    mine = d.iloc[_rows_of(d["complex"], [complex_id])] \
+        if complex_id is not None and not pd.isna(complex_id) else d.iloc[:0]
+    mine = mine[mine["let"].to_numpy(dtype=bool, na_value=True)]
     v = ds.votes
-    v = v[(v["project"] == project).fillna(False).astype(bool)]
+    v = v.iloc[_rows_of(v["project"], [project])]
     v = v.drop_duplicates("dwelling", keep="last")
     answered = v.loc[_canonical_votes(v["vote"]).isin([Vote.YES.value, Vote.NO.value])
                      .fillna(False).astype(bool), "dwelling"]

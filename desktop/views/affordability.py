@@ -58,6 +58,24 @@ def flags_text(row) -> str:
     return "; ".join(parts)
 
 
+def flags_texts(frame: pd.DataFrame) -> list[str]:
+    """:func:`flags_text` for every row of ``frame`` at once (1,800 projects: a few ms
+    rather than 0.1 s of ``iterrows``)."""
+    if not len(frame):
+        return []
+
+    def flag(column: str) -> np.ndarray:
+        return frame[column].fillna(False).to_numpy(dtype=bool)
+    limit = np.select(
+        [flag("over_liberalisation"), flag("over_aftopping_large"), flag("over_aftopping")],
+        [translate("AffordabilityPage", "above liberalisatiegrens"),
+         translate("AffordabilityPage", "above both aftoppingsgrenzen"),
+         translate("AffordabilityPage", "above aftoppingsgrens 1–2 p.")], "").astype(object)
+    forbidden = translate("AffordabilityPage", "increase not allowed since 2023")
+    return [f"{a}; {forbidden}" if a and b else (forbidden if b else a)
+            for a, b in zip(limit, flag("energy_rent_increase_forbidden"))]
+
+
 def project_frame(ds) -> tuple[pd.DataFrame, list]:
     """:func:`affordability.project_table` plus display columns: ``light`` (ok /
     warning / not_ok), ``flags`` (text), ``housing_cost_change_cents`` and ``tariffs``."""
@@ -70,7 +88,7 @@ def project_frame(ds) -> tuple[pd.DataFrame, list]:
     frame["light"] = pd.array(np.where(~ok, "not_ok", np.where(flagged, "warning", "ok")),
                               dtype="string")
     frame["verdict_text"] = [light_text(v) for v in frame["light"]]
-    frame["flags"] = [flags_text(r) for _, r in frame.iterrows()] if len(frame) else []
+    frame["flags"] = flags_texts(frame)
     frame["housing_cost_change_cents"] = (frame["housing_cost_after_cents"]
                                           - frame["housing_cost_before_cents"])
     frame["tariffs"] = [
@@ -88,6 +106,7 @@ class AffordabilityPage(QWidget):
     def __init__(self, controller, parent=None):
         super().__init__(parent)
         self.controller = controller
+        self._colour_source = None          # the frame _project_colour's arrays were read from
         self._projects = pd.DataFrame()
         self._corp_years = pd.DataFrame()
         self._scatter: dict[str, pg.ScatterPlotItem] = {}
@@ -315,13 +334,19 @@ class AffordabilityPage(QWidget):
 
     # ----- colours and tips ------------------------------------------------------------
     def _project_colour(self, row: int, col: int):
-        if self.project_model._specs[col].key not in ("verdict_text", "margin_cents", "flags"):
+        key = self.project_model._specs[col].key
+        if key not in ("verdict_text", "margin_cents", "flags"):
             return None
         frame = self.project_model.frame()
-        light = frame.at[row, "light"]
-        if self.project_model._specs[col].key == "flags":
-            return LIGHT_BRUSH["warning"] if frame.at[row, "flags"] else None
-        return LIGHT_BRUSH.get(light)
+        if self._colour_source is not frame:   # new or re-sorted rows: numpy, not .at per cell
+            self._colour_source = frame
+            self._colour_light = frame["light"].to_numpy(dtype=object, na_value=None) \
+                if "light" in frame.columns else np.full(len(frame), None, dtype=object)
+            self._colour_flags = frame["flags"].to_numpy(dtype=object) \
+                if "flags" in frame.columns else np.full(len(frame), "", dtype=object)
+        if key == "flags":
+            return LIGHT_BRUSH["warning"] if self._colour_flags[row] else None
+        return LIGHT_BRUSH.get(self._colour_light[row])
 
     def _project_tip(self, row: int, col: int):
         frame = self.project_model.frame()

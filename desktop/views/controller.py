@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..models.dataset import TABLES, Dataset
@@ -43,6 +43,8 @@ class Controller(QObject):
     """Holds the open workspace, its frames and the undo stack."""
 
     changed = Signal(object)          # set of table names
+    # called after reload() (the application sets desktop.app.settle_heap; None in tests)
+    settle_after_reload = None
     workspace_changed = Signal()      # another workspace was opened
     error = Signal(str)
 
@@ -66,6 +68,9 @@ class Controller(QObject):
         ``dataset``: frames already read (e.g. on a worker thread) to use instead."""
         self._dataset = dataset
         self.changed.emit(set(tables or TABLES))
+        if self.settle_after_reload is not None:
+            # once the views have caught up (after the redraw), not inside it
+            QTimer.singleShot(0, self.settle_after_reload)
 
     def _sign(self, workspace: Workspace) -> None:
         """Edits record who made them (row's last editor, conflict messages)."""

@@ -518,7 +518,7 @@ class SupportPage(QWidget):
         ds = self.controller.dataset
         if tables is None or set(tables) & self.PROJECT_TABLES or not self._project_ids:
             self._fill_projects(ds)
-        self._show_project(ds)
+        self._show_project(ds, votes_only=tables is not None and set(tables) == {"votes"})
         self._campaigns_dirty = True
         if self.tabs.currentWidget() is self.campaign_tab:
             self._refresh_campaigns()
@@ -577,9 +577,13 @@ class SupportPage(QWidget):
         if idx >= 0:
             self.project_combo.setCurrentIndex(idx)
 
-    def _show_project(self, ds: Dataset) -> None:
+    def _show_project(self, ds: Dataset, votes_only: bool = False) -> None:
+        """Show the current project; ``votes_only``: only its votes changed (after a
+        vote: the tally, vote table, follow-up list and history, not the campaign)."""
         new = getattr(self, "_new_project", False)
         self._new_project = False
+        votes_only = votes_only and not new and bool(self._project_row) \
+            and self._project_row.get("project") == self.project
         enabled = self.project is not None
         for w in (self.status_combo, self.status_button, self.start_check, self.notified_check,
                   self.vote_table, self.print_button, self.pdf_button, self.excel_button):
@@ -593,10 +597,11 @@ class SupportPage(QWidget):
             self.status_model.set_frame(pd.DataFrame(columns=["changed_at"]))
             self.needed_label.setText(self.tr("No projects yet: add a project on the Programme page."))
             return
-        row = ds.projects[(ds.projects["project"] == self.project).fillna(False).astype(bool)].iloc[0]
-        self._project_row = row.to_dict()
-        self._project_version = self.controller.workspace.row_versions("projects").get((self.project,))
-        self._show_campaign(row)
+        if not votes_only:       # a vote changes none of these
+            row = ds.projects[ds.projects["project"].isin([self.project]).to_numpy(dtype=bool)].iloc[0]
+            self._project_row = row.to_dict()
+            self._project_version = self.controller.workspace.row_versions("projects").get((self.project,))
+            self._show_campaign(row)
         self._show_tally(support.project_tally(ds, self.project))
         self.vote_model.update_frame(vote_frame(ds, self.project))
         if new or self.vote_table.currentIndex().row() < 0:
@@ -613,8 +618,9 @@ class SupportPage(QWidget):
         self.follow_up_label.setText(self.tr("%n tenant(s) have not answered yet (no form, or "
                                              "'geen reactie').", "", len(follow)))
         self.tabs.setTabText(1, self.tr("Follow-up (%1)").replace("%1", fmt.integer(len(follow))))
-        history = self.controller.workspace.status_history(self.project)
-        self.status_model.set_frame(history.astype(object).where(history.notna(), None))
+        if not votes_only:
+            history = self.controller.workspace.status_history(self.project)
+            self.status_model.set_frame(history.astype(object).where(history.notna(), None))
         self._show_dwelling_history()
 
     def _show_campaign(self, row) -> None:

@@ -283,3 +283,58 @@ def test_a_dwelling_without_a_let_value_is_let_by_default():
         votes=[{"project": "P1", "dwelling": f"D{i}", "vote": "ja"} for i in range(7)])
     row = only_row(ds)
     assert (row["dwellings"], row["tenants"], row["status"]) == (10, 10, "reached")
+
+
+# ----- one project's tally is that project's row of the whole table -------------------
+def _row_as_tally(row) -> Tally:
+    return tally(int(row["dwellings"]), int(row["tenants"]), int(row["yes"]), int(row["no"]))
+
+
+def test_project_tally_equals_the_support_table_row_for_every_project_of_the_sample():
+    from desktop.sample import build_sample
+
+    ds, _ = build_sample()
+    table, _ = support_table(ds)
+    assert len(table) >= 5                      # the sample has campaigns with votes
+    rows = table.set_index("project")
+    for project in ds.projects["project"]:
+        t = project_tally(ds, project)
+        if project in rows.index:
+            assert t == _row_as_tally(rows.loc[project]), project
+        else:                                   # no votes: nobody agreed yet
+            assert (t.yes, t.no, t.no_response) == (0, 0, t.tenants)
+
+
+def test_project_tally_counts_only_let_dwellings_of_its_own_complex():
+    # C1: L0-L9 let, V0 vacant; C2: M0-M4.  P1 (C1) gets votes that must not count:
+    # a vacant dwelling, a dwelling of C2, an unknown dwelling, an unknown answer, and
+    # a duplicated dwelling id whose first row is in C2.
+    ds = Dataset.from_records(
+        complexes=[{"complex": "C1", "corporation": "Portaal", "neighbourhood": "Overhees"},
+                   {"complex": "C2", "corporation": "Portaal", "neighbourhood": "Overhees"},
+                   {"complex": "C3", "corporation": "Portaal", "neighbourhood": "Overhees",
+                    "dwellings": 14}],
+        dwellings=[{"dwelling": f"L{i}", "complex": "C1", "let": True} for i in range(10)]
+        + [{"dwelling": "V0", "complex": "C1", "let": False}]
+        + [{"dwelling": f"M{i}", "complex": "C2", "let": True} for i in range(5)]
+        + [{"dwelling": "M0", "complex": "C1", "let": True}],     # duplicate id, first in C2
+        projects=[{"project": "P1", "complex": "C1", "year": 2022},
+                  {"project": "P2", "complex": "C2", "year": 2022},
+                  {"project": "P3", "complex": "C3", "year": 2023}],
+        votes=[{"project": "P1", "dwelling": f"L{i}", "vote": "ja"} for i in range(6)]
+        + [{"project": "P1", "dwelling": "L6", "vote": "no"},       # English alias: nee
+           {"project": "P1", "dwelling": "L7", "vote": "misschien"},  # unknown: not counted
+           {"project": "P1", "dwelling": "V0", "vote": "ja"},       # vacant
+           {"project": "P1", "dwelling": "M1", "vote": "ja"},       # other complex
+           {"project": "P1", "dwelling": "M0", "vote": "ja"},       # first row in C2
+           {"project": "P1", "dwelling": "X9", "vote": "ja"},       # no such dwelling
+           {"project": "P1", "dwelling": "L5", "vote": "nee"},      # corrected: L5 now nee
+           {"project": "P2", "dwelling": "M0", "vote": "ja"},
+           {"project": "P3", "dwelling": "L0", "vote": "ja"}])      # C3 has no rows
+    # P1: 12 rows in C1 (L0-L9, V0, M0), 11 let; yes L0-L4 = 5, no L5, L6 = 2
+    assert project_tally(ds, "P1") == tally(12, 11, 5, 2)
+    assert project_tally(ds, "P2") == tally(5, 5, 1, 0)
+    assert project_tally(ds, "P3") == tally(14, 14, 0, 0)   # declared, every dwelling let
+    rows = support_table(ds)[0].set_index("project")
+    for project in ("P1", "P2", "P3"):
+        assert project_tally(ds, project) == _row_as_tally(rows.loc[project])
