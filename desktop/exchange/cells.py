@@ -285,18 +285,25 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
 
 
 # ----------------------------------------------------------------------------- columns
+_EMPTY_OR_NUMBER_TYPES = frozenset((float, int, str))
+_TEXT_OR_BOOL = frozenset((str, bool))
+
+
 def _numeric_fast(values: Sequence[Any]) -> np.ndarray | None:
     """The column as float64 (NaN for empty cells) when every filled cell is a real
-    number, else None."""
-    arr = np.empty(len(values), dtype=np.float64)
-    for i, v in enumerate(values):
-        t = type(v)
-        if t is float or t is int:
-            arr[i] = v
-        elif t is str and not v:
-            arr[i] = np.nan
-        else:
-            return None
+    number (``float``/``int``, not ``bool``) and every other cell is ``""``, else None."""
+    types = set(map(type, values))
+    if not types <= _EMPTY_OR_NUMBER_TYPES:
+        return None
+    if str not in types:
+        return np.array(values, dtype=np.float64).reshape(len(values))
+    cells = np.array(values, dtype=object).reshape(len(values))
+    blank = cells == ""
+    filled = cells[~blank]
+    if str in set(map(type, filled)):
+        return None
+    arr = np.full(len(values), np.nan)
+    arr[~blank] = filled.astype(np.float64)
     return arr
 
 
@@ -340,7 +347,14 @@ def parse_column(values: Sequence[Any], kind: str
     empty = []
     errors = []
     if kind in ("text", "id"):
-        # the usual case: text cells, kept trimmed; anything else goes through the parser
+        if set(map(type, values)) == {str}:
+            # the usual case: only text cells, kept trimmed (C-level passes, no per-cell Python)
+            out = list(map(str.strip, values))
+            blank = np.flatnonzero(np.array(out, dtype=object).reshape(len(out)) == "").tolist()
+            for i in blank:
+                out[i] = None
+            return out, blank, errors
+        # text cells kept trimmed; anything else goes through the parser
         for i, v in enumerate(values):
             if type(v) is str:
                 s = v.strip()
@@ -359,6 +373,36 @@ def parse_column(values: Sequence[Any], kind: str
         return out, empty, errors
     if kind in ("label", "heating", "status", "vote", "yesno"):
         # few distinct values: parse each once
+        if set(map(type, values)) <= _TEXT_OR_BOOL:
+            # text and real booleans: no two distinct cells compare equal (unlike 1, 1.0
+            # and True), so the cells themselves key the parsed values: one C-level map
+            parsed: dict[Any, Any] = {}
+            bad: list[Any] = []
+            for v in set(values):
+                if is_empty(v):
+                    parsed[v] = None
+                    bad.append(v)
+                    continue
+                try:
+                    parsed[v] = parser(v)
+                except CellError as exc:
+                    parsed[v] = exc
+                    bad.append(v)
+            out = list(map(parsed.__getitem__, values))
+            if bad:
+                cells = np.array(values, dtype=object).reshape(len(values))
+                for v in bad:
+                    hit = parsed[v]
+                    where = np.flatnonzero(cells == v).tolist()
+                    if hit is None:
+                        empty += where
+                    else:
+                        errors += [(i, hit) for i in where]
+                        for i in where:
+                            out[i] = None
+                empty.sort()
+                errors.sort(key=lambda e: e[0])
+            return out, empty, errors
         memo: dict[tuple[type, Any], Any] = {}
         for i, v in enumerate(values):
             key = (type(v), v)

@@ -70,6 +70,8 @@ class ReadResult:
     sheets_found: dict[str, str]                  # table -> sheet name as written
     headers: dict[str, dict[str, str]] = field(default_factory=dict)  # table -> field -> header
     error_rows: dict[str, set[int]] = field(default_factory=dict)     # table -> frame rows with errors
+    _places: dict[tuple[str, str | None], tuple[str, str | None]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def errors(self) -> list[WorkbookProblem]:
@@ -86,27 +88,38 @@ class ReadResult:
     def locate(self, problem: Problem) -> WorkbookProblem:
         """A frame-position Problem (from the rules or invariants) as Excel shows it."""
         table = problem.table
+        sheet, column = self._place(table, problem.column)
+        row = None
+        if problem.row is not None:
+            numbers = self.row_numbers.get(table, [])
+            row = numbers[problem.row] if 0 <= problem.row < len(numbers) else None
+        return WorkbookProblem(sheet, row, column, problem.message,
+                               problem.message_nl or problem.message, problem.severity)
+
+    def _place(self, table: str, field_name: str | None) -> tuple[str, str | None]:
+        """The sheet and column header of a table's field, looked up once per pair (a
+        check locates thousands of warnings on the same few columns)."""
+        key = (table, field_name)
+        found = self._places.get(key)
+        if found is not None:
+            return found
         try:
             sheet_decl = sheet_for_table(table)
         except KeyError:
             sheet_decl = None
         sheet = self.sheets_found.get(table) or (sheet_decl.dutch if sheet_decl else table)
-        row = None
-        if problem.row is not None:
-            numbers = self.row_numbers.get(table, [])
-            row = numbers[problem.row] if 0 <= problem.row < len(numbers) else None
         column = None
-        if problem.column is not None:
-            column = self.headers.get(table, {}).get(problem.column)
+        if field_name is not None:
+            column = self.headers.get(table, {}).get(field_name)
             if column is None and sheet_decl is not None:
                 try:
-                    column = sheet_decl.by_field(problem.column).dutch
+                    column = sheet_decl.by_field(field_name).dutch
                 except KeyError:
-                    column = problem.column
+                    column = field_name
             elif column is None:
-                column = problem.column
-        return WorkbookProblem(sheet, row, column, problem.message,
-                               problem.message_nl or problem.message, problem.severity)
+                column = field_name
+        self._places[key] = (sheet, column)
+        return sheet, column
 
 
 # ----------------------------------------------------------------------------- refusing
@@ -231,6 +244,30 @@ def _row_empty(row: list[Any]) -> bool:
     return True
 
 
+def _filled_rows(rows: list[list[Any]], start: int) -> list[int]:
+    """Positions from ``start`` on of the rows that are not empty (see :func:`_row_empty`).
+    A row whose first cell holds a value is filled: only the others are looked at whole."""
+    kept = []
+    for i in range(start, len(rows)):
+        r = rows[i]
+        first = r[0] if r else ""
+        if type(first) is str:
+            if first.strip() or not _row_empty(r):
+                kept.append(i)
+        elif first is not None or not _row_empty(r):
+            kept.append(i)
+    return kept
+
+
+def _columns(data: list[list[Any]], positions: list[int]) -> dict[int, list[Any]]:
+    """The cells at ``positions`` of every row, column by column (a short row's missing
+    cells are empty, ``""``)."""
+    width = max(positions, default=-1) + 1
+    if any(len(r) < width for r in data):
+        data = [r if len(r) >= width else list(r) + [""] * (width - len(r)) for r in data]
+    return {j: [r[j] for r in data] for j in positions}
+
+
 def _series(kind: str, parsed: Any, n: int) -> pd.Series:
     dtype = _DTYPES[kind]
     if isinstance(parsed, np.ndarray):
@@ -294,21 +331,16 @@ class _SheetReader:
                           f"verplichte kolom ontbreekt: {names}" if len(missing) == 1
                           else f"verplichte kolommen ontbreken: {names}")
 
-        data: list[list[Any]] = []
-        numbers: list[int] = []
-        for i in range(header_at + 1, len(rows)):
-            r = rows[i]
-            if _row_empty(r):
-                continue
-            data.append(r)
-            numbers.append(self.first_row + i)
+        kept = _filled_rows(rows, header_at + 1)
+        data = [rows[i] for i in kept]
+        numbers = [self.first_row + i for i in kept]
         self.row_numbers = numbers
         n = len(data)
         table = self.decl.table
         columns: dict[str, pd.Series] = {}
+        cells = _columns(data, [j for j, _ in mapping])
         for j, col in mapping:
-            values = [r[j] if j < len(r) else "" for r in data]
-            parsed, _empty, errors = parse_column(values, col.kind)
+            parsed, _empty, errors = parse_column(cells[j], col.kind)
             header = self.headers[col.field]
             for pos, exc in errors:
                 self.error_cells.add((pos, col.field))

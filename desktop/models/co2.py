@@ -345,18 +345,23 @@ def _use_warnings(u: _Use) -> list[Problem]:
         return []
     cs, ks, ns = (np.concatenate(p) for p in (parts_c, parts_k, parts_n))
     order = np.lexsort((ks, cs))
+    cs, ks = cs[order], ks[order]
+    rows = u.c_row[cs].astype("int64").tolist()
+    ids = [str(c) for c in u.complex_ids[cs].tolist()]
+    counts = np.rint(ns[order]).astype("int64").tolist()
+    heating = u.c_heating[cs].tolist()
+    # the texts repeat (same kind, count and heating): each is formatted once
+    texts: dict[tuple[int, int, object], tuple[str, str]] = {}
     out = []
-    for c, k, n in zip(cs[order].tolist(), ks[order].tolist(), ns[order].tolist()):
+    for k, row, cid, n, h in zip(ks.tolist(), rows, ids, counts, heating):
         column, _, _, _, text, text_nl = _USE_WARNINGS[k]
-        row = int(u.c_row[c])
-        cid = str(u.complex_ids[c])
-        n = int(round(n))
-        fmt = {"n": f"{n} dwelling" if n == 1 else f"{n} dwellings",
-               "n_nl": f"{n} woning" if n == 1 else f"{n} woningen",
-               "heating": u.c_heating[c]}
+        pair = texts.get((k, n, h))
+        if pair is None:
+            fmt = {"n": f"{n} dwelling" if n == 1 else f"{n} dwellings",
+                   "n_nl": f"{n} woning" if n == 1 else f"{n} woningen", "heating": h}
+            pair = texts[(k, n, h)] = (text.format(**fmt), text_nl.format(**fmt))
         out.append(Problem("complexes", row if row >= 0 else None, column,
-                           f"Complex {cid}: " + text.format(**fmt), "warning", cid,
-                           f"Complex {cid}: " + text_nl.format(**fmt)))
+                           f"Complex {cid}: {pair[0]}", "warning", cid, f"Complex {cid}: {pair[1]}"))
     return out
 
 

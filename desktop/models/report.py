@@ -44,12 +44,13 @@ def evaluate(ds: Dataset, base_year: int = BASE_YEAR) -> tuple[dict[str, list], 
     parts["support"] = frame_records(frame, [
         "project", "dwellings", "tenants", "yes", "no", "no_response", "support_pct", "status"])
 
-    frame, w = affordability.project_table(ds)
+    projects, w = affordability.project_table(ds)
     warnings += w
-    parts["affordability"] = frame_records(frame, [
+    parts["affordability"] = frame_records(projects, [
         "project", "tariff_year", "rent_increase_per_month", "energy_saving_per_month", "ok"])
 
-    frame, w = affordability.corporation_year_table(ds)
+    # from the project table above: computing it again took a fifth of the evaluation
+    frame, w = affordability.corporation_year_table(ds, projects)
     warnings += w
     parts["affordability_by_corporation_year"] = frame_records(frame, [
         "corporation", "year", "dwellings", "avg_rent_increase_per_month",

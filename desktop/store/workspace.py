@@ -17,6 +17,7 @@ recorded by several project leaders at once are all kept, each with its true pre
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import shutil
 import sqlite3
@@ -149,12 +150,32 @@ def _on_sqlite_connect(dbapi_conn, _record) -> None:
     cur.close()
 
 
-def _frame(rows, columns: list[str]) -> pd.DataFrame:
-    """Result rows as a frame, built column by column: handing pandas the Row objects
-    makes it probe each one for attributes, ten times slower at 100k rows."""
+def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    """Plain tuples from a DBAPI cursor as a frame (pandas converts them in C; SQLAlchemy
+    Row objects would be probed one by one, ten times slower at 100k rows)."""
     if not rows:
         return pd.DataFrame({c: [] for c in columns})
-    return pd.DataFrame(dict(zip(columns, (list(col) for col in zip(*rows)))))
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _fetch_frame(conn: Connection, query) -> pd.DataFrame:
+    """A SELECT without parameters as a frame of the driver's own values, read through
+    the DBAPI cursor of ``conn`` (same connection and transaction): plain tuples, none of
+    SQLAlchemy's per-row Result work, which took most of a 100,000-row load.
+
+    The values are as the driver returns them: on SQLite dates are 'YYYY-MM-DD' text and
+    booleans 0/1 (``conform`` types them), on PostgreSQL dates and booleans."""
+    compiled = query.compile(dialect=conn.dialect)
+    if compiled.params:
+        raise ValueError("_fetch_frame runs queries without parameters")
+    columns = [c.name for c in query.selected_columns]
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        cursor.execute(str(compiled))
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    return _frame(rows, columns)
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
@@ -420,17 +441,15 @@ class Workspace:
         sql_table = s.TABLE_KEYS[table][0]
         cols = [sql_table.c[c] for c in SCHEMA[table] if c in sql_table.c]
         keys = [sql_table.c[k] for k in s.TABLE_KEYS[table][1]]
-        rows = conn.execute(select(*cols).order_by(*binary_order(conn, keys))).all()
-        return conform(table, _frame(rows, [c.name for c in cols]))
+        return conform(table, _fetch_frame(conn, select(*cols).order_by(*binary_order(conn, keys))))
 
     def _current_votes(self, conn: Connection) -> pd.DataFrame:
         v = s.vote_events
         latest = select(func.max(v.c.id).label("id")).group_by(v.c.project, v.c.dwelling).subquery()
-        rows = conn.execute(
-            select(v.c.project, v.c.dwelling, v.c.vote, v.c.vote_date.label("date"), v.c.recorded_by)
+        return _fetch_frame(conn, select(
+            v.c.project, v.c.dwelling, v.c.vote, v.c.vote_date.label("date"), v.c.recorded_by)
             .join(latest, latest.c.id == v.c.id)
-            .order_by(*binary_order(conn, [v.c.project, v.c.dwelling]))).all()
-        return _frame(rows, ["project", "dwelling", "vote", "date", "recorded_by"])
+            .order_by(*binary_order(conn, [v.c.project, v.c.dwelling])))
 
     def row_versions(self, table: str) -> dict[tuple, int]:
         sql_table, keys = s.TABLE_KEYS[table]
@@ -514,7 +533,7 @@ def apply_import_plan(conn: Connection, plan, *, user: str | None = None) -> Non
         add = plan.adds.get(name)
         if add is not None and len(add):
             cols = [c for c in add.columns if c in table.c]
-            bulk_insert(conn, table, _records(add[cols]), changed_by=user, changed_at=stamp)
+            bulk_insert(conn, table, add[cols], changed_by=user, changed_at=stamp)
         upd = plan.updates.get(name)
         if upd is not None and len(upd):
             cols = [c for c in upd.columns if c in table.c and c not in keys]
@@ -553,7 +572,7 @@ def insert_dataset(conn: Connection, ds: Dataset, *, recorded_at: dt.datetime | 
         if len(frame):
             table = s.TABLE_KEYS[name][0]
             cols = [c for c in frame.columns if c in table.c]
-            bulk_insert(conn, table, _records(frame[cols]))
+            bulk_insert(conn, table, frame[cols])
     if len(ds.votes):
         append_votes(conn, ds.votes, recorded_at=recorded_at)
 
@@ -597,25 +616,63 @@ def binary_order(conn: Connection, columns) -> list:
 COPY_FROM = 500   # rows from which PostgreSQL gets them by COPY rather than INSERTs
 
 
-def bulk_insert(conn: Connection, table, rows: list[dict], **constants) -> None:
+def _plain_values(column: pd.Series) -> list:
+    """A frame column as plain Python values (``None`` where missing, dates as
+    ``datetime.date``), ready for a database driver."""
+    if column.dtype.kind == "M":
+        return [None if pd.isna(v) else v.date() for v in column.tolist()]
+    return column.to_numpy(dtype=object, na_value=None).tolist()
+
+
+def _row_tuples(columns: list[list], n: int):
+    """The ``n`` rows of column lists as tuples (empty tuples when there are no columns)."""
+    return zip(*columns) if columns else itertools.repeat((), n)
+
+
+def bulk_insert(conn: Connection, table, rows: list[dict] | pd.DataFrame, **constants) -> None:
     """Insert many rows on an open transaction (``constants``: the same value in every row).
 
-    PostgreSQL takes large batches through ``COPY … FROM STDIN`` (psycopg), several times
-    faster than row-by-row INSERTs; otherwise an executemany INSERT."""
-    if not rows:
+    ``rows``: dicts, or a frame whose columns are the table's (read column by column, not
+    row by row).  SQLite gets plain tuples through the driver's ``executemany`` (each value
+    converted as SQLAlchemy would: dates as text, booleans as 0/1); PostgreSQL takes large
+    batches through ``COPY … FROM STDIN`` (psycopg), small ones as an executemany INSERT."""
+    if isinstance(rows, pd.DataFrame):
+        own = [c for c in rows.columns if c not in constants]
+        values = [_plain_values(rows[c]) for c in own]
+        n = len(rows)
+    else:
+        own = [c for c in rows[0] if c not in constants] if rows else []
+        values = [[r.get(c) for r in rows] for c in own]
+        n = len(rows)
+    if not n:
         return
-    if conn.dialect.name != "postgresql" or len(rows) < COPY_FROM:
-        stmt = insert(table).values(**constants) if constants else insert(table)
-        conn.execute(stmt, rows)
-        return
-    own = [c for c in rows[0] if c not in constants]
     cols = own + list(constants)
     fixed = list(constants.values())
+    dialect = conn.dialect
+    if dialect.name == "sqlite":
+        for i, c in enumerate(cols):
+            process = table.c[c].type.dialect_impl(dialect).bind_processor(dialect)
+            if process is None:
+                continue
+            if i < len(own):
+                values[i] = list(map(process, values[i]))
+            else:
+                fixed[i - len(own)] = process(fixed[i - len(own)])
+        quote = dialect.identifier_preparer.quote
+        sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
+               f"VALUES ({', '.join('?' * len(cols))})")
+        data = list(zip(*values, *(itertools.repeat(f, n) for f in fixed)))
+        conn.exec_driver_sql(sql, data)
+        return
+    if dialect.name != "postgresql" or n < COPY_FROM:
+        stmt = insert(table).values(**constants) if constants else insert(table)
+        conn.execute(stmt, [dict(zip(own, r)) for r in _row_tuples(values, n)])
+        return
     names = ", ".join(f'"{c}"' for c in cols)
     dbapi = conn.connection.driver_connection      # the same transaction
     with dbapi.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-        for r in rows:
-            copy.write_row([r.get(c) for c in own] + fixed)
+        for r in _row_tuples(values, n):
+            copy.write_row(list(r) + fixed)
 
 
 def lock_projects(conn: Connection, projects) -> None:
