@@ -15,29 +15,17 @@ from pathlib import Path
 
 from ..store.workspace import Workspace, apply_import_plan
 from .merge import ImportPlan, plan_import
-from .problems import WorkbookProblem
+from .problems import HasProblems, WorkbookProblem
 from .progress import ProgressFn, report
 from .reader import ReadResult, read_workbook
 
 @dataclass
-class ImportOutcome:
+class ImportOutcome(HasProblems):
     path: Path
     problems: list[WorkbookProblem] = field(default_factory=list)
     plan: ImportPlan | None = None
     applied: bool = False
     backup: Path | None = None
-
-    @property
-    def errors(self) -> list[WorkbookProblem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[WorkbookProblem]:
-        return [p for p in self.problems if p.severity != "error"]
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 def prepare_import(path: str | os.PathLike, workspace: Workspace,

@@ -56,3 +56,21 @@ class WorkbookProblem:
     def __str__(self) -> str:
         where = self.location()
         return f"{where}: {self.message}" if where else self.message
+
+
+class HasProblems:
+    """For results holding ``problems``: the errors, the warnings, and whether it is ok."""
+
+    problems: list[WorkbookProblem]
+
+    @property
+    def errors(self) -> list[WorkbookProblem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[WorkbookProblem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors

@@ -28,7 +28,7 @@ from desktop.models.invariants import REQUIRED, validate_dataset
 
 from .cells import parse_column, parse_text
 from .columns import SHEETS, Column, Sheet, sheet_for, sheet_for_table
-from .problems import WorkbookProblem
+from .problems import HasProblems, WorkbookProblem
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024             # the file itself
 DEFAULT_MAX_UNCOMPRESSED = 500 * 1024 * 1024     # all zip members, unpacked
@@ -62,7 +62,7 @@ class WorkbookUnreadable(Exception):
 
 
 @dataclass
-class ReadResult:
+class ReadResult(HasProblems):
     dataset: Dataset
     problems: list[WorkbookProblem]
     present_columns: dict[str, set[str]]          # table -> frame fields the sheet had
@@ -72,18 +72,6 @@ class ReadResult:
     error_rows: dict[str, set[int]] = field(default_factory=dict)     # table -> frame rows with errors
     _places: dict[tuple[str, str | None], tuple[str, str | None]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
-
-    @property
-    def errors(self) -> list[WorkbookProblem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[WorkbookProblem]:
-        return [p for p in self.problems if p.severity != "error"]
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
     def locate(self, problem: Problem) -> WorkbookProblem:
         """A frame-position Problem (from the rules or invariants) as Excel shows it."""
