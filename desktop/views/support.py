@@ -375,7 +375,7 @@ class SupportPage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         left.addWidget(self.message)
-        lay.addLayout(left, 7)
+        lay.addLayout(left, 3)
 
         right = QVBoxLayout()
         form = QGridLayout()
@@ -413,7 +413,7 @@ class SupportPage(QWidget):
         note.setWordWrap(True)
         note.setStyleSheet("color:#5f6b76;")
         right.addWidget(note)
-        lay.addLayout(right, 5)
+        lay.addLayout(right, 2)
         return w
 
     def _build_follow_up_tab(self) -> QWidget:
@@ -539,7 +539,7 @@ class SupportPage(QWidget):
             place = f"{cx}, {name}" if name is not None and not pd.isna(name) else str(cx)
             texts.append(self.tr("%1 — %2 (%3 dwellings) · %4").replace("%1", pid)
                          .replace("%2", place).replace("%3", fmt.integer(n))
-                         .replace("%4", str(status)))
+                         .replace("%4", fmt.listed(status)))
         current = self.project
         if current not in ids:
             current = self._default_project(p)

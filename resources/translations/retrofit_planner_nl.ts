@@ -2530,11 +2530,11 @@ grens</translation>
     </message>
     <message>
         <source>Form date</source>
-        <translation>Datum formulier</translation>
+        <translation>Formulier</translation>
     </message>
     <message>
         <source>Recorded by</source>
-        <translation>Vastgelegd door</translation>
+        <translation>Door</translation>
     </message>
     <message>
         <source>let</source>
