@@ -313,8 +313,8 @@ class AffordabilityPage(QWidget):
         bad = int((shown["light"] == "not_ok").sum()) if n else 0
         flagged = int((shown["light"] == "warning").sum()) if n else 0
         self.summary.setText(
-            self.tr("%1 project(s): %2 not affordable, %3 flagged")
-            .replace("%1", str(n)).replace("%2", str(bad)).replace("%3", str(flagged)))
+            self.tr("%n project(s): %2 not affordable, %3 flagged", "", n)
+            .replace("%2", str(bad)).replace("%3", str(flagged)))
         self.note.setText(self._tariff_note())
 
     def _tariff_note(self) -> str:
@@ -377,8 +377,8 @@ class AffordabilityPage(QWidget):
 
     def _corp_tip(self, row: int, col: int):
         r = self.corp_model.frame().iloc[row]
-        text = self.tr("%1 of %2 project(s) not affordable on their own").replace(
-            "%1", str(r["projects_not_ok"])).replace("%2", str(r["projects"]))
+        text = self.tr("%1 of %n project(s) not affordable on their own", "",
+                       int(r["projects"])).replace("%1", str(r["projects_not_ok"]))
         return text
 
     # ----- chart -----------------------------------------------------------------------

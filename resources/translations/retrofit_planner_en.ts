@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>AffordabilityPage</name>
+    <message numerus="yes">
+        <source>%n project(s): %2 not affordable, %3 flagged</source>
+        <translation>
+            <numerusform>%n project: %2 not affordable, %3 flagged</numerusform>
+            <numerusform>%n projects: %2 not affordable, %3 flagged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n project(s) not affordable on their own</source>
+        <translation>
+            <numerusform>%1 of %n project not affordable on its own</numerusform>
+            <numerusform>%1 of %n projects not affordable on their own</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FollowUp</name>
     <message numerus="yes">
         <source>%n tenant(s) to visit</source>

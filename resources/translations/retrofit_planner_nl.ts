@@ -200,9 +200,19 @@ woonlasten</translation>
         <source>All</source>
         <translation>Alle</translation>
     </message>
-    <message>
-        <source>%1 project(s): %2 not affordable, %3 flagged</source>
-        <translation>%1 project(en): %2 niet betaalbaar, %3 met signaal</translation>
+    <message numerus="yes">
+        <source>%n project(s): %2 not affordable, %3 flagged</source>
+        <translation>
+            <numerusform>%n project: %2 niet betaalbaar, %3 met signaal</numerusform>
+            <numerusform>%n projecten: %2 niet betaalbaar, %3 met signaal</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n project(s) not affordable on their own</source>
+        <translation>
+            <numerusform>%1 van %n project op zichzelf niet betaalbaar</numerusform>
+            <numerusform>%1 van %n projecten op zichzelf niet betaalbaar</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tariffs: the built-in defaults are in force (the workspace has no tariffs).</source>
@@ -235,10 +245,6 @@ woonlasten</translation>
     <message>
         <source>Saves %1 m³ gas and %2 kWh per dwelling per year</source>
         <translation>Bespaart %1 m³ gas en %2 kWh per woning per jaar</translation>
-    </message>
-    <message>
-        <source>%1 of %2 project(s) not affordable on their own</source>
-        <translation>%1 van %2 project(en) op zichzelf niet betaalbaar</translation>
     </message>
     <message>
         <source>saving %1, rent increase %2</source>
