@@ -591,6 +591,11 @@ class ProgrammePage(QWidget):
                        expected_version=versions[(p,)]) for p in ids]
         text = (self.tr("Move %1 to %2").replace("%1", ids[0]) if len(ids) == 1
                 else self.tr("Move %n project(s) to %2", "", len(ids))).replace("%2", str(year))
+        return self._execute(cmds, text)
+
+    def _execute(self, cmds: list, text: str) -> bool:
+        """Apply the commands as one edit (one transaction, one undo step); say how it
+        went under the page."""
         try:
             self.controller.execute(cmds[0] if len(cmds) == 1 else Batch(tuple(cmds), label=text), text)
         except WorkspaceError as exc:
@@ -638,13 +643,7 @@ class ProgrammePage(QWidget):
         cmds = [Delete("projects", {"project": p}) for p in ids]
         text = (self.tr("Delete project %1").replace("%1", ids[0]) if len(ids) == 1
                 else self.tr("Delete %n project(s)", "", len(ids)))
-        try:
-            self.controller.execute(cmds[0] if len(cmds) == 1 else Batch(tuple(cmds), label=text), text)
-        except WorkspaceError as exc:
-            self._say(fmt.message(exc), error=True)
-            return False
-        self._say(text + " — " + self.tr("Ctrl+Z undoes it."))
-        return True
+        return self._execute(cmds, text)
 
     def set_capacity(self, corporation: str, year: int, max_dwellings: int | None,
                      budget_cents: int | None) -> bool:

@@ -101,7 +101,19 @@ def defaults_frame(kind: str) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------------------
-class YearValuesDialog(QDialog):
+class _FormDialog(QDialog):
+    """A dialog whose ``validate()`` returns field -> message; OK is refused, with the
+    messages shown in ``self.error``, until there are none."""
+
+    def accept(self) -> None:  # noqa: D401 - Qt override
+        errors = self.validate()
+        if errors:
+            self.error.setText("\n".join(errors.values()))
+            return
+        super().accept()
+
+
+class YearValuesDialog(_FormDialog):
     """Add or edit one row of a per-year table: a year and a few non-negative values."""
 
     def __init__(self, title: str, fields: list[tuple[str, str]], year: int | None = None,
@@ -142,13 +154,6 @@ class YearValuesDialog(QDialog):
                 "%1", str(year))
         self.result_values = parsed
         return errors
-
-    def accept(self) -> None:  # noqa: D401 - Qt override
-        errors = self.validate()
-        if errors:
-            self.error.setText("\n".join(errors.values()))
-            return
-        super().accept()
 
     def year(self) -> int:
         return self.year_edit.value()
@@ -594,7 +599,7 @@ def validate_measure(name: str, texts: dict[str, str], all_gas: bool,
     return key, values, errors
 
 
-class MeasureDialog(QDialog):
+class MeasureDialog(_FormDialog):
     """Edit a catalogue measure's effects and cost per dwelling, or add a new measure."""
 
     def __init__(self, measure=None, catalogue: list | None = None, parent=None):
@@ -650,13 +655,6 @@ class MeasureDialog(QDialog):
              "source": self.source_edit.text()},
             self.all_gas.isChecked(), self.catalogue, self.editing)
         return errors
-
-    def accept(self) -> None:  # noqa: D401 - Qt override
-        errors = self.validate()
-        if errors:
-            self.error.setText("\n".join(errors.values()))
-            return
-        super().accept()
 
 
 def catalogue_frame(cat: list | None = None) -> pd.DataFrame:
