@@ -47,6 +47,22 @@ def target_frame(ds: Dataset) -> pd.DataFrame:
     return frame
 
 
+def target_columns() -> list[ColumnSpec]:
+    """The columns every table of agreed targets starts with."""
+    from PySide6.QtCore import QCoreApplication
+
+    translate = QCoreApplication.translate
+    return [
+        ColumnSpec("corporation", translate("OverviewPage", "Corporation")),
+        ColumnSpec("period", translate("OverviewPage", "Period")),
+        ColumnSpec("target", translate("OverviewPage", "Target"), fmt.integer, NUMBER_ALIGN),
+        ColumnSpec("planned", translate("OverviewPage", "Planned"), fmt.integer, NUMBER_ALIGN,
+                   translate("OverviewPage", "Homes in projects in the period that are not cancelled")),
+        ColumnSpec("done", translate("OverviewPage", "Done"), fmt.integer, NUMBER_ALIGN,
+                   translate("OverviewPage", "Homes in projects with status 'gereed' (done)")),
+    ]
+
+
 def verdict_text(verdict) -> str:
     from PySide6.QtCore import QCoreApplication
 
@@ -122,13 +138,7 @@ class OverviewPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(section_label(self.tr("Agreed targets: planned and done")))
         self.target_model = FrameTableModel([
-            ColumnSpec("corporation", self.tr("Corporation")),
-            ColumnSpec("period", self.tr("Period")),
-            ColumnSpec("target", self.tr("Target"), fmt.integer, NUMBER_ALIGN),
-            ColumnSpec("planned", self.tr("Planned"), fmt.integer, NUMBER_ALIGN,
-                       self.tr("Homes in projects in the period that are not cancelled")),
-            ColumnSpec("done", self.tr("Done"), fmt.integer, NUMBER_ALIGN,
-                       self.tr("Homes in projects with status 'gereed' (done)")),
+            *target_columns(),
             ColumnSpec("done_pct", self.tr("Done %"), lambda v: fmt.percent(v, 0), NUMBER_ALIGN),
             ColumnSpec("verdict_text", self.tr("Plan")),
         ], key="period")

@@ -32,6 +32,7 @@ from . import fmt
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .programme_models import MET, OVER, SHORT, MatrixDelegate, MatrixModel, ProjectListModel
 from .project_dialog import CapacityDialog, ProjectDialog
+from .overview import target_columns
 from .widgets import data_table, page_heading, section_label
 
 RELEVANT = {"projects", "complexes", "dwellings", "targets", "capacities"}
@@ -138,13 +139,7 @@ class ProgrammePage(QWidget):
         # ----- targets -----------------------------------------------------------------
         lay.addWidget(section_label(self.tr("Agreed targets: target, planned and done per period")))
         self.target_model = FrameTableModel([
-            ColumnSpec("corporation", self.tr("Corporation")),
-            ColumnSpec("period", self.tr("Period")),
-            ColumnSpec("target", self.tr("Target"), fmt.integer, NUMBER_ALIGN),
-            ColumnSpec("planned", self.tr("Planned"), fmt.integer, NUMBER_ALIGN,
-                       self.tr("Homes in projects in the period that are not cancelled")),
-            ColumnSpec("done", self.tr("Done"), fmt.integer, NUMBER_ALIGN,
-                       self.tr("Homes in projects with status 'gereed' (done)")),
+            *target_columns(),
             ColumnSpec("shortfall", self.tr("Plan − target"), self._signed, NUMBER_ALIGN),
             ColumnSpec("verdict_text", self.tr("Plan")),
         ], key="period")

@@ -1296,30 +1296,6 @@ per woning</translation>
         <translation>Corporatie</translation>
     </message>
     <message>
-        <source>Neighbourhood</source>
-        <translation>Wijk</translation>
-    </message>
-    <message>
-        <source>Complexes</source>
-        <translation>Complexen</translation>
-    </message>
-    <message>
-        <source>Homes</source>
-        <translation>Woningen</translation>
-    </message>
-    <message>
-        <source>Let</source>
-        <translation>Verhuurd</translation>
-    </message>
-    <message>
-        <source>Homes with a tenant (vacant homes have no vote)</source>
-        <translation>Woningen met een huurder (leegstaande woningen hebben geen stem)</translation>
-    </message>
-    <message>
-        <source>Agreed targets: planned and done</source>
-        <translation>Afgesproken doelen: gepland en gereed</translation>
-    </message>
-    <message>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
@@ -1342,6 +1318,30 @@ per woning</translation>
     <message>
         <source>Homes in projects with status &apos;gereed&apos; (done)</source>
         <translation>Woningen in projecten met status &apos;gereed&apos;</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Wijk</translation>
+    </message>
+    <message>
+        <source>Complexes</source>
+        <translation>Complexen</translation>
+    </message>
+    <message>
+        <source>Homes</source>
+        <translation>Woningen</translation>
+    </message>
+    <message>
+        <source>Let</source>
+        <translation>Verhuurd</translation>
+    </message>
+    <message>
+        <source>Homes with a tenant (vacant homes have no vote)</source>
+        <translation>Woningen met een huurder (leegstaande woningen hebben geen stem)</translation>
+    </message>
+    <message>
+        <source>Agreed targets: planned and done</source>
+        <translation>Afgesproken doelen: gepland en gereed</translation>
     </message>
     <message>
         <source>Done %</source>
@@ -1567,22 +1567,6 @@ per woning</translation>
     <message>
         <source>Agreed targets: target, planned and done per period</source>
         <translation>Afgesproken doelen: doel, gepland en gereed per periode</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Periode</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>Doel</translation>
-    </message>
-    <message>
-        <source>Homes in projects in the period that are not cancelled</source>
-        <translation>Woningen in projecten in de periode die niet vervallen zijn</translation>
-    </message>
-    <message>
-        <source>Homes in projects with status &apos;gereed&apos; (done)</source>
-        <translation>Woningen in projecten met status &apos;gereed&apos;</translation>
     </message>
     <message>
         <source>Plan − target</source>
