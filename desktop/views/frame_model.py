@@ -77,6 +77,16 @@ class FrameTableModel(QAbstractTableModel):
         """Extra roles (colours, icons) computed from (row, column)."""
         self._extra_roles[role] = provider
 
+    def has_role_provider(self, role: int) -> bool:
+        return role in self._extra_roles
+
+    def display_texts(self, column: int, rows) -> list[str]:
+        """The display text of ``column`` in ``rows`` (for sizing the column)."""
+        if column >= len(self._cols):
+            return []
+        values, fmt = self._cols[column], self._specs[column].fmt
+        return [fmt(plain(values[r])) for r in rows if r < len(values)]
+
     def key_at(self, row: int) -> Any:
         return plain(self._keys[row])
 

@@ -33,7 +33,7 @@ from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .programme_models import MET, OVER, SHORT, MatrixDelegate, MatrixModel, ProjectListModel
 from .project_dialog import CapacityDialog, ProjectDialog
 from .overview import target_columns
-from .widgets import data_table, page_heading, section_label
+from .widgets import data_table, fit_columns, page_heading, section_label
 
 RELEVANT = {"projects", "complexes", "dwellings", "targets", "capacities"}
 ALL = "__all__"
@@ -226,14 +226,13 @@ class ProgrammePage(QWidget):
                        self.tr("Investment per home × homes")),
         ], key="project")
         self.project_model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._project_tip)
-        self.project_view = data_table(self.project_model, stretch=None)
+        self.project_view = data_table(self.project_model, stretch=None, refit=False)
         self.project_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.project_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.project_view.setDragEnabled(True)
         self.project_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.project_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.project_view.horizontalHeader().setStretchLastSection(True)
-        self.project_view.horizontalHeader().setResizeContentsPrecision(200)
         self.project_view.doubleClicked.connect(lambda _i: self.edit_selected())
         self.project_view.selectionModel().selectionChanged.connect(self._update_buttons)
         bot_lay.addWidget(self.project_view)
@@ -450,7 +449,7 @@ class ProgrammePage(QWidget):
         self.project_model.set_frame(frame)
         if not self._sized and len(frame):
             self._sized = True
-            self.project_view.resizeColumnsToContents()
+            fit_columns(self.project_view)
             col = self.project_model.column_of("measures")
             self.project_view.setColumnWidth(col, min(self.project_view.columnWidth(col), 240))
         if selected:

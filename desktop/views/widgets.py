@@ -3,8 +3,9 @@ so all pages look and behave alike."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QStyle, QTableView,
 )
 
 ERROR_COLOUR = "#b3261e"
@@ -47,13 +48,22 @@ def section_label(text: str) -> QLabel:
     return label
 
 
+class DataTable(QTableView):
+    """A :class:`QTableView` that sizes its columns to a new frame (see :func:`fit_columns`)."""
+
+    def fit_columns(self) -> None:
+        fit_columns(self)
+
+
 def data_table(model, *, stretch: int | None = 0, sortable: bool = True,
-               sort_column: int | None = None, single_selection: bool = False) -> QTableView:
+               sort_column: int | None = None, single_selection: bool = False,
+               refit: bool = True) -> QTableView:
     """A read-only table of whole rows: columns sized to their contents, ``stretch``
     taking the rest, sorting by clicking a header (in the model's frame, see
     :class:`~desktop.views.frame_model.FrameTableModel`); ``sort_column`` None keeps
-    the model's own order until the user sorts."""
-    view = QTableView()
+    the model's own order until the user sorts; ``refit`` False sizes the columns only
+    now, not again for each new frame (the user's widths stay)."""
+    view = DataTable()
     view.setModel(model)
     if sortable:
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -68,11 +78,55 @@ def data_table(model, *, stretch: int | None = 0, sortable: bool = True,
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     header = view.horizontalHeader()
-    # size columns from the visible rows and at most SIZED_ROWS others: Qt's default
-    # (1,000) asks the model ~300,000 times per refresh of a 2,000-row table
+    # Columns are sized once per new frame (model reset) from the text of a sample of
+    # rows, and the user may drag them wider or narrower.  Qt's ResizeToContents asks
+    # the model for every role of every sampled cell, again at every layout pass:
+    # ~40,000 data() calls (0.15 s) to show a 1,800-row table.
     header.setResizeContentsPrecision(SIZED_ROWS)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setMinimumSectionSize(52)
+    if refit:
+        model.modelReset.connect(view.fit_columns)
+    fit_columns(view)
     return view
+
+
+def fit_columns(view: QTableView, columns=None) -> None:
+    """Size each column (but a stretching one) to its header and to the display text of
+    the rows in view plus at most ``SIZED_ROWS`` others spread over the table.
+
+    Measures the text with the view's font (bold if the model sets fonts per cell),
+    which is what the delegate would paint; far cheaper than
+    ``resizeColumnToContents``, which builds a full style option per cell."""
+    model = view.model()
+    header = view.horizontalHeader()
+    if model is None:
+        return
+    rows = model.rowCount()
+    row_height = max(1, view.verticalHeader().defaultSectionSize())
+    in_view = view.viewport().height() // row_height + 2
+    first = max(0, view.rowAt(0))
+    sample = set(range(first, min(rows, first + in_view)))
+    if rows:
+        step = max(1, rows // SIZED_ROWS)
+        sample.update(range(0, rows, step))
+    font = view.font()
+    bold_cells = getattr(model, "has_role_provider", lambda _r: False)(Qt.ItemDataRole.FontRole)
+    if bold_cells:
+        font.setBold(True)
+    metrics = QFontMetrics(font)
+    style = view.style()
+    padding = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) + 8
+    texts = getattr(model, "display_texts", None)
+    for col in range(model.columnCount()) if columns is None else columns:
+        if header.sectionResizeMode(col) == QHeaderView.ResizeMode.Stretch:
+            continue
+        if texts is not None:
+            cells = texts(col, sorted(sample))
+        else:
+            cells = [model.index(r, col).data() for r in sorted(sample)]
+        width = max((metrics.horizontalAdvance(str(t)) for t in set(cells) if t), default=0)
+        header.resizeSection(col, max(width + padding, header.sectionSizeHint(col),
+                                      header.minimumSectionSize()))
