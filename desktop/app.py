@@ -176,6 +176,9 @@ def run_window(location: str | None) -> int:
     try:
         return app.exec()
     finally:
+        from .views.refresh import wait_for_all
+
+        wait_for_all()          # a page still computing on a worker thread
         handler.uninstall()
 
 
@@ -200,8 +203,11 @@ def screenshot(directory: str, location: str | None, size=(1280, 800),
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     written = []
+    from .views.refresh import settle
+
     for key, _m, _c in PAGES:
         window.show_page(key)
+        settle()                # a large workspace computes its pages on a worker thread
         for _ in range(5):
             app.processEvents()
         path = out / f"{key}.png"

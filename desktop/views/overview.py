@@ -2,6 +2,8 @@
 and each agreed target with what is planned and done against it."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
 from ..models.dataset import Dataset
 from . import fmt
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
+from .refresh import PageRefresh
 from .widgets import data_table, page_heading, section_label
 
 SHORT = QColor("#fde2e1")
@@ -45,6 +48,29 @@ def target_frame(ds: Dataset) -> pd.DataFrame:
     frame["done_pct"] = [d / t * 100 if t else None for d, t in zip(frame["done"], frame["target"])]
     frame["verdict_text"] = [verdict_text(v) for v in frame["verdict"]]
     return frame
+
+
+@dataclass(frozen=True)
+class OverviewData:
+    """What the page shows, computed from the frames alone (on a worker thread for a
+    large workspace, see :mod:`desktop.views.refresh`)."""
+    stock: pd.DataFrame
+    targets: pd.DataFrame
+    complexes: int
+    planned: int                 # homes in projects that are not cancelled
+    done: int                    # of which done
+    votes: int
+
+
+def overview_data(ds: Dataset) -> OverviewData:
+    stock = stock_frame(ds)
+    proj = ds.projects_with_owner()
+    active = proj[proj["status"] != "vervallen"]
+    return OverviewData(
+        stock=stock, targets=target_frame(ds), complexes=len(ds.complexes),
+        planned=int(active["dwellings"].sum()),
+        done=int(active.loc[active["status"] == "gereed", "dwellings"].sum()),
+        votes=len(ds.votes))
 
 
 def target_columns() -> list[ColumnSpec]:
@@ -154,6 +180,7 @@ class OverviewPage(QWidget):
         lay.addLayout(body, 1)
 
         self._dirty = False
+        self.refresher = PageRefresh(self, overview_data, self._show)
         controller.changed.connect(self._on_changed)
         self.refresh()
 
@@ -192,21 +219,19 @@ class OverviewPage(QWidget):
 
     def refresh(self, tables=None) -> None:
         self._dirty = False
-        ds = self.controller.dataset
         name = self.controller.workspace.get_meta("name") or self.controller.workspace.display_name
         self.heading.setText(self.tr("Overview — %1").replace("%1", name))
-        stock = stock_frame(ds)
+        self.refresher.request(self.controller.dataset)
+
+    def _show(self, data: OverviewData) -> None:
+        stock, targets = data.stock, data.targets
         self.stock_model.set_frame(stock)
-        targets = target_frame(ds)
         self.target_model.set_frame(targets)
-        proj = ds.projects_with_owner()
-        active = proj[proj["status"] != "vervallen"]
         self.card_homes.value.setText(fmt.integer(int(stock["homes"].sum()) if len(stock) else 0))
-        self.card_complexes.value.setText(fmt.integer(len(ds.complexes)))
-        self.card_planned.value.setText(fmt.integer(int(active["dwellings"].sum())))
-        self.card_done.value.setText(fmt.integer(int(active.loc[active["status"] == "gereed",
-                                                                "dwellings"].sum())))
-        self.card_votes.value.setText(fmt.integer(len(ds.votes)))
+        self.card_complexes.value.setText(fmt.integer(data.complexes))
+        self.card_planned.value.setText(fmt.integer(data.planned))
+        self.card_done.value.setText(fmt.integer(data.done))
+        self.card_votes.value.setText(fmt.integer(data.votes))
         short = int((targets["planned"] < targets["target"]).sum()) if len(targets) else 0
         if not len(targets):
             self.target_note.setText(self.tr("No targets yet: add them on the Programme page or "
