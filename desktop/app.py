@@ -104,19 +104,34 @@ def settle_heap() -> None:
 
 
 def warm_up(modules=WARM_UP_MODULES, delay_ms: int = WARM_UP_DELAY_MS, done=None) -> None:
-    """Start-up work that would otherwise fall on the user's first clicks, one step per
-    turn of the event loop (input and painting run in between): import ``modules``,
-    then :func:`settle_heap` (which also freezes what they created).  ``done()`` is
-    called after the last step."""
-    steps = [lambda m=m: importlib.import_module(m) for m in modules] + [settle_heap]
+    """Start-up work that would otherwise fall on the user's first clicks: import
+    ``modules`` on a worker thread (importing creates no Qt objects, and the GUI
+    thread goes on; on the GUI thread pyqtgraph alone blocked the window for about
+    0.25 s), then :func:`settle_heap` on the GUI thread, which also freezes what they
+    created.  ``done()`` is called after the last step."""
+    import threading
 
-    def run_next() -> None:
-        if steps:
-            steps.pop(0)()
-            QTimer.singleShot(0, run_next)
-        elif done is not None:
+    imported = threading.Event()
+
+    def import_all() -> None:
+        try:
+            for name in modules:
+                importlib.import_module(name)
+        finally:
+            imported.set()
+
+    def wait_for_imports() -> None:
+        if not imported.is_set():
+            QTimer.singleShot(20, wait_for_imports)
+            return
+        settle_heap()
+        if done is not None:
             done()
-    QTimer.singleShot(delay_ms, run_next)
+
+    def start() -> None:
+        threading.Thread(target=import_all, name="warm-up", daemon=True).start()
+        QTimer.singleShot(20, wait_for_imports)
+    QTimer.singleShot(delay_ms, start)
 
 
 def started(window, done=None) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
@@ -20,6 +20,7 @@ from ..store.workspace import Workspace, WorkspaceError
 from . import fmt
 from .controller import Controller
 from .pages import PAGES, page_title
+from .refresh import is_large
 
 WORKSPACE_FILTER = "Retrofit Planner workspace (*.rpw *.sqlite *.db);;All files (*)"
 
@@ -184,6 +185,18 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = PAGES[row][0]
+        if key not in self._pages and is_large(self.controller.dataset):
+            # build the page now and show it on a later turn of the event loop: building
+            # and the first layout and paint are each up to ~0.1 s for a large workspace,
+            # and input is handled in between
+            self.page(key)
+            QTimer.singleShot(1, self, lambda: self._switch_to(key))
+            return
+        self._switch_to(key)
+
+    def _switch_to(self, key: str) -> None:
+        if self.current_page_key() != key:      # the user went on to another page
+            return
         self.stack.setCurrentWidget(self.page(key))
         self.page_changed.emit(key)
 

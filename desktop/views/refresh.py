@@ -32,6 +32,8 @@ SHOW_BUSY_AFTER_MS = 150
 _NEVER = 2**31 - 1                 # the task's own progress dialog never appears
 
 _running: set[BackgroundTask] = set()   # kept alive until their thread has ended
+_exit_hook: list[bool] = []
+_busy: set["PageRefresh"] = set()          # computing, or holding a result not yet shown
 
 
 def is_large(dataset) -> bool:
@@ -54,7 +56,7 @@ def settle(timeout: float = 60.0) -> None:
     app = QCoreApplication.instance()
     end = time.monotonic() + timeout
     app.processEvents()
-    while _running and time.monotonic() < end:
+    while (_running or _busy) and time.monotonic() < end:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
     app.processEvents()
 
@@ -97,16 +99,19 @@ class PageRefresh(QObject):
         self._show = show
         self._task: BackgroundTask | None = None
         self._pending: tuple | None = None
+        self._generation = 0                # counts requests: only the newest is shown
         self._note = _BusyNote(page)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(SHOW_BUSY_AFTER_MS)
         self._note_timer.timeout.connect(self._show_note)
 
-    def request(self, dataset, *args) -> None:
+    def request(self, dataset, *args, now: bool = False) -> None:
         """Compute from ``dataset`` (and ``args``, read from the widgets by the caller)
-        and show the result: now for a small workspace, else when the worker is done."""
-        if not is_large(dataset) and self._task is None:
+        and show the result: now for a small workspace (or when ``now``: an edit whose
+        refresh is quick anyway), else when the worker is done."""
+        self._generation += 1
+        if (now or not is_large(dataset)) and self._task is None:
             self._show(self._compute(dataset, *args))
             self.shown.emit()
             return
@@ -115,25 +120,42 @@ class PageRefresh(QObject):
             self._start()
 
     def is_busy(self) -> bool:
-        return self._task is not None
+        return self in _busy
 
     def _start(self) -> None:
         call, self._pending = self._pending, None
-        compute = self._compute
+        compute, generation = self._compute, self._generation
         task = BackgroundTask(None, lambda _progress: compute(*call), show_after_ms=_NEVER)
         self._task = task
+        if not _running and not _exit_hook:
+            import atexit
+
+            atexit.register(wait_for_all)       # before Python tears down the thread
+            _exit_hook.append(True)
         _running.add(task)
+        _busy.add(self)
         task.done.connect(lambda: _running.discard(task))
-        task.finished.connect(self._finished)
+        task.finished.connect(lambda result: self._finished(result, generation))
         task.failed.connect(self._failed)
         task.start()
         if not self._note_timer.isActive() and not self._note.isVisible():
             self._note_timer.start()
 
-    def _finished(self, result) -> None:
+    def _finished(self, result, generation: int) -> None:
         self._task = None
         if self._pending is not None:      # computed from frames since replaced
             self._start()
+            return
+        # shown on a later turn of the event loop, so input and the window's repaint
+        # get their turn between the end of the work and filling the page
+        QTimer.singleShot(1, self, lambda: self._deliver(result, generation))
+
+    def _deliver(self, result, generation: int) -> None:
+        if self._task is not None:
+            return                          # a newer request is being computed
+        _busy.discard(self)
+        if generation != self._generation:  # a newer request was shown already
+            self._idle()
             return
         self._idle()
         self._show(result)
@@ -142,6 +164,7 @@ class PageRefresh(QObject):
     def _failed(self, exc: BaseException) -> None:
         self._task = None
         self._pending = None
+        _busy.discard(self)
         self._idle()
         sys.excepthook(type(exc), exc, exc.__traceback__)
 

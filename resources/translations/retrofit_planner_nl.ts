@@ -1390,6 +1390,13 @@ per woning</translation>
     </message>
 </context>
 <context>
+    <name>PageRefresh</name>
+    <message>
+        <source>Calculating…</source>
+        <translation>Bezig met rekenen…</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
