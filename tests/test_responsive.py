@@ -165,6 +165,8 @@ def test_a_data_table_sizes_its_columns_from_a_bounded_number_of_rows(qtbot):
     import pandas as pd
 
     from desktop.views.frame_model import ColumnSpec, FrameTableModel
+    from PySide6.QtWidgets import QHeaderView
+
     from desktop.views.widgets import SIZED_ROWS, data_table
 
     class CountingModel(FrameTableModel):
@@ -186,3 +188,11 @@ def test_a_data_table_sizes_its_columns_from_a_bounded_number_of_rows(qtbot):
     qtbot.wait(50)
     assert view.horizontalHeader().resizeContentsPrecision() == SIZED_ROWS
     assert 0 < CountingModel.calls < 15_000
+    # sized once from a sample of texts: the widest text of the sample fits, and the
+    # user may drag the columns
+    header = view.horizontalHeader()
+    metrics = view.fontMetrics()
+    assert header.sectionSize(1) >= metrics.horizontalAdvance("x19999")
+    assert header.sectionSize(0) >= metrics.horizontalAdvance("19999")
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Interactive
+    assert header.sectionResizeMode(2) == QHeaderView.ResizeMode.Stretch

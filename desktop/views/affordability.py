@@ -25,8 +25,11 @@ from PySide6.QtWidgets import (
 
 from ..models import affordability
 from . import fmt
-from .charts import VERDICT_COLOURS, HoverPoint, HoverReadout, export_plot, make_plot
+from .charts import (
+    VERDICT_COLOURS, HoverPoint, HoverReadout, export_plot, make_plot, ready_to_paint,
+)
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
+from .refresh import PageRefresh
 from .widgets import data_table, section_label
 
 RED = QColor("#fde2e1")
@@ -98,6 +101,18 @@ def project_frame(ds) -> tuple[pd.DataFrame, list]:
                                     frame["tariff_source_year"], frame["year"],
                                     frame["tariff_estimate"])]
     return frame, warnings
+
+
+def page_data(ds) -> tuple[pd.DataFrame, list, pd.DataFrame]:
+    """Everything the page shows: the projects (:func:`project_frame`), their warnings
+    and the table per corporation and year (on a worker thread for a large
+    workspace, see :mod:`desktop.views.refresh`)."""
+    projects, warnings = project_frame(ds)
+    corp, _ = affordability.corporation_year_table(ds, projects)
+    corp = corp.copy()
+    corp["verdict_text"] = [translate("AffordabilityPage", "met") if ok
+                            else translate("AffordabilityPage", "not met") for ok in corp["ok"]]
+    return projects, warnings, corp
 
 
 class AffordabilityPage(QWidget):
@@ -241,6 +256,7 @@ class AffordabilityPage(QWidget):
         lay.addWidget(splitter, 1)
 
         self._dirty = False
+        self.refresher = PageRefresh(self, page_data, self._show)
         controller.changed.connect(self._on_changed)
         self.refresh()
 
@@ -264,12 +280,10 @@ class AffordabilityPage(QWidget):
         if tables is not None and not (set(tables) & self.RELEVANT) and len(self._projects):
             return
         self._dirty = False
-        ds = self.controller.dataset
-        self._projects, self._warnings = project_frame(ds)
-        corp, _ = affordability.corporation_year_table(ds, self._projects)
-        corp = corp.copy()
-        corp["verdict_text"] = [self.tr("met") if ok else self.tr("not met") for ok in corp["ok"]]
-        self._corp_years = corp
+        self.refresher.request(self.controller.dataset)
+
+    def _show(self, data: tuple[pd.DataFrame, list, pd.DataFrame]) -> None:
+        self._projects, self._warnings, self._corp_years = data
         self._fill_filters()
         self._apply_filter()
 
@@ -397,6 +411,7 @@ class AffordabilityPage(QWidget):
         self._line.setData([lo, hi], [lo, hi])
         self.plot.getPlotItem().getViewBox().setRange(xRange=(lo, hi), yRange=(lo, hi), padding=0.02)
         self.readout.hide()
+        ready_to_paint(self.plot)
 
     def point_count(self) -> int:
         return sum(len(item.points()) for item in self._scatter.values())

