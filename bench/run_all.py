@@ -119,11 +119,18 @@ def build_rows(r: dict) -> list[Row]:
                     "pandas.read_sql_query of every table", _get(r, "read_sql"),
                     "peak < 1 GB", le(peak("window"), GB), peak("window")))
     first = _get(r, "window", "first_show") or {}
-    if first:
+    blocks = _get(r, "window", "first_show_block") or {}
+    if blocks:
+        worst = max(blocks, key=blocks.get)
         slowest = max(first, key=first.get)
-        rows.append(Row("first show of a page (slowest of all)", "window", first[slowest],
-                        target="< 0.1 s (GUI thread)", meets=le(first[slowest], 0.1),
-                        note=f"slowest: {slowest}"))
+        rows.append(Row("first show of a page: longest GUI-thread step", "window", blocks[worst],
+                        target="< 0.1 s", meets=le(blocks[worst], 0.1),
+                        note=f"{worst}; every page filled within {first[slowest]:.2f} s "
+                             f"({slowest})"))
+    warm = _get(r, "window", "warm_up.longest_block_seconds")
+    if warm is not None:
+        rows.append(Row("start-up work after the window shows: longest GUI-thread step",
+                        "window", warm, target="< 0.1 s", meets=le(warm, 0.1)))
     co2_model = _get(r, "co2_edit")
     rows.append(Row("CO2 path to 2050 after one edit (model)", "co2_edit", co2_model,
                     "numpy (dwellings × 2) @ (2 × 31 years)", _get(r, "numpy_co2"),

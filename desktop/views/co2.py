@@ -455,8 +455,11 @@ class Co2Page(QWidget):
     def refresh(self, tables=None) -> None:
         self._stale = False
         if self._result is None:
+            # with the stock's use prepared the model takes ~30 ms at 100,000 dwellings:
+            # computed at once (an edit); preparing it takes ~0.2 s: a worker thread
             self.refresher.request(self.controller.dataset, self._use,
-                                   self.base_year.value(), self.factors_argument())
+                                   self.base_year.value(), self.factors_argument(),
+                                   now=self._use is not None)
         else:
             self._fill_scopes()
             self._draw()
