@@ -311,8 +311,8 @@ def step_programme_edit(a) -> dict:
     window = gui.open_window(copy_workspace(Path(a.workspace), Path(a.tmp), "programme"))
     gui.started(window)
     window.show_page("programme")
-    page = window.stack.currentWidget()
-    gui.painted(page)
+    page = window.page("programme")
+    gui.ready(page)                                 # shown and filled (a worker computes it)
     frame = page._all
     times, paints = [], []
     for i in range(5):                              # move five projects one year later
@@ -396,8 +396,8 @@ def step_vote(a) -> dict:
     gui.started(window)
     ds = window.controller.dataset
     window.show_page("support")
-    page = window.stack.currentWidget()
-    gui.painted(page)
+    page = window.page("support")
+    gui.ready(page)                                 # shown and filled (a worker computes it)
     # the project with the most votes
     project = str(ds.votes["project"].value_counts().index[0])
     page.select_project(project)

@@ -337,11 +337,8 @@ class Co2Page(QWidget):
                 QTimer.singleShot(1, self, lambda: self._build_next_chart(then_next=True))
             return
         self.export_button.setEnabled(True)
-        if self._result is not None:
-            if then_next:         # drawing is a step of its own
-                QTimer.singleShot(1, self, self._draw)
-            else:
-                self._draw()
+        if then_next and self._stale:
+            self.refresh()
 
     def charts_built(self) -> bool:
         return not self._builders
@@ -453,6 +450,12 @@ class Co2Page(QWidget):
         return self._result
 
     def refresh(self, tables=None) -> None:
+        if not self.charts_built():
+            # the figures are computed once the charts stand: building them while a
+            # worker computes would make each step wait for the worker's turns
+            self._stale = True
+            self.refresher.expect()
+            return
         self._stale = False
         if self._result is None:
             # with the stock's use prepared the model takes ~30 ms at 100,000 dwellings:

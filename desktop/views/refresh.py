@@ -113,11 +113,17 @@ class PageRefresh(QObject):
         self._generation += 1
         if (now or not is_large(dataset)) and self._task is None:
             self._show(self._compute(dataset, *args))
+            _busy.discard(self)
             self.shown.emit()
             return
         self._pending = (dataset, *args)
         if self._task is None:
             self._start()
+
+    def expect(self) -> None:
+        """The page will request its figures shortly (it is still being built): busy
+        until then, for :func:`settle`."""
+        _busy.add(self)
 
     def is_busy(self) -> bool:
         return self in _busy
