@@ -196,3 +196,17 @@ def test_a_data_table_sizes_its_columns_from_a_bounded_number_of_rows(qtbot):
     assert header.sectionSize(0) >= metrics.horizontalAdvance("19999")
     assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Interactive
     assert header.sectionResizeMode(2) == QHeaderView.ResizeMode.Stretch
+
+
+def test_the_stretching_column_keeps_room_for_its_text(sample_window, qtbot):
+    """Sized columns leave the stretching one enough room: in a 1280x800 window the
+    Overview's targets table shows "de Alliantie" whole (a wider margin once cut it to
+    "de …")."""
+    sample_window.resize(1280, 800)
+    qtbot.wait(50)
+    page = sample_window.page("overview")
+    page.target_view.fit_columns()
+    view = page.target_view
+    widest = max(view.fontMetrics().horizontalAdvance(c)
+                 for c in page.target_model.frame()["corporation"])
+    assert view.horizontalHeader().sectionSize(0) >= widest

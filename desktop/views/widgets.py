@@ -118,15 +118,17 @@ def fit_columns(view: QTableView, columns=None) -> None:
         font.setBold(True)
     metrics = QFontMetrics(font)
     style = view.style()
-    padding = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) + 8
+    # the delegate's text margins (as Qt's own sizeHint), plus 2 px for rounding
+    padding = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) + 2
     texts = getattr(model, "display_texts", None)
+    rows = sorted(sample)
     for col in range(model.columnCount()) if columns is None else columns:
         if header.sectionResizeMode(col) == QHeaderView.ResizeMode.Stretch:
             continue
         if texts is not None:
-            cells = texts(col, sorted(sample))
+            cells = texts(col, rows)
         else:
-            cells = [model.index(r, col).data() for r in sorted(sample)]
+            cells = [model.index(r, col).data() for r in rows]
         width = max((metrics.horizontalAdvance(str(t)) for t in set(cells) if t), default=0)
         header.resizeSection(col, max(width + padding, header.sectionSizeHint(col),
                                       header.minimumSectionSize()))
