@@ -19,6 +19,7 @@ them), so the worker can read them while the GUI thread goes on.
 """
 from __future__ import annotations
 
+import atexit
 import sys
 from typing import Any, Callable
 
@@ -32,7 +33,6 @@ SHOW_BUSY_AFTER_MS = 150
 _NEVER = 2**31 - 1                 # the task's own progress dialog never appears
 
 _running: set[BackgroundTask] = set()   # kept alive until their thread has ended
-_exit_hook: list[bool] = []
 _busy: set["PageRefresh"] = set()          # computing, or holding a result not yet shown
 
 
@@ -45,6 +45,10 @@ def wait_for_all(ms: int = 30_000) -> None:
     a thread must not outlive its QThread object)."""
     for task in list(_running):
         task.wait(ms)
+
+
+# a thread must not outlive its QThread object when Python tears down the modules
+atexit.register(wait_for_all)
 
 
 def settle(timeout: float = 60.0) -> None:
@@ -133,11 +137,6 @@ class PageRefresh(QObject):
         compute, generation = self._compute, self._generation
         task = BackgroundTask(None, lambda _progress: compute(*call), show_after_ms=_NEVER)
         self._task = task
-        if not _running and not _exit_hook:
-            import atexit
-
-            atexit.register(wait_for_all)       # before Python tears down the thread
-            _exit_hook.append(True)
         _running.add(task)
         _busy.add(self)
         task.done.connect(lambda: _running.discard(task))
