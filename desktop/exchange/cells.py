@@ -405,7 +405,9 @@ def parse_column(values: Sequence[Any], kind: str
             return out, empty, errors
         memo: dict[tuple[type, Any], Any] = {}
         for i, v in enumerate(values):
-            key = (type(v), v)
+            # a float keyed by its text: 0.0 and -0.0 are equal but read differently in
+            # a message
+            key = (float, repr(v)) if type(v) is float else (type(v), v)
             try:
                 hit = memo[key]
             except KeyError:
