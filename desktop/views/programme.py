@@ -74,14 +74,69 @@ def target_frame(ds: Dataset) -> pd.DataFrame:
     return frame
 
 
-def page_data(ds: Dataset) -> tuple[Dataset, pd.DataFrame, pd.DataFrame]:
-    """The projects with their complex's owner and the targets (on a worker thread for
-    a large workspace, see :mod:`desktop.views.refresh`)."""
+def matrix_years(ds: Dataset) -> list[int]:
+    """Matrix columns: first to last year of any project or target, plus one spare
+    year to drag projects into."""
+    ys = [int(y) for y in ds.projects["year"].dropna()]
+    ys += [int(y) for y in ds.targets["from_year"].dropna()]
+    ys += [int(y) for y in ds.targets["to_year"].dropna()]
+    if not ys:
+        y = pd.Timestamp.today().year
+        return list(range(y, y + 5))
+    return list(range(min(ys), max(ys) + 2))
+
+
+def filter_mask(frame: pd.DataFrame, corporation=None, neighbourhood=None, status=None,
+                year=None) -> np.ndarray:
+    """Rows of ``frame`` passing the page's filters (None or ALL: no filter)."""
+    mask = np.ones(len(frame), dtype=bool)
+    for column, wanted in (("corporation", corporation), ("neighbourhood", neighbourhood),
+                           ("status", status), ("year", year)):
+        if wanted not in (None, ALL):
+            mask &= (frame[column] == wanted).fillna(False).to_numpy(bool)
+    return mask
+
+
+@dataclasses.dataclass
+class MatrixData:
+    """What the matrix shows for one choice of filters (corporation, neighbourhood,
+    status)."""
+    filters: tuple
+    years: list[int]
+    planned: pd.DataFrame
+    done: pd.DataFrame
+    flags: pd.DataFrame          # capacity and budget per corporation and year (unfiltered)
+    live: pd.DataFrame           # the filtered projects with a year, not cancelled
+
+
+def matrix_data(ds: Dataset, owner: pd.DataFrame, filters: tuple) -> MatrixData:
+    mask = filter_mask(owner, *filters)
+    fds = dataclasses.replace(ds, projects=ds.projects[mask].reset_index(drop=True)) \
+        if not mask.all() else ds
+    years = matrix_years(ds)
+    live = owner[mask & (owner["status"] != Status.CANCELLED.value).to_numpy(bool)
+                 & owner["year"].notna().to_numpy(bool)]
+    return MatrixData(filters, years, programme.matrix(fds, years), programme.done_matrix(fds, years),
+                      programme.capacity_flags(ds), live)
+
+
+@dataclasses.dataclass
+class ProgrammeData:
+    ds: Dataset
+    owner: pd.DataFrame          # the projects with their complex's owner
+    targets: pd.DataFrame
+    matrix: MatrixData
+
+
+def page_data(ds: Dataset, filters: tuple = (ALL, ALL, ALL)) -> ProgrammeData:
+    """The projects with their complex's owner, the targets and the matrix for the
+    filters chosen when the refresh was asked (on a worker thread for a large
+    workspace, see :mod:`desktop.views.refresh`)."""
     owner = ds.projects_with_owner()
     owner["status"] = owner["status"].astype("string").fillna(Status.PLANNED.value)
     owner["total_investment_cents"] = (owner["investment_cents"].astype("Int64")
                                        * owner["dwellings"].astype("int64"))
-    return ds, owner, target_frame(ds)
+    return ProgrammeData(ds, owner, target_frame(ds), matrix_data(ds, owner, filters))
 
 
 class ProgrammePage(QWidget):
@@ -322,10 +377,10 @@ class ProgrammePage(QWidget):
         ws = self.controller.workspace
         name = ws.get_meta("name") or ws.display_name
         self.heading.setText(self.tr("Programme — %1").replace("%1", name))
-        self.refresher.request(self.controller.dataset, now=now)
+        self.refresher.request(self.controller.dataset, self._matrix_filters(), now=now)
 
-    def _show(self, data: tuple[Dataset, pd.DataFrame, pd.DataFrame]) -> None:
-        ds, owner, targets = data
+    def _show(self, data: ProgrammeData) -> None:
+        ds, owner, targets = data.ds, data.owner, data.targets
         targets["verdict_text"] = self._verdict_texts(targets)
         self._all = owner
         self._ds = ds
@@ -337,9 +392,17 @@ class ProgrammePage(QWidget):
         if self.target_view.maximumHeight() != height:
             self.target_view.setFixedHeight(height)
         self._targets = targets
-        self._rebuild_matrix()
+        # computed with the figures unless the filters' choices changed (a filtered
+        # corporation or neighbourhood that is gone)
+        self._rebuild_matrix(data.matrix if data.matrix.filters == self._matrix_filters() else None)
         self._fill_projects()
         self._update_legend()
+
+    def _matrix_filters(self) -> tuple:
+        """The corporation, neighbourhood and status chosen (ALL: any)."""
+        return tuple(ALL if v is None else v for v in (
+            self.corporation_filter.currentData(), self.neighbourhood_filter.currentData(),
+            self.status_filter.currentData()))
 
     def _fill_filters(self, ds: Dataset, owner: pd.DataFrame) -> None:
         self._restoring = True
@@ -386,51 +449,19 @@ class ProgrammePage(QWidget):
                 texts.append(self.tr("meets the target"))
         return texts
 
-    def _years(self) -> list[int]:
-        """Matrix columns: first to last year of any project or target, plus one spare
-        year to drag projects into."""
-        ds = self._ds
-        ys = [int(y) for y in ds.projects["year"].dropna()]
-        ys += [int(y) for y in ds.targets["from_year"].dropna()]
-        ys += [int(y) for y in ds.targets["to_year"].dropna()]
-        if not ys:
-            y = pd.Timestamp.today().year
-            return list(range(y, y + 5))
-        return list(range(min(ys), max(ys) + 2))
-
     def _filter_mask(self, frame: pd.DataFrame, use_year: bool) -> np.ndarray:
-        mask = np.ones(len(frame), dtype=bool)
-        corp = self.corporation_filter.currentData()
-        hood = self.neighbourhood_filter.currentData()
-        status = self.status_filter.currentData()
-        year = self.year_filter.currentData()
-        if corp not in (None, ALL):
-            mask &= (frame["corporation"] == corp).fillna(False).to_numpy(bool)
-        if hood not in (None, ALL):
-            mask &= (frame["neighbourhood"] == hood).fillna(False).to_numpy(bool)
-        if status not in (None, ALL):
-            mask &= (frame["status"] == status).fillna(False).to_numpy(bool)
-        if use_year and year not in (None, ALL):
-            mask &= (frame["year"] == year).fillna(False).to_numpy(bool)
-        return mask
+        return filter_mask(frame, *self._matrix_filters(),
+                           self.year_filter.currentData() if use_year else None)
 
-    def _rebuild_matrix(self) -> None:
-        ds = self._ds
-        if ds is None:          # the first figures are still being computed
+    def _rebuild_matrix(self, data: MatrixData | None = None) -> None:
+        if self._ds is None:    # the first figures are still being computed
             return
-        owner = self._all
-        mask = self._filter_mask(owner, use_year=False)
-        fds = dataclasses.replace(ds, projects=ds.projects[mask].reset_index(drop=True)) \
-            if not mask.all() else ds
-        years = self._years()
-        planned = programme.matrix(fds, years)
-        done = programme.done_matrix(fds, years)
-        live = owner[mask & (owner["status"] != Status.CANCELLED.value).to_numpy(bool)
-                     & owner["year"].notna().to_numpy(bool)]
+        if data is None:
+            data = matrix_data(self._ds, self._all, self._matrix_filters())
         self._restoring = True
         try:
-            self.matrix_model.set_frames(planned, done, programme.capacity_flags(ds), self._targets,
-                                         live)
+            self.matrix_model.set_frames(data.planned, data.done, data.flags, self._targets,
+                                         data.live)
             view = self.matrix_view
             for r, corp in enumerate(self.matrix_model.corporations()):
                 view.setExpanded(self.matrix_model.index(r, 0), corp not in self._collapsed)
