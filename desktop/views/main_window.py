@@ -185,14 +185,20 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = PAGES[row][0]
-        if key not in self._pages and is_large(self.controller.dataset):
-            # build the page now and show it on a later turn of the event loop: building
-            # and the first layout and paint are each up to ~0.1 s for a large workspace,
-            # and input is handled in between
-            self.page(key)
-            QTimer.singleShot(1, self, lambda: self._switch_to(key))
+        if key not in self._pages and self._pages and is_large(self.controller.dataset):
+            # (the first page is built with the window) build the page on a later turn of the event loop, once the navigation has
+            # been repainted, and show it on the turn after that: building (~50 ms) and
+            # the first layout and paint (~50 ms) each take a turn of their own, and
+            # input is handled in between
+            QTimer.singleShot(1, self, lambda: self._build_then_switch(key))
             return
         self._switch_to(key)
+
+    def _build_then_switch(self, key: str) -> None:
+        if self.current_page_key() != key:      # the user went on to another page
+            return
+        self.page(key)
+        QTimer.singleShot(1, self, lambda: self._switch_to(key))
 
     def _switch_to(self, key: str) -> None:
         if self.current_page_key() != key:      # the user went on to another page
