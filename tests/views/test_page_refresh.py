@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 
 import pandas as pd
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.views import refresh
 from desktop.views.refresh import PageRefresh
@@ -133,25 +134,50 @@ def _sync_texts(hosted_page, page_class, read):
     return read(page)
 
 
-@pytest.mark.parametrize("page_name", ["overview", "programme", "affordability", "co2"])
+def _matrix_texts(model, parent=None) -> list:
+    """Every cell's text of the programme matrix, children after their parent."""
+    from PySide6.QtCore import QModelIndex
+
+    parent = parent or QModelIndex()
+    out = []
+    for r in range(model.rowCount(parent)):
+        out.append([model.index(r, c, parent).data() for c in range(model.columnCount(parent))])
+        out += _matrix_texts(model, model.index(r, 0, parent))
+    return out
+
+
+def _support_texts(page):
+    page.tabs.setCurrentWidget(page.campaign_tab)       # the campaigns are computed too
+    refresh.settle(10)
+    combo = page.project_combo
+    return ([combo.itemText(i) for i in range(combo.count())], combo.currentText(), page.project,
+            page.stat_pct.value.text(), page.needed_label.text(), page.deadline_label.text(),
+            page.vote_model.frame()["dwelling"].tolist(), page.follow_up_model.rowCount(),
+            page.campaign_model.frame()["status_text"].tolist())
+
+
+@pytest.mark.parametrize("page_name", ["overview", "programme", "affordability", "co2", "support"])
 def test_each_page_shows_the_same_figures_when_computed_on_a_worker_thread(
         page_name, hosted_page, qtbot, monkeypatch):
     from desktop.views.affordability import AffordabilityPage
     from desktop.views.co2 import Co2Page
     from desktop.views.overview import OverviewPage
     from desktop.views.programme import ProgrammePage
+    from desktop.views.support import SupportPage
 
     cls, read = {
         "overview": (OverviewPage, lambda p: (p.stock_model.frame().to_dict("list"),
                                               p.target_model.frame()["verdict_text"].tolist(),
                                               p.card_planned.value.text())),
         "programme": (ProgrammePage, lambda p: (p.project_model.frame()["project"].tolist(),
-                                                p.target_model.frame()["verdict_text"].tolist())),
+                                                p.target_model.frame()["verdict_text"].tolist(),
+                                                _matrix_texts(p.matrix_model))),
         "affordability": (AffordabilityPage, lambda p: (p.summary.text(),
                                                         p.project_model.frame()["flags"].tolist(),
                                                         p.point_count())),
         "co2": (Co2Page, lambda p: (p.summary.text(), list(p.charts),
                                     p.plan_curve.getData()[1].tolist())),
+        "support": (SupportPage, _support_texts),
     }[page_name]
     expected = _sync_texts(hosted_page, cls, read)
 
@@ -167,9 +193,17 @@ def test_each_page_shows_the_same_figures_when_computed_on_a_worker_thread(
 def test_the_window_builds_a_page_first_and_shows_it_on_a_later_turn(sample_window, qtbot, monkeypatch):
     monkeypatch.setattr(refresh, "LARGE_FROM_DWELLINGS", 0)
     window = sample_window
+    pages = window.stack.count()
     window.show_page("co2")
-    assert window.stack.currentWidget() is not window.page("co2")    # built, not yet shown
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.page("co2"), timeout=3000)
+    assert window.stack.count() == pages            # built on a later turn …
+    states = []                 # (built, shown) after each turn of the event loop
+    deadline = time.monotonic() + 3
+    while not (states and states[-1][1]) and time.monotonic() < deadline:
+        QApplication.processEvents()
+        states.append((window.stack.count() == pages + 1,
+                       type(window.stack.currentWidget()).__name__ == "Co2Page"))
+    assert (True, False) in states                  # … and shown on a turn after that
+    assert states[-1] == (True, True)
     page = window.page("co2")
     qtbot.waitUntil(lambda: "t CO2" in page.summary.text(), timeout=10_000)
     assert page.charts_built() and not page.refresher.is_busy()
@@ -191,3 +225,49 @@ def test_an_import_into_a_large_window_fills_the_overview_from_the_worker(sample
     controller.reload(dataset=ds.__class__(**{**ds.__dict__, "votes": ds.votes.iloc[:0]}))
     assert overview.card_votes.value.text() == before     # still the old figures …
     qtbot.waitUntil(lambda: overview.card_votes.value.text() == "0", timeout=5000)   # … then the new
+
+
+def test_a_large_support_page_fills_from_the_worker_and_a_vote_counts_at_once(hosted_page, qtbot,
+                                                                              large):
+    """Sample project A-25-001: 30 tenants, 20 yes; A-2301-008 has not answered."""
+    from desktop.models import support
+    from desktop.views.support import SupportPage
+
+    page, controller = hosted_page(SupportPage)
+    assert page.project_combo.count() == 0 and page.refresher.is_busy()   # still computing
+    qtbot.waitUntil(lambda: not page.refresher.is_busy(), timeout=10_000)
+    assert page.project == "A-25-001" and page.stat_yes.value.text() == "20"
+
+    assert page.record_vote("A-2301-008", "ja")           # no waiting: the tally is shown
+    assert page.stat_yes.value.text() == "21" and page.vote_model.vote_at(
+        page.vote_model.row_of("A-2301-008")) == "ja"
+    assert not page.refresher.is_busy()
+
+    other = next(page.project_combo.itemData(i) for i in range(page.project_combo.count())
+                 if page.project_combo.itemData(i) != "A-25-001")
+    controller.reload()                    # everything re-read: computed on the worker …
+    assert page.refresher.is_busy()
+    page.select_project(other)             # … while the user picks another project
+    qtbot.waitUntil(lambda: not page.refresher.is_busy(), timeout=10_000)
+    refresh.settle(10)
+    assert page.project == other and page.project_combo.currentData() == other
+    assert page._project_row["project"] == other                # its campaign, its tally
+    expected = support.project_tally(controller.dataset, other)
+    assert page.stat_tenants.value.text() == str(expected.tenants)
+    assert page.tally == expected
+
+
+def test_a_filtered_programme_matrix_computed_on_the_worker_keeps_its_filter(hosted_page, qtbot,
+                                                                            large):
+    from desktop.views.programme import ProgrammePage
+
+    page, controller = hosted_page(ProgrammePage)
+    qtbot.waitUntil(lambda: not page.refresher.is_busy(), timeout=10_000)
+    combo = page.corporation_filter
+    corp = combo.itemData(1)
+    combo.setCurrentIndex(1)
+    assert page.matrix_model.corporations() == [corp]
+    controller.reload()                        # an import: the page computes on the worker
+    qtbot.waitUntil(lambda: not page.refresher.is_busy(), timeout=10_000)
+    refresh.settle(10)
+    assert combo.currentData() == corp and page.matrix_model.corporations() == [corp]
