@@ -8,6 +8,7 @@ the page never flickers), and otherwise runs ``compute`` on a worker thread and
 ``show`` when it is done, so the window keeps responding.  At 100,000 dwellings the
 affordability page computes for about 0.15 s and the CO2 page for about 0.2 s.
 
+A hidden page (one being built, or behind another page) computes once it is shown.
 While a result is being computed the page keeps showing what it showed before; after
 ``SHOW_BUSY_AFTER_MS`` a "Calculating…" note appears over it.  Requests arriving
 while a computation runs are merged: when it ends, its result is dropped (its frames
@@ -51,17 +52,33 @@ def wait_for_all(ms: int = 30_000) -> None:
 atexit.register(wait_for_all)
 
 
-def settle(timeout: float = 60.0) -> None:
-    """Process events until no page is computing (screenshots, tests, benchmarks)."""
+def wait_until(condition: Callable[[], bool], timeout: float = 60.0) -> bool:
+    """Run the event loop until ``condition()`` holds (checked every 5 ms) or ``timeout``
+    seconds have passed; returns whether it holds.  The loop sleeps between events, so
+    a worker thread gets the GIL as it would in the running application (a loop of
+    ``processEvents`` calls would compete with it for the GIL all the time)."""
     import time
 
     from PySide6.QtCore import QEventLoop
 
-    app = QCoreApplication.instance()
+    if condition():
+        return True
     end = time.monotonic() + timeout
+    loop = QEventLoop()
+    check = QTimer()
+    check.setInterval(5)
+    check.timeout.connect(lambda: (condition() or time.monotonic() > end) and loop.quit())
+    check.start()
+    loop.exec()
+    check.stop()
+    return condition()
+
+
+def settle(timeout: float = 60.0) -> None:
+    """Process events until no page is computing (screenshots, tests, benchmarks)."""
+    app = QCoreApplication.instance()
     app.processEvents()
-    while (_running or _busy) and time.monotonic() < end:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    wait_until(lambda: not (_running or _busy), timeout)
     app.processEvents()
 
 
@@ -99,10 +116,13 @@ class PageRefresh(QObject):
 
     def __init__(self, page: QWidget, compute: Callable[..., Any], show: Callable[[Any], None]):
         super().__init__(page)
+        self._page = page
         self._compute = compute
         self._show = show
         self._task: BackgroundTask | None = None
         self._pending: tuple | None = None
+        self._deferred = False              # a request waiting for the page to be shown
+        page.installEventFilter(self)
         self._generation = 0                # counts requests: only the newest is shown
         self._note = _BusyNote(page)
         self._note_timer = QTimer(self)
@@ -116,13 +136,34 @@ class PageRefresh(QObject):
         refresh is quick anyway), else when the worker is done."""
         self._generation += 1
         if (now or not is_large(dataset)) and self._task is None:
+            self._pending, self._deferred = None, False      # this one is newer
             self._show(self._compute(dataset, *args))
             _busy.discard(self)
             self.shown.emit()
             return
         self._pending = (dataset, *args)
-        if self._task is None:
+        if self._task is not None:
+            return
+        if self._page.isVisible():
             self._start()
+        else:
+            # a hidden page (being built, or another page is shown) computes once it is
+            # shown: nobody waits for it, and the worker would slow its first layout down
+            self._deferred = True
+
+    def eventFilter(self, obj, event) -> bool:     # Qt's name
+        if event.type() == QEvent.Type.Show and obj is self._page and self._deferred:
+            _busy.add(self)
+            # after the page's first layout and paint, which run on this turn
+            QTimer.singleShot(1, self, self._start_deferred)
+        return False
+
+    def _start_deferred(self) -> None:
+        self._deferred = False
+        if self._task is None and self._pending is not None:
+            self._start()
+        elif self._task is None:
+            _busy.discard(self)
 
     def expect(self) -> None:
         """The page will request its figures shortly (it is still being built): busy
@@ -130,7 +171,9 @@ class PageRefresh(QObject):
         _busy.add(self)
 
     def is_busy(self) -> bool:
-        return self in _busy
+        """Computing, or holding a result not yet shown, or waiting to be shown to
+        compute."""
+        return self in _busy or self._deferred
 
     def _start(self) -> None:
         call, self._pending = self._pending, None

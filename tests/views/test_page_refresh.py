@@ -101,6 +101,33 @@ def test_a_quick_refresh_after_a_slow_one_is_not_overwritten_by_it(qtbot, large)
     assert shown == ["edit"]
 
 
+def test_a_hidden_page_computes_once_it_is_shown_after_its_first_paint(qtbot, large):
+    shown = []
+    page = QWidget()
+    qtbot.addWidget(page)
+    _hosts.append(page)
+    r = PageRefresh(page, lambda ds: ds.tag, shown.append)
+    r.request(_Stock(1, "old"))
+    r.request(_Stock(1, "new"))                # merged while waiting
+    qtbot.wait(50)
+    assert shown == [] and r._task is None and r.is_busy()      # nothing computed yet
+    assert r not in refresh._busy              # settle() does not wait for a hidden page
+    page.show()
+    assert r._task is None                     # not inside the Show event: after the paint
+    qtbot.waitUntil(lambda: shown == ["new"], timeout=5000)
+    assert not r.is_busy()
+
+    hidden = QWidget()
+    qtbot.addWidget(hidden)
+    _hosts.append(hidden)
+    r = PageRefresh(hidden, lambda ds: ds.tag, shown.append)
+    r.request(_Stock(1, "stale"))
+    r.request(_Stock(1, "edit"), now=True)     # an edit meanwhile: at once, and newest
+    hidden.show()
+    qtbot.wait(100)
+    assert shown == ["new", "edit"] and not r.is_busy()
+
+
 def test_calculating_is_shown_over_the_page_while_it_takes_long(qtbot, large):
     release = threading.Event()
     shown = []
