@@ -65,7 +65,8 @@ def restore_into(window, backup: Path) -> bool:
         return False
     ctl.workspace.close()
     Workspace.restore(backup, path)
-    return window.open_workspace(str(path))
+    # read now: the window must not go on showing the closed workspace meanwhile
+    return window.open_workspace(str(path), background=False)
 
 
 translate = QCoreApplication.translate   # lupdate reads translate("Context", "text")

@@ -83,10 +83,11 @@ def open_team_workspace(window, location: str) -> bool:
     except WorkspaceError as exc:
         QMessageBox.critical(window, translate("ConnectDialog", "Cannot open workspace"), fmt.message(exc))
         return False
-    window.controller.set_workspace(ws)
+    task = window.adopt_workspace(ws)         # its tables are read on a worker thread
     if ws.is_read_only:
-        window.statusBar().showMessage(
-            translate("ConnectDialog", "Connected read-only: you can look at everything but change nothing."), 10000)
+        task.finished.connect(lambda _dataset: window.statusBar().showMessage(
+            translate("ConnectDialog", "Connected read-only: you can look at everything but change "
+                      "nothing."), 10000))
     return True
 
 

@@ -76,11 +76,13 @@ class Controller(QObject):
         """Edits record who made them (row's last editor, conflict messages)."""
         workspace.user = (self.settings.user_name or "").strip() or None
 
-    def set_workspace(self, workspace: Workspace) -> None:
+    def set_workspace(self, workspace: Workspace, dataset: Dataset | None = None) -> None:
+        """Show ``workspace`` instead of the open one (closed); ``dataset``: its frames
+        already read (on a worker thread)."""
         old = self.workspace
         self.workspace = workspace
         self._sign(workspace)
-        self._dataset = None
+        self._dataset = dataset
         self.undo_stack.clear()       # a reopened workspace starts with an empty stack
         if old is not None and old is not workspace:
             old.close()

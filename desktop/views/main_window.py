@@ -6,6 +6,7 @@ and talk to the data through the :class:`Controller`.
 from __future__ import annotations
 
 import importlib
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, Signal
@@ -16,11 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..exchange.progress import Cancelled
 from ..store.workspace import Workspace, WorkspaceError
 from . import fmt
 from .controller import Controller
 from .pages import PAGES, page_title
 from .refresh import is_large
+from .tasks import BackgroundTask, run_in_background
 
 WORKSPACE_FILTER = "Retrofit Planner workspace (*.rpw *.sqlite *.db);;All files (*)"
 
@@ -41,6 +44,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Retrofit Planner")
         self.setMinimumSize(QSize(1000, 640))
         self._pages: dict[str, QWidget] = {}
+        self.opening: BackgroundTask | None = None    # a workspace being read to open it
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -249,14 +253,62 @@ class MainWindow(QMainWindow):
         if path:
             self.open_workspace(path)
 
-    def open_workspace(self, location: str) -> bool:
+    def open_workspace(self, location: str, *, background: bool = True) -> bool:
+        """Open the workspace at ``location`` in the window (False, after saying why,
+        when it cannot be opened).  Its tables are read on a worker thread (0.4 s at
+        100,000 dwellings) and the window switches to it when they are read; until
+        then it goes on showing the open workspace (``background=False``: read now)."""
         try:
             ws = Workspace.open(location, backups_to_keep=self.settings.backups_to_keep)
         except WorkspaceError as exc:
             QMessageBox.critical(self, self.tr("Cannot open workspace"), fmt.message(exc))
             return False
-        self.controller.set_workspace(ws)
+        if background:
+            self.adopt_workspace(ws)
+        else:
+            self.controller.set_workspace(ws)
         return True
+
+    def adopt_workspace(self, ws: Workspace) -> BackgroundTask:
+        """Read ``ws`` on a worker thread, then show it in the window instead of the open
+        workspace.  A progress dialog appears when reading takes more than 0.5 s; when
+        the user cancels or reading fails, ``ws`` is closed and the window stays as it
+        was."""
+        if self.opening is not None:                  # the newest choice wins
+            self.opening.cancel()
+
+        def read(progress):
+            dataset = ws.load()
+            if not progress(1.0):
+                raise Cancelled()
+            return dataset
+
+        task = run_in_background(self, read, title=self.tr("Open workspace"),
+                                 label=self.tr("Reading %1…").replace("%1", ws.display_name))
+        self.opening = task
+
+        def finished(dataset) -> None:
+            if task.cancel_requested:                 # asked to stop after reading
+                ws.close()
+                return
+            self.controller.set_workspace(ws, dataset=dataset)
+
+        def failed(exc) -> None:
+            ws.close()
+            if isinstance(exc, WorkspaceError):
+                QMessageBox.critical(self, self.tr("Cannot open workspace"), fmt.message(exc))
+            else:                                     # a bug: the error dialog, with details
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+
+        def done() -> None:
+            if self.opening is task:
+                self.opening = None
+
+        task.finished.connect(finished)
+        task.failed.connect(failed)
+        task.cancelled.connect(ws.close)
+        task.done.connect(done)
+        return task
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Retrofit Planner"), self.tr(

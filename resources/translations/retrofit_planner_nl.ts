@@ -1092,6 +1092,10 @@ per woning</translation>
         <translation>Werkruimte kan niet worden geopend</translation>
     </message>
     <message>
+        <source>Reading %1…</source>
+        <translation>%1 wordt gelezen…</translation>
+    </message>
+    <message>
         <source>About Retrofit Planner</source>
         <translation>Over Retrofit Planner</translation>
     </message>

@@ -38,7 +38,7 @@ def test_dialog_builds_the_url_and_keeps_the_password_out(qtbot):
     assert dialog.location(with_password=False) == "postgresql://anna@db.portaal.nl:6543/programma"
 
 
-def test_connect_copy_to_a_file_and_remember_without_password(window, pg_server, tmp_path):
+def test_connect_copy_to_a_file_and_remember_without_password(window, pg_server, tmp_path, qtbot):
     team = pg_server.create_database()
     connect_dialog.copy_to_file(window, str(tmp_path / "seed.rpw"))     # the sample, as a team's start
     from desktop.store.copy import copy_workspace
@@ -58,6 +58,7 @@ def test_connect_copy_to_a_file_and_remember_without_password(window, pg_server,
     assert "Connect to a &team database…" in [a.text() for a in window.menu_file.actions()]
     QTimer.singleShot(0, fill)
     assert connect_dialog.connect(window, location=None)
+    qtbot.waitUntil(lambda: window.controller.workspace.dialect == "postgresql", timeout=10_000)
     ws = window.controller.workspace
     assert ws.dialect == "postgresql" and ws.user == "Anna"
     remembered = window.settings.recent_workspaces[0]

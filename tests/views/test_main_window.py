@@ -93,10 +93,70 @@ def test_geometry_and_last_workspace_are_remembered(window, tmp_path):
     again.close()
 
 
-def test_reopened_workspace_starts_with_an_empty_undo_stack(window, tmp_path):
+def test_reopened_workspace_starts_with_an_empty_undo_stack(window, tmp_path, qtbot):
     ctl = window.controller
+    old = ctl.workspace
     ctl.execute(Upsert("projects", {"project": "P-27-001"}, {"year": 2029}), "move")
     assert ctl.undo_stack.count() == 1
     assert window.open_workspace(ctl.workspace.location)
+    qtbot.waitUntil(lambda: ctl.workspace is not old, timeout=5000)
     assert ctl.undo_stack.count() == 0
     assert ctl.dataset.projects.set_index("project").at["P-27-001", "year"] == 2029
+
+
+def _other_workspace(tmp_path):
+    """A second workspace: a new, empty one."""
+    from desktop.store.workspace import Workspace
+
+    Workspace.open(tmp_path / "other.rpw").close()
+    return tmp_path / "other.rpw"
+
+
+def test_another_workspace_is_read_on_a_worker_and_shown_when_read(window, tmp_path, qtbot,
+                                                                   monkeypatch):
+    import threading
+
+    from desktop.store.workspace import Workspace
+
+    ctl = window.controller
+    overview = window.page("overview")
+    before = overview.card_votes.value.text()
+    path = _other_workspace(tmp_path)
+    threads = []
+    real_load = Workspace.load
+    monkeypatch.setattr(Workspace, "load", lambda self: threads.append(
+        threading.current_thread()) or real_load(self))
+    old = ctl.workspace
+    assert window.open_workspace(str(path))
+    assert ctl.workspace is old and overview.card_votes.value.text() == before   # still the old
+    qtbot.waitUntil(lambda: ctl.workspace is not old, timeout=5000)
+    assert threads and threads[0] is not threading.main_thread()        # read on a worker
+    assert ctl.workspace.path == path and overview.card_votes.value.text() == "0"
+    assert window.opening is None
+
+
+def test_opening_cancelled_or_failing_keeps_the_open_workspace(window, tmp_path, qtbot,
+                                                               monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.store.workspace import Workspace, WorkspaceError
+
+    ctl = window.controller
+    old = ctl.workspace
+    path = _other_workspace(tmp_path)
+    task = window.adopt_workspace(Workspace.open(path))
+    task.cancel()                          # the progress dialog's Cancel
+    qtbot.waitUntil(lambda: window.opening is None, timeout=5000)
+    assert task.outcome == "cancelled" and ctl.workspace is old
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text: said.append(text))
+
+    def broken(self):
+        raise WorkspaceError("The table 'projects' cannot be read")
+
+    monkeypatch.setattr(Workspace, "load", broken)
+    assert window.open_workspace(str(path))
+    qtbot.waitUntil(lambda: window.opening is None, timeout=5000)
+    assert ctl.workspace is old and len(said) == 1 and "projects" in said[0]
+    assert ctl.dataset.votes is not None and len(ctl.dataset.projects) > 0    # as it was
