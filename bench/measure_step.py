@@ -15,8 +15,9 @@ Steps (see :data:`STEPS`):
   year), ``pandas_tally`` (votes per project and answer);
 * the planner — ``check``, ``import``, ``export``, ``window`` (open the workspace to a
   painted window, then first show of each page), ``programme_edit``, ``co2_edit``,
-  ``vote``, ``scroll``, ``sort_filter`` and ``import_window`` (an import through the
-  window's File menu with a 10 ms heartbeat timer on the GUI thread).
+  ``vote``, ``scroll``, ``sort_filter``, ``import_window`` (an import through the
+  window's File menu with a 10 ms heartbeat timer on the GUI thread) and
+  ``open_window`` (File → Open of the workspace, with a 5 ms heartbeat).
 """
 from __future__ import annotations
 
@@ -208,13 +209,12 @@ class Gui:
     def painted(self, widget, timeout: float = 30.0) -> float:
         """Process events until ``widget`` has been painted (once more than now) and the
         queue is drained; returns the seconds it took."""
-        from PySide6.QtCore import QEventLoop
+        from desktop.views.refresh import wait_until
 
         t = time.perf_counter()
         before = self.paints.get(id(widget), 0)
         widget.update()
-        while self.paints.get(id(widget), 0) <= before and time.perf_counter() - t < timeout:
-            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        wait_until(lambda: self.paints.get(id(widget), 0) > before, timeout)
         self.app.processEvents()
         return time.perf_counter() - t
 
@@ -259,9 +259,10 @@ class Gui:
         (importing the chart modules, settling the heap: ``desktop.app.started``), as a
         user would while looking at the first page.  Returns the seconds it took and
         the longest time the GUI thread was busy in one go meanwhile."""
-        from PySide6.QtCore import QEventLoop, QTimer
+        from PySide6.QtCore import QTimer
 
         from desktop.app import started
+        from desktop.views.refresh import wait_until
 
         done, beats = [], [time.perf_counter()]
         heart = QTimer()
@@ -270,8 +271,7 @@ class Gui:
         heart.start()
         t = time.perf_counter()
         started(window, done=lambda: done.append(time.perf_counter()))
-        while not done and time.perf_counter() - t < timeout:
-            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        wait_until(lambda: bool(done), timeout)
         heart.stop()
         beats.append(done[0] if done else time.perf_counter())
         gaps = [b - a_ for a_, b in itertools.pairwise(beats)]
@@ -363,11 +363,9 @@ def step_co2_edit(a) -> dict:
     page.resize(1280, 760)
     page.show()
     gui.painted(page)
-    from desktop.views.refresh import settle
+    from desktop.views.refresh import settle, wait_until
     settle()                                        # first figures from the worker thread
-    t = time.perf_counter()
-    while page.series is None and time.perf_counter() - t < 60:    # charts one per turn
-        gui.app.processEvents()
+    wait_until(lambda: page.series is not None)     # charts one per turn
     gui.painted(page)
     from desktop.app import settle_heap
     settle_heap()                                   # as the application does at start-up
@@ -572,6 +570,48 @@ def step_import_window(a) -> dict:
             "gc_pauses": pauses, "phases": phases, "dwellings": rows}
 
 
+def step_open_window(a) -> dict:
+    """File → Open of the 100k workspace in a window showing an empty one, with a 5 ms
+    heartbeat on the GUI thread: the seconds until the Overview shows the new
+    workspace's figures and the longest time the window did not respond meanwhile."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.store.workspace import Workspace
+    from desktop.views.refresh import settle, wait_until
+
+    gui = Gui(a.tmp)
+    start = Path(a.tmp) / "window-open-start.rpw"
+    start.unlink(missing_ok=True)
+    Workspace.open(start).close()
+    window = gui.open_window(start)
+    gui.painted(window)
+    gui.started(window)
+    path = copy_workspace(Path(a.workspace), Path(a.tmp), "window-open")
+    ctl = window.controller
+    old = ctl.workspace
+    beats: list[float] = []
+    heart = QTimer()
+    heart.setInterval(5)
+    heart.timeout.connect(lambda: beats.append(time.perf_counter()))
+    heart.start()
+    t0 = time.perf_counter()
+    beats.append(t0)
+    window.open_workspace(str(path))
+    wait_until(lambda: ctl.workspace is not old)
+    switched = time.perf_counter() - t0
+    settle()
+    gui.painted(window.stack.currentWidget())
+    heart.stop()
+    beats.append(time.perf_counter())
+    shown = time.perf_counter() - t0
+    gaps = [b - a_ for a_, b in itertools.pairwise(beats)]
+    rows = len(ctl.dataset.dwellings)
+    window.close()
+    ctl.workspace.close()
+    return {"seconds": shown, "switched_seconds": switched, "longest_gap_seconds": max(gaps),
+            "gaps_over_100ms": sum(g > 0.1 for g in gaps), "dwellings": rows}
+
+
 STEPS = {
     "read_excel": step_read_excel, "to_excel": step_to_excel, "read_sql": step_read_sql,
     "numpy_co2": step_numpy_co2, "pandas_pivot": step_pandas_pivot,
@@ -579,7 +619,7 @@ STEPS = {
     "check": step_check, "import": step_import, "export": step_export,
     "window": step_window, "programme_edit": step_programme_edit, "co2_edit": step_co2_edit,
     "vote": step_vote, "scroll": step_scroll, "sort_filter": step_sort_filter,
-    "import_window": step_import_window,
+    "import_window": step_import_window, "open_window": step_open_window,
 }
 
 
