@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 ANCHORS = ("read_excel", "to_excel", "read_sql", "numpy_co2", "pandas_pivot", "pandas_tally")
 PLANNER = ("check", "import", "export", "window", "co2_edit", "programme_edit", "vote",
-           "scroll", "sort_filter", "import_window")
+           "scroll", "sort_filter", "import_window", "open_window")
 ALL_STEPS = ANCHORS + PLANNER
 GB = 1024.0
 
@@ -172,6 +172,12 @@ def build_rows(r: dict) -> list[Row]:
                     target="< 0.1 s", meets=le(gap, 0.1), peak_mb=peak("import_window"),
                     note=(f"import took {_get(r, 'import_window'):.1f} s, "
                           f"{_get(r, 'import_window', 'gaps_over_100ms')} gaps > 100 ms"
+                          if gap is not None else "")))
+    gap = _get(r, "open_window", "longest_gap_seconds")
+    rows.append(Row("File → Open of the workspace: longest GUI-thread gap", "open_window", gap,
+                    target="< 0.1 s", meets=le(gap, 0.1), peak_mb=peak("open_window"),
+                    note=(f"switched after {_get(r, 'open_window', 'switched_seconds'):.2f} s, "
+                          f"Overview filled after {_get(r, 'open_window'):.2f} s"
                           if gap is not None else "")))
     for row in rows:
         err = (r.get(row.step) or {}).get("error")
