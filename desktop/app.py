@@ -134,7 +134,7 @@ def warm_up(modules=WARM_UP_MODULES, delay_ms: int = WARM_UP_DELAY_MS, done=None
             done()
 
     def start() -> None:
-        # frozen first: the imports create ~60,000 objects, enough to start a full
+        # frozen first: the imports create ~35,000 objects, enough to start a full
         # collection of every object of the window on the worker thread, which holds
         # the GIL, and so the GUI thread, for 60-80 ms
         settle_heap()
