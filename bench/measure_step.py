@@ -180,6 +180,27 @@ def step_export(a) -> dict:
 
 
 # ----- the window -----------------------------------------------------------------------
+class Heartbeat:
+    """A timer beating every ``ms`` milliseconds on the GUI thread from now on: a gap
+    between two beats is a time the GUI thread was busy in one go."""
+
+    def __init__(self, ms: int = 5):
+        from PySide6.QtCore import QTimer
+
+        self.start = time.perf_counter()
+        self.beats = [self.start]
+        self._timer = QTimer()
+        self._timer.setInterval(ms)
+        self._timer.timeout.connect(lambda: self.beats.append(time.perf_counter()))
+        self._timer.start()
+
+    def stop(self, at: float | None = None) -> list[float]:
+        """Stop beating (the last beat ``at``, else now); returns the gaps."""
+        self._timer.stop()
+        self.beats.append(time.perf_counter() if at is None else at)
+        return [b - a_ for a_, b in itertools.pairwise(self.beats)]
+
+
 class Gui:
     """An offscreen application with the app's own settings folder under ``tmp``."""
 
@@ -193,6 +214,7 @@ class Gui:
 
         from desktop.app import make_application
 
+        self.tmp = tmp
         self.app = make_application(["bench"])
         self.paints: dict[int, int] = {}
         paints = self.paints
@@ -223,23 +245,14 @@ class Gui:
         worker thread and ``widget`` has been painted once more after that (its data
         shown), with a 5 ms heartbeat timer: returns the seconds it took and the longest
         time the GUI thread was busy in one go meanwhile."""
-        from PySide6.QtCore import QTimer
-
         from desktop.views.refresh import settle
 
-        beats = [time.perf_counter()]
-        heart = QTimer()
-        heart.setInterval(5)
-        heart.timeout.connect(lambda: beats.append(time.perf_counter()))
-        heart.start()
-        t = beats[0]
+        heart = Heartbeat()
         self.painted(widget, timeout)
         settle(timeout)
         self.painted(widget, timeout)
-        heart.stop()
-        beats.append(time.perf_counter())
-        gaps = [b - a_ for a_, b in itertools.pairwise(beats)]
-        return {"seconds": time.perf_counter() - t, "longest_block_seconds": max(gaps)}
+        gaps = heart.stop()
+        return {"seconds": time.perf_counter() - heart.start, "longest_block_seconds": max(gaps)}
 
     def open_window(self, workspace: Path):
         from desktop.app import build_window
@@ -259,23 +272,27 @@ class Gui:
         (importing the chart modules, settling the heap: ``desktop.app.started``), as a
         user would while looking at the first page.  Returns the seconds it took and
         the longest time the GUI thread was busy in one go meanwhile."""
-        from PySide6.QtCore import QTimer
-
         from desktop.app import started
         from desktop.views.refresh import wait_until
 
-        done, beats = [], [time.perf_counter()]
-        heart = QTimer()
-        heart.setInterval(5)
-        heart.timeout.connect(lambda: beats.append(time.perf_counter()))
-        heart.start()
-        t = time.perf_counter()
+        done: list[float] = []
+        heart = Heartbeat()
         started(window, done=lambda: done.append(time.perf_counter()))
         wait_until(lambda: bool(done), timeout)
-        heart.stop()
-        beats.append(done[0] if done else time.perf_counter())
-        gaps = [b - a_ for a_, b in itertools.pairwise(beats)]
-        return {"seconds": time.perf_counter() - t, "longest_block_seconds": max(gaps)}
+        gaps = heart.stop(done[0] if done else None)
+        return {"seconds": time.perf_counter() - heart.start, "longest_block_seconds": max(gaps)}
+
+    def empty_window(self, name: str):
+        """A window on a new, empty workspace ``name``.rpw, shown and started."""
+        from desktop.store.workspace import Workspace
+
+        path = Path(self.tmp) / f"{name}.rpw"
+        path.unlink(missing_ok=True)
+        Workspace.open(path).close()
+        window = self.open_window(path)
+        self.painted(window)
+        self.started(window)
+        return window
 
 
 def step_window(a) -> dict:
@@ -510,20 +527,10 @@ def step_import_window(a) -> dict:
     window did not respond."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from desktop.store.workspace import Workspace
     from desktop.views.import_dialog import ImportPreviewDialog
 
     gui = Gui(a.tmp)
-    target = Path(a.tmp) / "window-import.rpw"
-    target.unlink(missing_ok=True)
-    Workspace.open(target).close()
-    window = gui.open_window(target)
-    gui.painted(window)
-    gui.started(window)
-    beats: list[float] = []
-    heart = QTimer()
-    heart.setInterval(10)
-    heart.timeout.connect(lambda: beats.append(time.perf_counter()))
+    window = gui.empty_window("window-import")
     phases: dict[str, float] = {}
     pauses: list[tuple[float, float]] = []              # garbage collector pauses > 50 ms
     gc_start = [0.0]
@@ -549,15 +556,13 @@ def step_import_window(a) -> dict:
     window.exchange.import_done.connect(
         lambda _o: phases.setdefault("imported", time.perf_counter() - t0))
     QTimer.singleShot(1_200_000, loop.quit)            # a safety net, never reached
-    heart.start()
     watcher.start()
-    t0 = time.perf_counter()
-    beats.append(t0)
+    heart = Heartbeat(10)
+    t0, beats = heart.start, heart.beats
     window.exchange.import_workbook(a.book)
     loop.exec()                        # runs until 1 s after the import is done
-    heart.stop()
+    gaps = heart.stop()
     gc.callbacks.remove(on_gc)
-    gaps = [b - a_ for a_, b in itertools.pairwise(beats)]
     worst = max(range(len(gaps)), key=gaps.__getitem__) if gaps else 0
     rows = len(window.controller.dataset.dwellings)
     window.close()
@@ -574,37 +579,22 @@ def step_open_window(a) -> dict:
     """File → Open of the 100k workspace in a window showing an empty one, with a 5 ms
     heartbeat on the GUI thread: the seconds until the Overview shows the new
     workspace's figures and the longest time the window did not respond meanwhile."""
-    from PySide6.QtCore import QTimer
-
-    from desktop.store.workspace import Workspace
     from desktop.views.refresh import settle, wait_until
 
     gui = Gui(a.tmp)
-    start = Path(a.tmp) / "window-open-start.rpw"
-    start.unlink(missing_ok=True)
-    Workspace.open(start).close()
-    window = gui.open_window(start)
-    gui.painted(window)
-    gui.started(window)
+    window = gui.empty_window("window-open-start")
     path = copy_workspace(Path(a.workspace), Path(a.tmp), "window-open")
     ctl = window.controller
     old = ctl.workspace
-    beats: list[float] = []
-    heart = QTimer()
-    heart.setInterval(5)
-    heart.timeout.connect(lambda: beats.append(time.perf_counter()))
-    heart.start()
-    t0 = time.perf_counter()
-    beats.append(t0)
+    heart = Heartbeat()
+    t0 = heart.start
     window.open_workspace(str(path))
     wait_until(lambda: ctl.workspace is not old)
     switched = time.perf_counter() - t0
     settle()
     gui.painted(window.stack.currentWidget())
-    heart.stop()
-    beats.append(time.perf_counter())
+    gaps = heart.stop()
     shown = time.perf_counter() - t0
-    gaps = [b - a_ for a_, b in itertools.pairwise(beats)]
     rows = len(ctl.dataset.dwellings)
     window.close()
     ctl.workspace.close()
