@@ -284,7 +284,8 @@ class MainWindow(QMainWindow):
             return dataset
 
         task = run_in_background(self, read, title=self.tr("Open workspace"),
-                                 label=self.tr("Reading %1…").replace("%1", ws.display_name))
+                                 label=self.tr("Reading %1…").replace("%1", ws.display_name),
+                                 reports_progress=False)
         self.opening = task
 
         def finished(dataset) -> None:

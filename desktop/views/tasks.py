@@ -71,10 +71,11 @@ class BackgroundTask(QObject):
     progressed = Signal(float)    # fraction done (GUI thread, every POLL_MS at most)
 
     def __init__(self, parent: QObject | None, fn: Callable, *, title: str = "", label: str = "",
-                 show_after_ms: int = SHOW_AFTER_MS):
+                 show_after_ms: int = SHOW_AFTER_MS, reports_progress: bool = True):
         super().__init__(parent)
         self.title = title
         self.label = label
+        self.reports_progress = reports_progress  # False: a moving bar, not a stuck 0 %
         self.fraction = 0.0
         self.result: Any = None
         self.exception: BaseException | None = None
@@ -131,7 +132,7 @@ class BackgroundTask(QObject):
         if fraction == self.fraction:
             return
         self.fraction = fraction
-        if self.dialog is not None and not self._cancel.is_set():
+        if self.dialog is not None and self.reports_progress and not self._cancel.is_set():
             self.dialog.setValue(int(fraction * _STEPS))
         self.progressed.emit(fraction)
 
@@ -139,14 +140,16 @@ class BackgroundTask(QObject):
         if self.outcome is not None:
             return
         parent = self.parent() if isinstance(self.parent(), QWidget) else None
-        dlg = QProgressDialog(self.label, self.tr("Cancel"), 0, _STEPS, parent)
+        dlg = QProgressDialog(self.label, self.tr("Cancel"), 0,
+                              _STEPS if self.reports_progress else 0, parent)
         dlg.setWindowTitle(self.title)
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.setAutoClose(False)
         dlg.setAutoReset(False)
         dlg.setMinimumDuration(0)
         dlg.setMinimumWidth(380)
-        dlg.setValue(int(self.fraction * _STEPS))
+        if self.reports_progress:
+            dlg.setValue(int(self.fraction * _STEPS))
         dlg.canceled.connect(self.cancel)         # the Cancel button, Esc, closing it
         self.dialog = dlg
         dlg.show()
@@ -178,10 +181,11 @@ class BackgroundTask(QObject):
 
 
 def run_in_background(parent: QObject | None, fn: Callable[[Callable[[float], bool]], Any], *,
-                      title: str = "", label: str = "",
-                      show_after_ms: int = SHOW_AFTER_MS) -> BackgroundTask:
+                      title: str = "", label: str = "", show_after_ms: int = SHOW_AFTER_MS,
+                      reports_progress: bool = True) -> BackgroundTask:
     """Start ``fn(progress)`` on a worker thread; returns the running
     :class:`BackgroundTask` (connect to its signals right away: they are queued, so
-    none can arrive before control returns to the event loop)."""
-    return BackgroundTask(parent, fn, title=title, label=label,
-                          show_after_ms=show_after_ms).start()
+    none can arrive before control returns to the event loop).  ``reports_progress``
+    False: ``fn`` only reports at its end, and the dialog shows a busy bar."""
+    return BackgroundTask(parent, fn, title=title, label=label, show_after_ms=show_after_ms,
+                          reports_progress=reports_progress).start()

@@ -160,3 +160,20 @@ def test_opening_cancelled_or_failing_keeps_the_open_workspace(window, tmp_path,
     qtbot.waitUntil(lambda: window.opening is None, timeout=5000)
     assert ctl.workspace is old and len(said) == 1 and "projects" in said[0]
     assert ctl.dataset.votes is not None and len(ctl.dataset.projects) > 0    # as it was
+
+
+def test_a_slow_read_shows_a_busy_bar_not_a_stuck_percentage(window, tmp_path, qtbot, monkeypatch):
+    import time
+
+    from desktop.store.workspace import Workspace
+
+    path = _other_workspace(tmp_path)
+    real_load = Workspace.load
+    monkeypatch.setattr(Workspace, "load", lambda self: time.sleep(1.0) or real_load(self))
+    assert window.open_workspace(str(path))
+    qtbot.waitUntil(lambda: window.opening is not None and window.opening.dialog is not None,
+                    timeout=3000)                       # after 0.5 s
+    dialog = window.opening.dialog
+    assert "other.rpw" in dialog.labelText()
+    assert (dialog.minimum(), dialog.maximum()) == (0, 0)   # Qt's busy bar: reading has no steps
+    qtbot.waitUntil(lambda: window.controller.workspace.path == path, timeout=5000)
