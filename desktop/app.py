@@ -101,8 +101,8 @@ def settle_heap() -> None:
 
     A full collection over the ~150,000 objects of a running window (modules, Qt
     wrappers, frames) takes 70-100 ms and stops every thread, also the GUI thread;
-    frozen objects are not scanned again.  It is not run first: at start-up it freed
-    41 objects.  Frozen objects are still freed by reference counting (frames,
+    frozen objects are not scanned again.  No full collection runs first: at start-up
+    one freed 41 objects.  Frozen objects are still freed by reference counting (frames,
     datasets)."""
     gc.collect(1)
     gc.freeze()
@@ -112,8 +112,9 @@ def warm_up(modules=WARM_UP_MODULES, delay_ms: int = WARM_UP_DELAY_MS, done=None
     """Start-up work that would otherwise fall on the user's first clicks: import
     ``modules`` on a worker thread (importing creates no Qt objects, and the GUI
     thread goes on; on the GUI thread pyqtgraph alone blocked the window for about
-    0.25 s), then :func:`settle_heap` on the GUI thread, which also freezes what they
-    created.  ``done()`` is called after the last step."""
+    0.25 s), with :func:`settle_heap` on the GUI thread before (so their objects do
+    not set off a full collection) and after (which freezes what they created).
+    ``done()`` is called after the last step."""
     import threading
 
     imported = threading.Event()

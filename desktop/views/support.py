@@ -116,10 +116,6 @@ class SupportData:
     figures: ProjectFigures | None
 
 
-def _list_sources(ds: Dataset) -> tuple:
-    return ds.projects, ds.complexes, ds.dwellings
-
-
 def project_list(ds: Dataset, pattern: str) -> tuple[list[str], list[str], str | None]:
     """Project ids in order, their texts in the project chooser (``pattern`` with %1 id,
     %2 complex and name, %3 dwellings, %4 status) and the project shown first: where
@@ -154,7 +150,7 @@ def page_data(ds: Dataset, project: str | None, listed_from: tuple | None,
     """The figures of the page for ``project`` (or the default project when it is not
     in the list); the project list is recomputed only when its frames are not
     ``listed_from``.  Frames only, no widgets: runs on a worker thread."""
-    frames = _list_sources(ds)
+    frames = (ds.projects, ds.complexes, ds.dwellings)     # what the list is built from
     ids = texts = None
     if listed_from is None or any(a is not b for a, b in zip(frames, listed_from)):
         ids, texts, default = project_list(ds, pattern)
