@@ -5,7 +5,6 @@ import math
 
 import numpy as np
 import pandas as pd
-import pytest
 
 from desktop.models import affordability as aff
 from desktop.models.dataset import Dataset

@@ -2,9 +2,7 @@
 bomb is refused within bounded memory and time; macros and external links are reported."""
 from __future__ import annotations
 
-import io
 import json
-import random
 import shutil
 import subprocess
 import sys

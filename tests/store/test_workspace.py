@@ -20,7 +20,7 @@ from desktop.store import schema as s
 from desktop.store.commands import Batch, Delete, RecordVotes, SetStatus, Upsert
 from desktop.store.workspace import (
     ConflictError, DamagedWorkspaceError, NewerWorkspaceError, Workspace, WorkspaceError,
-    engine_url, head_revision, insert_dataset, public_location,
+    engine_url, head_revision, public_location,
 )
 
 
@@ -93,23 +93,7 @@ def test_schema_declaration_matches_the_migrations(workspace_url):
 
 def test_migrates_schema_version_1_after_a_backup(tmp_path):
     path = tmp_path / "old.rpw"
-    with Workspace.open(path) as ws:
-        ws.engine.dispose()
-    # make a real version-1 workspace: rebuild the file at revision 0001 with data in it
-    path.unlink()
-    ws = Workspace.__new__(Workspace)
-    from sqlalchemy import create_engine
-    engine = create_engine(f"sqlite:///{path}")
-    Workspace.__init__(ws, engine, str(path), path)
-    ws.upgrade("0001")
-    with engine.begin() as conn:
-        conn.execute(insert(s.corporations).values(name="Portaal"))
-        conn.execute(insert(s.neighbourhoods).values(name="Overhees"))
-        conn.execute(text("INSERT INTO complexes (complex, corporation, neighbourhood, dwellings) "
-                          "VALUES ('C1', 'Portaal', 'Overhees', 10)"))
-        conn.execute(text("INSERT INTO projects (project, complex, year, gas_saving_m3) "
-                          "VALUES ('P1', 'C1', 2021, 400)"))
-    engine.dispose()
+    _version_1_with_data(str(path))          # a real version-1 workspace with data in it
     assert {r[0] for r in sqlite3.connect(path).execute("select version_num from alembic_version")} == {"0001"}
 
     with Workspace.open(path) as ws:
