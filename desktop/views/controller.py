@@ -6,8 +6,6 @@ frames and tells the views which tables changed.
 """
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -97,7 +95,7 @@ class Controller(QObject):
             # re-read only what the edit touched: a vote at 100k dwellings reloads one
             # table (~40 ms), not the whole workspace (~0.6 s)
             fresh = self.workspace.load_tables(tables)
-            self._dataset = dataclasses.replace(self._dataset, **fresh)
+            self._dataset = self._dataset.with_tables(**fresh)
         self.changed.emit(tables)
         return inverse
 

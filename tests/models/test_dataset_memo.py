@@ -1,10 +1,9 @@
 """Dataset.dwelling_counts() and projects_with_owner() are computed once per set of
 frames (a page refresh asks for them up to eight times) and never go stale: replacing a
 table — as the controller does after an edit — gives fresh figures, and changing a
-returned frame never changes the next answer."""
+returned frame never changes the next answer.  A new dataset with some tables replaced
+keeps what was derived from the tables it did not replace."""
 from __future__ import annotations
-
-import dataclasses
 
 import pandas as pd
 
@@ -54,7 +53,7 @@ def test_replaced_tables_give_fresh_figures():
     assert ds.dwelling_counts()["P-2"] == 4
     more = pd.concat([ds.dwellings, conform("dwellings", [{"dwelling": "E1", "complex": "P-2"}])],
                      ignore_index=True)
-    edited = dataclasses.replace(ds, dwellings=conform("dwellings", more))   # the controller's way
+    edited = ds.with_tables(dwellings=conform("dwellings", more))           # the controller's way
     assert edited.dwelling_counts().to_dict() == {"P-1": 3, "P-2": 1, "P-3": 0}
     assert edited.projects_with_owner()["dwellings"].tolist() == [3, 1]
     assert ds.dwelling_counts()["P-2"] == 4                                 # the old one is intact
@@ -65,3 +64,20 @@ def test_replaced_tables_give_fresh_figures():
     ds.complexes = conform("complexes", [{"complex": "P-3", "corporation": "Portaal",
                                           "neighbourhood": "Hees", "dwellings": 7}])
     assert ds.projects_with_owner()[["corporation", "dwellings"]].values.tolist() == [["Portaal", 7]]
+
+
+def test_a_dataset_with_other_projects_keeps_the_dwelling_counts_but_not_the_owners():
+    ds = _ds()
+    ds.dwelling_counts()
+    owners = ds.projects_with_owner()
+    moved = ds.projects.copy()
+    moved.loc[moved["project"] == "PR-2", "year"] = 2030
+    edited = ds.with_tables(projects=conform("projects", moved))
+    calls = []
+    original = edited._dwelling_counts
+    edited._dwelling_counts = lambda: calls.append(1) or original()
+    assert edited.dwelling_counts().to_dict() == {"P-1": 3, "P-2": 4, "P-3": 0}
+    assert calls == []                                      # kept: dwellings unchanged
+    assert edited.projects_with_owner()["year"].tolist() == [2026, 2030]   # recomputed
+    assert owners["year"].tolist() == [2026, 2027]
+    assert ds.projects_with_owner()["year"].tolist() == [2026, 2027]     # the old one intact
