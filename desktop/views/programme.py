@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models import programme
-from ..models.dataset import TABLES, Dataset
+from ..models.dataset import Dataset
 from ..models.enums import Status
 from ..store.commands import Batch, Delete, SetStatus, Upsert
 from ..store.workspace import WorkspaceError
@@ -153,6 +153,7 @@ class ProgrammePage(QWidget):
         self._ds: Dataset | None = None
         self._sized = False
         self._targets = pd.DataFrame()
+        self._select_when_shown: list[str] | None = None   # a project just saved
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 12)
@@ -360,24 +361,23 @@ class ProgrammePage(QWidget):
             return
         self._dirty = True
         if self.isVisible():
-            # after an edit the page refreshes at once (~60 ms at 100,000 dwellings);
-            # after a reload of everything (an import) a large workspace computes on a
-            # worker thread
-            self.refresh(now=bool(tables) and not set(TABLES) <= set(tables))
+            # a large workspace computes on a worker thread, after an edit too (the
+            # figures take ~60 ms at 100,000 dwellings): the matrix follows a drag a
+            # tenth of a second later and the window never stalls
+            self.refresh()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._dirty:
             self.refresh()
 
-    def refresh(self, now: bool = False) -> None:
-        """Rebuild every table of the page from the controller's dataset (``now``: on
-        the GUI thread even for a large workspace, after an edit on this page)."""
+    def refresh(self) -> None:
+        """Rebuild every table of the page from the controller's dataset."""
         self._dirty = False
         ws = self.controller.workspace
         name = ws.get_meta("name") or ws.display_name
         self.heading.setText(self.tr("Programme — %1").replace("%1", name))
-        self.refresher.request(self.controller.dataset, self._matrix_filters(), now=now)
+        self.refresher.request(self.controller.dataset, self._matrix_filters())
 
     def _show(self, data: ProgrammeData) -> None:
         ds, owner, targets = data.ds, data.owner, data.targets
@@ -397,6 +397,9 @@ class ProgrammePage(QWidget):
         self._rebuild_matrix(data.matrix if data.matrix.filters == self._matrix_filters() else None)
         self._fill_projects()
         self._update_legend()
+        if self._select_when_shown is not None:
+            ids, self._select_when_shown = self._select_when_shown, None
+            QTimer.singleShot(0, lambda: self.select_projects(ids))
 
     def _matrix_filters(self) -> tuple:
         """The corporation, neighbourhood and status chosen (ALL: any)."""
@@ -620,11 +623,17 @@ class ProgrammePage(QWidget):
         self.notice.setText(text)
 
     # ----- edits (each one transaction, one undo step) ----------------------------------
+    # Edits read the controller's dataset, not the frames the page shows: for a large
+    # workspace those follow an edit a moment later (computed on a worker thread).
     def _project(self, project_id: str) -> dict[str, Any] | None:
-        hit = self._all[self._all["project"] == project_id]
+        projects = self.controller.dataset.projects
+        hit = projects[projects["project"] == project_id]
         if not len(hit):
             return None
-        return {k: _plain(v) for k, v in hit.iloc[0].to_dict().items()}
+        out = {k: _plain(v) for k, v in hit.iloc[0].to_dict().items()}
+        if _missing(out.get("status")):
+            out["status"] = Status.PLANNED.value
+        return out
 
     def _version(self, project_id: str) -> int | None:
         return self.controller.workspace.row_versions("projects").get((project_id,))
@@ -632,7 +641,8 @@ class ProgrammePage(QWidget):
     def move_projects(self, ids: list[str], year: int) -> bool:
         """Move projects to ``year`` (one undo step); False when refused or nothing moved."""
         versions = self.controller.workspace.row_versions("projects")
-        current = dict(zip(self._all["project"].astype(str), self._all["year"]))
+        projects = self.controller.dataset.projects
+        current = dict(zip(projects["project"].astype(str), projects["year"]))
         ids = [p for p in ids if (p,) in versions and not _same(current.get(p), year)]
         if not ids:
             return False
@@ -682,9 +692,14 @@ class ProgrammePage(QWidget):
             text = self.tr("Edit project %1").replace("%1", original)
         if not cmds:
             return
-        self.controller.execute(cmds[0] if len(cmds) == 1 else Batch(tuple(cmds), label=text), text)
+        self._select_when_shown = [pid]     # once the list holds it
+        try:
+            self.controller.execute(cmds[0] if len(cmds) == 1 else Batch(tuple(cmds), label=text),
+                                    text)
+        except BaseException:
+            self._select_when_shown = None
+            raise
         self._say(text + " — " + self.tr("Ctrl+Z undoes it."))
-        QTimer.singleShot(0, lambda: self.select_projects([pid]))
 
     def delete_projects(self, ids: list[str]) -> bool:
         if not ids:
@@ -697,7 +712,7 @@ class ProgrammePage(QWidget):
     def set_capacity(self, corporation: str, year: int, max_dwellings: int | None,
                      budget_cents: int | None) -> bool:
         key = {"corporation": corporation, "year": int(year)}
-        caps = self._ds.capacities
+        caps = self.controller.dataset.capacities
         exists = bool(((caps["corporation"] == corporation) & (caps["year"] == year)).any()) \
             if len(caps) else False
         text = self.tr("Capacity %1 %2").replace("%1", corporation).replace("%2", str(year))
@@ -716,14 +731,14 @@ class ProgrammePage(QWidget):
 
     # ----- dialogs -------------------------------------------------------------------
     def _complex_frame(self) -> pd.DataFrame:
-        ds = self._ds
+        ds = self.controller.dataset
         c = ds.complexes[["complex", "corporation", "neighbourhood"]].copy()
         c["dwellings"] = c["complex"].map(ds.dwelling_counts()).fillna(0).astype("int64")
         return c
 
     def project_dialog(self, project_id: str | None = None) -> ProjectDialog:
         """The form for a new project (prefilled from the selected cell) or an existing one."""
-        existing = set(self._all["project"].astype(str))
+        existing = set(self.controller.dataset.projects["project"].astype(str))
         if project_id is None:
             scope = self._scope or (None, None, None)
             start = {"year": scope[2]} if scope[2] is not None else {}
@@ -760,9 +775,10 @@ class ProgrammePage(QWidget):
 
     def capacity_dialog(self) -> CapacityDialog:
         scope = self._scope or (None, None, None)
+        ds = self.controller.dataset
         corps = self.matrix_model.corporations() or sorted(
-            set(self._ds.complexes["corporation"].dropna().astype(str)))
-        return CapacityDialog([c for c in corps if c], self._ds.capacities, scope[0], scope[2], self)
+            set(ds.complexes["corporation"].dropna().astype(str)))
+        return CapacityDialog([c for c in corps if c], ds.capacities, scope[0], scope[2], self)
 
     def _capacity_clicked(self) -> None:
         dialog = self.capacity_dialog()

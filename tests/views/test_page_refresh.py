@@ -298,3 +298,45 @@ def test_a_filtered_programme_matrix_computed_on_the_worker_keeps_its_filter(hos
     qtbot.waitUntil(lambda: not page.refresher.is_busy(), timeout=10_000)
     refresh.settle(10)
     assert combo.currentData() == corp and page.matrix_model.corporations() == [corp]
+
+
+def test_a_large_programme_page_follows_an_edit_from_the_worker(hosted_page, qtbot, large):
+    """The edit is saved at once; the matrix and list follow when the worker is done.
+    Edits made meanwhile read the saved projects, not the page's older frames."""
+    from desktop.views.programme import ProgrammePage
+
+    page, controller = hosted_page(ProgrammePage)
+    qtbot.waitUntil(lambda: not page.refresher.is_busy(), timeout=10_000)
+
+    def listed_year(project):
+        return page.project_model.frame().set_index("project").at[project, "year"]
+
+    project = "P-23-001"
+    year = int(listed_year(project))
+    assert page.move_projects([project], year + 1)
+    assert controller.dataset.projects.set_index("project").at[project, "year"] == year + 1
+    assert page.refresher.is_busy() and listed_year(project) == year    # not yet shown
+    assert page.move_projects([project], year)          # back, though the list says "there"
+    assert controller.undo_stack.count() == 2
+    qtbot.waitUntil(lambda: not page.refresher.is_busy(), timeout=10_000)
+    refresh.settle(10)
+    assert listed_year(project) == year
+
+    assert page.move_projects([project], year + 2)
+    qtbot.waitUntil(lambda: listed_year(project) == year + 2, timeout=10_000)
+    refresh.settle(10)
+    shown = _matrix_texts(page.matrix_model)
+    page.refresher.request(controller.dataset, page._matrix_filters(), now=True)   # at once
+    assert _matrix_texts(page.matrix_model) == shown
+
+    dialog = page.project_dialog(None)                  # a new project is selected once listed
+    dialog.project_edit.setText("P-27-100")
+    dialog.complex_edit.setEditText("P-1701")
+    dialog.year_edit.setText("2027")
+    dialog.measures_edit.setText("dakisolatie")
+    dialog.gas_edit.setText("500")
+    dialog.rent_edit.setText("12,50")
+    dialog.investment_edit.setText("30000")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: page.selected_projects() == ["P-27-100"], timeout=10_000)
