@@ -122,6 +122,7 @@ class PageRefresh(QObject):
         self._task: BackgroundTask | None = None
         self._pending: tuple | None = None
         self._deferred = False              # a request waiting for the page to be shown
+        self._delivering = False            # a result computed, to be shown next turn
         page.installEventFilter(self)
         self._generation = 0                # counts requests: only the newest is shown
         self._note = _BusyNote(page)
@@ -137,8 +138,8 @@ class PageRefresh(QObject):
         self._generation += 1
         if (now or not is_large(dataset)) and self._task is None:
             self._pending, self._deferred = None, False      # this one is newer
+            _busy.discard(self)             # before show(), which may expect() more
             self._show(self._compute(dataset, *args))
-            _busy.discard(self)
             self.shown.emit()
             return
         self._pending = (dataset, *args)
@@ -170,6 +171,12 @@ class PageRefresh(QObject):
         until then, for :func:`settle`."""
         _busy.add(self)
 
+    def release(self) -> None:
+        """End an :meth:`expect` the page met itself (it finished filling on a later
+        turn), unless a computation is still to come."""
+        if self._task is None and not (self._deferred or self._delivering):
+            _busy.discard(self)
+
     def is_busy(self) -> bool:
         """Computing, or holding a result not yet shown, or waiting to be shown to
         compute."""
@@ -196,9 +203,11 @@ class PageRefresh(QObject):
             return
         # shown on a later turn of the event loop, so input and the window's repaint
         # get their turn between the end of the work and filling the page
+        self._delivering = True
         QTimer.singleShot(1, self, lambda: self._deliver(result, generation))
 
     def _deliver(self, result, generation: int) -> None:
+        self._delivering = False
         if self._task is not None:
             return                          # a newer request is being computed
         _busy.discard(self)

@@ -202,8 +202,7 @@ def test_each_page_shows_the_same_figures_when_computed_on_a_worker_thread(
         "affordability": (AffordabilityPage, lambda p: (p.summary.text(),
                                                         p.project_model.frame()["flags"].tolist(),
                                                         p.point_count())),
-        "co2": (Co2Page, lambda p: (p.summary.text(), list(p.charts),
-                                    p.plan_curve.getData()[1].tolist())),
+        "co2": (Co2Page, _co2_texts),
         "support": (SupportPage, _support_texts),
     }[page_name]
     expected = _sync_texts(hosted_page, cls, read)
@@ -211,10 +210,43 @@ def test_each_page_shows_the_same_figures_when_computed_on_a_worker_thread(
     monkeypatch.setattr(refresh, "LARGE_FROM_DWELLINGS", 0)
     page, _controller = hosted_page(cls)
     qtbot.waitUntil(lambda: not page.refresher.is_busy(), timeout=10_000)
-    if page_name == "co2":                     # charts one per turn, then drawn
-        qtbot.waitUntil(lambda: page.series is not None, timeout=5000)
+    if page_name == "co2":        # charts built one per turn, then filled two per turn
+        qtbot.waitUntil(page.charts_filled, timeout=5000)
         assert page.charts_built() and page.export_button.isEnabled()
+        assert not page.refresher.is_busy()
     assert read(page) == expected
+
+
+def _co2_texts(page):
+    """The summary and what each of the four charts plots."""
+    bars = page.label_bars
+    return (page.summary.text(), list(page.charts), page.plan_curve.getData()[1].tolist(),
+            page.needed_curve.getData()[1].tolist(),
+            [bars[k].opts["height"].tolist() for k in sorted(bars) if bars[k].isVisible()],
+            page.gas_free_curve.getData()[1].tolist())
+
+
+def test_a_large_co2_page_fills_two_charts_per_turn(hosted_page, qtbot, large, monkeypatch):
+    from desktop.views.co2 import Co2Page
+
+    page, controller = hosted_page(Co2Page)
+    qtbot.waitUntil(page.charts_filled, timeout=10_000)
+    before = _co2_texts(page)
+    gas_free = page.gas_free_curve.getData()[1].tolist()
+    page.set_scope("corporation", "Portaal")            # drawn again: the first two now …
+    assert not page.charts_filled() and page.refresher.is_busy()
+    assert page.plan_curve.getData()[1].tolist() != before[2]
+    assert page.gas_free_curve.getData()[1].tolist() == gas_free
+    qtbot.waitUntil(page.charts_filled, timeout=5000)   # … the other two on the next turn
+    assert not page.refresher.is_busy()
+    assert page.gas_free_curve.getData()[1].tolist() != gas_free
+    refresh.settle(5)
+    shown = _co2_texts(page)
+
+    monkeypatch.setattr(refresh, "LARGE_FROM_DWELLINGS", 10**9)
+    page.set_scope("stock")
+    page.set_scope("corporation", "Portaal")            # small: all four at once, the same
+    assert page.charts_filled() and _co2_texts(page) == shown
 
 
 def test_the_window_builds_a_page_first_and_shows_it_on_a_later_turn(sample_window, qtbot, monkeypatch):
@@ -233,6 +265,7 @@ def test_the_window_builds_a_page_first_and_shows_it_on_a_later_turn(sample_wind
     assert states[-1] == (True, True)
     page = window.page("co2")
     qtbot.waitUntil(lambda: "t CO2" in page.summary.text(), timeout=10_000)
+    qtbot.waitUntil(page.charts_filled, timeout=5000)
     assert page.charts_built() and not page.refresher.is_busy()
 
     window.show_page("affordability")
