@@ -137,18 +137,21 @@ def build_rows(r: dict) -> list[Row]:
                     "< 0.1 s", le(co2_model, 0.1), peak("co2_edit")))
     co2_page = _get(r, "co2_edit", "page_edit_to_painted")
     if co2_page is not None:
-        rows.append(Row("CO2 page: edit → repainted", "co2_edit", co2_page,
+        block = _get(r, "co2_edit", "page_edit_max_block")
+        rows.append(Row("CO2 page: edit → every chart repainted", "co2_edit", co2_page,
                         "numpy (dwellings × 2) @ (2 × 31 years)", _get(r, "numpy_co2"),
-                        "< 0.1 s", le(co2_page, 0.1)))
+                        "< 0.1 s", le(co2_page, 0.1),
+                        note=(f"median of 5; longest GUI-thread step {block * 1000:.0f} ms"
+                              if block is not None else "")))
     prog = _get(r, "programme_edit")
-    rows.append(Row("programme matrix after one edit (save + refresh)", "programme_edit", prog,
-                    "pandas.pivot_table dwellings per corporation × year", _get(r, "pandas_pivot"),
-                    "< 0.1 s (GUI thread)", le(prog, 0.1), peak("programme_edit"),
+    rows.append(Row("programme matrix after one edit: longest GUI-thread step", "programme_edit",
+                    prog, "pandas.pivot_table dwellings per corporation × year",
+                    _get(r, "pandas_pivot"), "< 0.1 s", le(prog, 0.1), peak("programme_edit"),
                     note=_note_paint(r, "programme_edit")))
     vote = _get(r, "vote")
-    rows.append(Row("vote tally after one vote (save + refresh)", "vote", vote,
+    rows.append(Row("vote tally after one vote: longest GUI-thread step", "vote", vote,
                     "DataFrame.groupby([project, vote]).size()", _get(r, "pandas_tally"),
-                    "< 0.1 s (GUI thread)", le(vote, 0.1), peak("vote"),
+                    "< 0.1 s", le(vote, 0.1), peak("vote"),
                     note=_note_paint(r, "vote")))
     worst_page = _get(r, "scroll", "worst_page_seconds")
     pages = _get(r, "scroll", "pages")
@@ -187,10 +190,11 @@ def build_rows(r: dict) -> list[Row]:
 
 
 def _note_paint(r: dict, step: str) -> str:
-    paint, worst = _get(r, step, "paint_seconds"), _get(r, step, "max_seconds")
-    if paint is None:
+    shown, worst = _get(r, step, "max_shown_seconds"), _get(r, step, "max_seconds")
+    if shown is None:
         return ""
-    return f"median of 5; slowest {worst * 1000:.0f} ms; then painted in ≤ {paint * 1000:.0f} ms"
+    return (f"median of 5; slowest {worst * 1000:.0f} ms; "
+            f"shown and painted within {shown * 1000:.0f} ms")
 
 
 def _fmt_s(v: float | None) -> str:

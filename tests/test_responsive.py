@@ -144,7 +144,7 @@ def test_run_all_prints_figures_next_to_their_anchor_and_writes_json(tmp_path):
     out = tmp_path / "bench.json"
     proc = subprocess.run(
         [sys.executable, "-m", "bench.run_all", "--dwellings", "300", "--steps",
-         "read_excel,check,import,open_window", "--workdir", str(tmp_path / "work"), "--json", str(out)],
+         "read_excel,check,import,open_window,programme_edit,co2_edit,vote", "--workdir", str(tmp_path / "work"), "--json", str(out)],
         check=False, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     table = proc.stdout
@@ -160,6 +160,11 @@ def test_run_all_prints_figures_next_to_their_anchor_and_writes_json(tmp_path):
     opened = data["steps"]["open_window"]
     assert opened["dwellings"] == 300 and 0 < opened["switched_seconds"] <= opened["seconds"]
     assert rows["File → Open of the workspace: longest GUI-thread gap"]["seconds"] > 0
+    for step in ("programme_edit", "vote"):       # each edit shown and painted
+        edits = data["steps"][step]
+        assert "error" not in edits and edits["edits"] == 5
+        assert 0 < edits["seconds"] <= edits["max_seconds"] <= edits["max_shown_seconds"]
+    assert data["steps"]["co2_edit"]["page_edit_to_painted"] > 0
 
 
 def test_a_data_table_sizes_its_columns_from_a_bounded_number_of_rows(qtbot):
