@@ -223,7 +223,8 @@ class Co2Page(QWidget):
         self._legend_labels: list[str] | None = None
         self._stale = True
         self.series: ScopeSeries | None = None
-        self._later: list[str] = []      # charts left to fill on later turns (large stock)
+        self._later: list[str] = []      # charts left to fill on later turns
+        self._filled = False             # a chart has been filled once
         self.timing = {"model": 0.0, "charts": 0.0}   # seconds of the last refresh
 
         lay = QVBoxLayout(self)
@@ -276,9 +277,11 @@ class Co2Page(QWidget):
         self.summary.setObjectName("co2Summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        # room for its two lines from the start: the charts below do not move (and
-        # repaint) when the figures arrive
-        self.summary.setMinimumHeight(2 * self.summary.fontMetrics().lineSpacing() + 12)
+        # styled and with room for its two lines (plus padding and border) from the
+        # start: the charts below do not move, and all four repaint, when the figures
+        # arrive
+        self._summary_style(None)
+        self.summary.setMinimumHeight(2 * self.summary.fontMetrics().lineSpacing() + 14)
         lay.addWidget(self.summary)
 
         grid = QGridLayout()
@@ -296,13 +299,9 @@ class Co2Page(QWidget):
             self._placeholders.append(holder)
         self._builders = [self._build_emissions_chart, self._build_sources_chart,
                           self._build_labels_chart, self._build_gas_free_chart]
-        if is_large(controller.dataset):
-            # one chart per turn of the event loop (each takes ~25 ms to build and as
-            # long again to lay out and paint), so the window keeps responding
-            QTimer.singleShot(1, self, lambda: self._build_next_chart(then_next=True))
-        else:
-            while self._builders:
-                self._build_next_chart()
+        # one chart per turn of the event loop, at any size (each takes ~25 ms to build
+        # and as long again to lay out and paint), so the window keeps responding
+        QTimer.singleShot(1, self, self._build_next_chart)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(0, 1)
@@ -323,7 +322,7 @@ class Co2Page(QWidget):
         self.refresh()
 
     # ----- charts ------------------------------------------------------------------
-    def _build_next_chart(self, then_next: bool = False) -> None:
+    def _build_next_chart(self) -> None:
         if not self._builders:
             return
         i = len(CHARTS) - len(self._builders)
@@ -334,11 +333,10 @@ class Co2Page(QWidget):
         self._grid.replaceWidget(holder, chart)
         holder.deleteLater()
         if self._builders:
-            if then_next:
-                QTimer.singleShot(1, self, lambda: self._build_next_chart(then_next=True))
+            QTimer.singleShot(1, self, self._build_next_chart)
             return
         self.export_button.setEnabled(True)
-        if then_next and self._stale:
+        if self._stale:
             # on the next turn, once the last chart is painted: a worker computing
             # meanwhile would slow that paint down
             QTimer.singleShot(1, self, lambda: self._stale and self.refresh())
@@ -522,9 +520,10 @@ class Co2Page(QWidget):
         s = self.series = scope_series(self._result, *self.current_scope(), codes=self._codes)
         self._write_texts(s)
         fills = list(CHARTS)
-        if is_large(self.controller.dataset):
+        if is_large(self.controller.dataset) or not self._filled:
             # one chart per turn of the event loop: filling and repainting all four at
-            # once holds the window for ~90 ms at 100,000 dwellings, one takes ~30 ms
+            # once holds the window for ~90 ms at 100,000 dwellings, one takes ~30 ms;
+            # the first time at any size (the first paint of each chart costs most)
             self._fill(s, fills[:1])
             if not self._later:
                 QTimer.singleShot(1, self, self._fill_later)
@@ -536,6 +535,7 @@ class Co2Page(QWidget):
         self.timing["charts"] = time.perf_counter() - t
 
     def _fill(self, s: ScopeSeries, charts: list[str]) -> None:
+        self._filled = True
         x = s.years.astype("float64")
         x_range = (x[0] - 0.6, x[-1] + 0.6)
         fills = {"emissions": self._fill_emissions, "sources": self._fill_sources,

@@ -17,6 +17,7 @@ from desktop.sample import create_sample_workspace
 from desktop.settings import Settings
 from desktop.store.commands import Upsert
 from desktop.store.workspace import Workspace
+from desktop.views import refresh
 from desktop.views.co2 import CHARTS, LABEL_ORDER, UNKNOWN, Co2Page
 from desktop.views.controller import Controller
 from desktop.views.main_window import MainWindow
@@ -52,6 +53,7 @@ def page(qtbot, controller):
     p.resize(1090, 700)
     p.show()
     qtbot.waitExposed(p)
+    refresh.settle(10)                  # the charts are built one per turn, then filled
     return p
 
 
@@ -305,6 +307,7 @@ def test_empty_workspace(qtbot, tmp_path):
         page = Co2Page(ctl)
         qtbot.addWidget(page)
         page.show()
+        refresh.settle(10)
         assert "No homes" in page.summary.text()
         assert page.scope.count() == 1
         np.testing.assert_allclose(xy(page.plan_curve)[1], 0.0)
@@ -322,6 +325,7 @@ def test_registered_in_the_window(qtbot, controller):
     win.resize(1280, 800)
     win.show()
     win.show_page("co2")
+    refresh.settle(10)                  # built on a later turn, shown on the turn after
     page = win.page("co2")
     assert isinstance(page, Co2Page) and win.stack.currentWidget() is page
     assert not win.grab().isNull()
