@@ -22,7 +22,7 @@ from ..store.workspace import Workspace, WorkspaceError
 from . import fmt
 from .controller import Controller
 from .pages import PAGES, page_title
-from .refresh import is_large
+from . import refresh
 from .tasks import BackgroundTask, run_in_background
 
 WORKSPACE_FILTER = "Retrofit Planner workspace (*.rpw *.sqlite *.db);;All files (*)"
@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Retrofit Planner")
         self.setMinimumSize(QSize(1000, 640))
         self._pages: dict[str, QWidget] = {}
+        self._queued = 0                 # page builds waiting for a later turn
         self.opening: BackgroundTask | None = None    # a workspace being read to open it
 
         central = QWidget()
@@ -189,20 +190,29 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = PAGES[row][0]
-        if key not in self._pages and self._pages and is_large(self.controller.dataset):
-            # (the first page is built with the window) build the page on a later turn of the event loop, once the navigation has
-            # been repainted, and show it on the turn after that: building (~50 ms) and
-            # the first layout and paint (~50 ms) each take a turn of their own, and
-            # input is handled in between
+        if key not in self._pages and self._pages:
+            # (the first page is built with the window) build the page on a later turn
+            # of the event loop, once the navigation has been repainted, and show it on
+            # the turn after that: building (~50 ms) and the first layout and paint
+            # (~50 ms) each take a turn of their own, and input is handled in between
+            self._queued += 1
+            refresh.hold(self)                  # for refresh.settle()
             QTimer.singleShot(1, self, lambda: self._build_then_switch(key))
             return
         self._switch_to(key)
 
     def _build_then_switch(self, key: str) -> None:
         if self.current_page_key() != key:      # the user went on to another page
+            self._dequeue()
             return
-        self.page(key)
-        QTimer.singleShot(1, self, lambda: self._switch_to(key))
+        with refresh.building_hidden():         # its figures fill it once it is shown
+            self.page(key)
+        QTimer.singleShot(1, self, lambda: (self._dequeue(), self._switch_to(key)))
+
+    def _dequeue(self) -> None:
+        self._queued -= 1
+        if not self._queued:
+            refresh.let_go(self)
 
     def _switch_to(self, key: str) -> None:
         if self.current_page_key() != key:      # the user went on to another page

@@ -8,7 +8,9 @@ the page never flickers), and otherwise runs ``compute`` on a worker thread and
 ``show`` when it is done, so the window keeps responding.  At 100,000 dwellings the
 affordability page computes for about 0.15 s and the CO2 page for about 0.2 s.
 
-A hidden page (one being built, or behind another page) computes once it is shown.
+A hidden page of a large workspace (one being built, or behind another page) computes
+once it is shown; so does a page of any size that the window builds, on the worker
+too (see :func:`building_hidden`).
 While a result is being computed the page keeps showing what it showed before; after
 ``SHOW_BUSY_AFTER_MS`` a "Calculating…" note appears over it.  Requests arriving
 while a computation runs are merged: when it ends, its result is dropped (its frames
@@ -21,6 +23,7 @@ them), so the worker can read them while the GUI thread goes on.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import sys
 from typing import Any, Callable
 
@@ -34,11 +37,39 @@ SHOW_BUSY_AFTER_MS = 150
 _NEVER = 2**31 - 1                 # the task's own progress dialog never appears
 
 _running: set[BackgroundTask] = set()   # kept alive until their thread has ended
-_busy: set["PageRefresh"] = set()          # computing, or holding a result not yet shown
+_busy: set[QObject] = set()    # computing, holding a result not yet shown, or (hold())
+                               # about to build or show a page
+
+
+_building_hidden = False       # inside building_hidden(): hidden pages fill once shown
 
 
 def is_large(dataset) -> bool:
     return len(dataset.dwellings) >= LARGE_FROM_DWELLINGS
+
+
+@contextlib.contextmanager
+def building_hidden():
+    """Pages built inside compute their first figures on a worker thread once shown,
+    at any size (the window builds a page on one turn of the event loop, shows it on
+    the next and fills it when the figures are there: each step well under 0.1 s).
+    Outside, a small workspace's page is filled while it is built."""
+    global _building_hidden
+    before, _building_hidden = _building_hidden, True
+    try:
+        yield
+    finally:
+        _building_hidden = before
+
+
+def hold(owner: QObject) -> None:
+    """``owner`` has work queued for a later turn of the event loop (a page to build
+    and show): :func:`settle` waits until :func:`let_go`."""
+    _busy.add(owner)
+
+
+def let_go(owner: QObject) -> None:
+    _busy.discard(owner)
 
 
 def wait_for_all(ms: int = 30_000) -> None:
@@ -136,7 +167,8 @@ class PageRefresh(QObject):
         and show the result: now for a small workspace (or when ``now``: an edit whose
         refresh is quick anyway), else when the worker is done."""
         self._generation += 1
-        if (now or not is_large(dataset)) and self._task is None:
+        defer = not now and not self._page.isVisible() and (_building_hidden or self._deferred)
+        if (now or not is_large(dataset)) and self._task is None and not defer:
             self._pending, self._deferred = None, False      # this one is newer
             _busy.discard(self)             # before show(), which may expect() more
             self._show(self._compute(dataset, *args))
@@ -162,6 +194,8 @@ class PageRefresh(QObject):
     def _start_deferred(self) -> None:
         self._deferred = False
         if self._task is None and self._pending is not None:
+            # on the worker at any size: even a small workspace's figures take ~50 ms
+            # (pandas' fixed costs), too much on top of filling and painting the page
             self._start()
         elif self._task is None:
             _busy.discard(self)

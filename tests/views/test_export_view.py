@@ -6,6 +6,7 @@ import pytest
 
 from desktop.exchange.check import check_workbook
 from desktop.exchange.reader import read_workbook
+from desktop.views import refresh
 
 pytestmark = pytest.mark.gui
 
@@ -22,6 +23,7 @@ def test_pages_without_a_view_export_disable_the_action(window):
 
 def test_programme_view_exports_the_filtered_projects(window, qtbot, tmp_path):
     window.show_page("programme")
+    refresh.settle(10)                  # built on a later turn, shown on the turn after
     page = window.page("programme")
     combo = page.corporation_filter
     combo.setCurrentIndex(combo.findData("de Alliantie"))

@@ -10,6 +10,7 @@ from desktop.store.commands import Upsert
 from desktop.views.controller import Controller
 from desktop.views.main_window import MainWindow
 from desktop.views.pages import PAGES
+from desktop.views import refresh
 
 
 @pytest.fixture
@@ -49,6 +50,7 @@ def test_window_opens_on_the_overview_with_sample_numbers(window):
 def test_navigation_shows_every_page(window, qtbot):
     for row, (key, _m, _c) in enumerate(PAGES):
         window.nav.setCurrentRow(row)
+        refresh.settle(10)              # a new page is built on a later turn, then shown
         assert window.stack.currentWidget() is window.page(key)
         assert window.current_page_key() == key
 

@@ -18,6 +18,7 @@ from desktop.views.controller import Controller
 from desktop.views.main_window import MainWindow
 from desktop.views.programme import ProgrammePage
 from desktop.views.programme_models import DONE_ROLE, FLAG_ROLE, PLANNED_ROLE, MatrixModel
+from desktop.views import refresh
 
 pytestmark = pytest.mark.gui
 
@@ -33,6 +34,7 @@ def setup(qtbot, tmp_path):
     qtbot.addWidget(win)
     win.show()
     win.show_page("programme")
+    refresh.settle(10)                  # built on a later turn, shown on the turn after
     page = win.page("programme")
     yield page, controller, path
     win.close()
@@ -307,6 +309,7 @@ def test_page_in_the_window_with_undo_shortcuts(qtbot, tmp_path):
     qtbot.addWidget(win)
     win.show()
     win.show_page("programme")
+    refresh.settle(10)
     page = win.page("programme")
     assert isinstance(page, ProgrammePage)
     assert page.move_projects(["P-28-001"], 2027)

@@ -21,6 +21,7 @@ from desktop.views.controller import Controller
 from desktop.views.frame_model import SORT_ROLE
 from desktop.views.main_window import MainWindow
 from desktop.views.support import SupportPage, TallyBar
+from desktop.views import refresh
 
 PROJECT = "A-25-001"
 FORM_DATE = dt.date(2026, 3, 16)
@@ -304,6 +305,7 @@ def test_registered_in_the_main_window(qtbot, tmp_path):
     win.show()
     try:
         win.show_page("support")
+        refresh.settle(10)
         assert isinstance(win.stack.currentWidget(), SupportPage)
     finally:
         win.close()
