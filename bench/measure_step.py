@@ -361,7 +361,7 @@ def step_programme_edit(a) -> dict:
         frame = window.controller.dataset.projects
         row = frame.iloc[i * 97 % len(frame)]
         year = int(row["year"]) + 1 if int(row["year"]) < 2035 else int(row["year"]) - 1
-        edits.append(gui.edit(page, lambda: page.move_projects([str(row["project"])], year)))
+        edits.append(gui.edit(page, lambda p=str(row["project"]), y=year: page.move_projects([p], y)))
         assert edits[-1]["ok"]
         assert page.project_model.frame().set_index("project").at[row["project"], "year"] == year
     window.close()
@@ -423,7 +423,7 @@ def step_co2_edit(a) -> dict:
         current = ctl.dataset.projects.set_index("project").at[project, "gas_saving_m3"]
         cmd = Upsert("projects", {"project": project}, {"gas_saving_m3": float(current) + 10.0},
                      expected_version=ws.row_versions("projects").get((project,)))
-        edits.append(gui.edit(page, lambda: ctl.execute(cmd, "bench")))
+        edits.append(gui.edit(page, lambda c=cmd: ctl.execute(c, "bench")))
         assert page.charts_filled()
     figures = _edit_figures(edits)
     out["page_edit_to_painted"] = figures["shown_seconds"]
@@ -454,7 +454,7 @@ def step_vote(a) -> dict:
     for dwelling in let["dwelling"].astype(str).head(5):
         current = page.vote_model.vote_at(page.vote_model.row_of(dwelling))
         vote = "nee" if current == "ja" else "ja"
-        edits.append(gui.edit(page, lambda: page.record_vote(dwelling, vote)))
+        edits.append(gui.edit(page, lambda d=dwelling, v=vote: page.record_vote(d, v)))
         assert edits[-1]["ok"]
         assert page.vote_model.vote_at(page.vote_model.row_of(dwelling)) == vote
     window.close()

@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..exchange.progress import Cancelled
 from ..store.workspace import Workspace, WorkspaceError
-from . import fmt
+from . import fmt, refresh
 from .controller import Controller
 from .pages import PAGES, page_title
-from . import refresh
 from .tasks import BackgroundTask, run_in_background
 
 WORKSPACE_FILTER = "Retrofit Planner workspace (*.rpw *.sqlite *.db);;All files (*)"

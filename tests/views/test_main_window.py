@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 from desktop.sample import create_sample_workspace
 from desktop.settings import Settings
 from desktop.store.commands import Upsert
+from desktop.views import refresh
 from desktop.views.controller import Controller
 from desktop.views.main_window import MainWindow
 from desktop.views.pages import PAGES
-from desktop.views import refresh
 
 
 @pytest.fixture

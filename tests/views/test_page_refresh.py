@@ -249,7 +249,7 @@ def test_the_co2_charts_do_not_move_when_the_figures_arrive(sample_window, qtbot
 def test_a_large_co2_page_fills_one_chart_per_turn(hosted_page, qtbot, large, monkeypatch):
     from desktop.views.co2 import Co2Page
 
-    page, controller = hosted_page(Co2Page)
+    page, _controller = hosted_page(Co2Page)
     qtbot.waitUntil(page.charts_filled, timeout=10_000)
     before = _co2_texts(page)
     gas_free = page.gas_free_curve.getData()[1].tolist()

@@ -14,11 +14,11 @@ from desktop.sample import create_sample_workspace
 from desktop.settings import Settings
 from desktop.store.commands import GateError, SetStatus
 from desktop.store.workspace import Workspace
+from desktop.views import refresh
 from desktop.views.controller import Controller
 from desktop.views.main_window import MainWindow
 from desktop.views.programme import ProgrammePage
 from desktop.views.programme_models import DONE_ROLE, FLAG_ROLE, PLANNED_ROLE, MatrixModel
-from desktop.views import refresh
 
 pytestmark = pytest.mark.gui
 

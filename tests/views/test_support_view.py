@@ -15,13 +15,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.sample import create_sample_workspace
 from desktop.settings import Settings
-from desktop.views import fmt
+from desktop.views import fmt, refresh
 from desktop.views import follow_up as fu
 from desktop.views.controller import Controller
 from desktop.views.frame_model import SORT_ROLE
 from desktop.views.main_window import MainWindow
 from desktop.views.support import SupportPage, TallyBar
-from desktop.views import refresh
 
 PROJECT = "A-25-001"
 FORM_DATE = dt.date(2026, 3, 16)
