@@ -170,18 +170,18 @@ def build_rows(r: dict) -> list[Row]:
     rows.append(Row(f"filter {table}, slowest column", "sort_filter", filt,
                     "frame[mask], slowest column", _get(r, "sort_filter", "filter_anchor_seconds"),
                     "≤ 0.5 s", le(filt, 0.5)))
-    gap = _get(r, "import_window", "longest_gap_seconds")
-    rows.append(Row("import in the window: longest GUI-thread gap", "import_window", gap,
-                    target="< 0.1 s", meets=le(gap, 0.1), peak_mb=peak("import_window"),
-                    note=(f"import took {_get(r, 'import_window'):.1f} s, "
-                          f"{_get(r, 'import_window', 'gaps_over_100ms')} gaps > 100 ms"
-                          if gap is not None else "")))
-    gap = _get(r, "open_window", "longest_gap_seconds")
-    rows.append(Row("File → Open of the workspace: longest GUI-thread gap", "open_window", gap,
-                    target="< 0.1 s", meets=le(gap, 0.1), peak_mb=peak("open_window"),
-                    note=(f"switched after {_get(r, 'open_window', 'switched_seconds'):.2f} s, "
-                          f"Overview filled after {_get(r, 'open_window'):.2f} s"
-                          if gap is not None else "")))
+    def gap_row(name, step, note):
+        """The step's longest GUI-thread gap; ``note(figure)`` once the step ran."""
+        gap = _get(r, step, "longest_gap_seconds")
+        rows.append(Row(name, step, gap, target="< 0.1 s", meets=le(gap, 0.1),
+                        peak_mb=peak(step),
+                        note=note(lambda *key: _get(r, step, *key)) if gap is not None else ""))
+
+    gap_row("import in the window: longest GUI-thread gap", "import_window",
+            lambda f: f"import took {f():.1f} s, {f('gaps_over_100ms')} gaps > 100 ms")
+    gap_row("File → Open of the workspace: longest GUI-thread gap", "open_window",
+            lambda f: f"switched after {f('switched_seconds'):.2f} s, "
+                      f"Overview filled after {f():.2f} s")
     for row in rows:
         err = (r.get(row.step) or {}).get("error")
         if err:
