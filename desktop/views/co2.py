@@ -519,22 +519,21 @@ class Co2Page(QWidget):
             self._codes = label_codes(self._result)
         s = self.series = scope_series(self._result, *self.current_scope(), codes=self._codes)
         self._write_texts(s)
-        fills = list(CHARTS)
         if is_large(self.controller.dataset) or not self._filled:
             # one chart per turn of the event loop: filling and repainting all four at
             # once holds the window for ~90 ms at 100,000 dwellings, one takes ~30 ms;
             # the first time at any size (the first paint of each chart costs most)
-            self._fill(s, fills[:1])
+            self._fill(s, CHARTS[:1])
             if not self._later:
                 QTimer.singleShot(1, self, self._fill_later)
-            self._later = fills[1:]
+            self._later = list(CHARTS[1:])
             self.refresher.expect()
         else:
             self._later = []
-            self._fill(s, fills)
+            self._fill(s, CHARTS)
         self.timing["charts"] = time.perf_counter() - t
 
-    def _fill(self, s: ScopeSeries, charts: list[str]) -> None:
+    def _fill(self, s: ScopeSeries, charts) -> None:
         self._filled = True
         x = s.years.astype("float64")
         x_range = (x[0] - 0.6, x[-1] + 0.6)

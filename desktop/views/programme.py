@@ -652,15 +652,19 @@ class ProgrammePage(QWidget):
                 else self.tr("Move %n project(s) to %2", "", len(ids))).replace("%2", str(year))
         return self._execute(cmds, text)
 
+    def _apply(self, cmds: list, text: str) -> None:
+        """Apply the commands as one edit (one transaction, one undo step) and say so
+        under the page.  Raises the store's error when refused."""
+        self.controller.execute(cmds[0] if len(cmds) == 1 else Batch(tuple(cmds), label=text), text)
+        self._say(text + " — " + self.tr("Ctrl+Z undoes it."))
+
     def _execute(self, cmds: list, text: str) -> bool:
-        """Apply the commands as one edit (one transaction, one undo step); say how it
-        went under the page."""
+        """:meth:`_apply`; when refused, say why under the page and return False."""
         try:
-            self.controller.execute(cmds[0] if len(cmds) == 1 else Batch(tuple(cmds), label=text), text)
+            self._apply(cmds, text)
         except WorkspaceError as exc:
             self._say(fmt.message(exc), error=True)
             return False
-        self._say(text + " — " + self.tr("Ctrl+Z undoes it."))
         return True
 
     def _move_requested(self, ids: list[str], year: int) -> None:
@@ -694,12 +698,10 @@ class ProgrammePage(QWidget):
             return
         self._select_when_shown = [pid]     # once the list holds it
         try:
-            self.controller.execute(cmds[0] if len(cmds) == 1 else Batch(tuple(cmds), label=text),
-                                    text)
+            self._apply(cmds, text)
         except BaseException:
             self._select_when_shown = None
             raise
-        self._say(text + " — " + self.tr("Ctrl+Z undoes it."))
 
     def delete_projects(self, ids: list[str]) -> bool:
         if not ids:

@@ -39,8 +39,6 @@ _NEVER = 2**31 - 1                 # the task's own progress dialog never appear
 _running: set[BackgroundTask] = set()   # kept alive until their thread has ended
 _busy: set[QObject] = set()    # computing, holding a result not yet shown, or (hold())
                                # about to build or show a page
-
-
 _building_hidden = False       # inside building_hidden(): hidden pages fill once shown
 
 
@@ -203,13 +201,13 @@ class PageRefresh(QObject):
     def expect(self) -> None:
         """The page will request its figures shortly (it is still being built): busy
         until then, for :func:`settle`."""
-        _busy.add(self)
+        hold(self)
 
     def release(self) -> None:
         """End an :meth:`expect` the page met itself (it finished filling on a later
         turn), unless a computation is still to come."""
         if self._task is None and not (self._deferred or self._delivering):
-            _busy.discard(self)
+            let_go(self)
 
     def is_busy(self) -> bool:
         """Computing, or holding a result not yet shown, or waiting to be shown to
@@ -245,10 +243,9 @@ class PageRefresh(QObject):
         if self._task is not None:
             return                          # a newer request is being computed
         _busy.discard(self)
-        if generation != self._generation:  # a newer request was shown already
-            self._idle()
-            return
         self._idle()
+        if generation != self._generation:  # a newer request was shown already
+            return
         self._show(result)
         self.shown.emit()
 

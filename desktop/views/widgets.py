@@ -93,7 +93,7 @@ def data_table(model, *, stretch: int | None = 0, sortable: bool = True,
     return view
 
 
-def fit_columns(view: QTableView, columns=None) -> None:
+def fit_columns(view: QTableView) -> None:
     """Size each column (but a stretching one) to its header and to the display text of
     the rows in view plus at most ``SIZED_ROWS`` others spread over the table.
 
@@ -122,7 +122,7 @@ def fit_columns(view: QTableView, columns=None) -> None:
     padding = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) + 2
     texts = getattr(model, "display_texts", None)
     rows = sorted(sample)
-    for col in range(model.columnCount()) if columns is None else columns:
+    for col in range(model.columnCount()):
         if header.sectionResizeMode(col) == QHeaderView.ResizeMode.Stretch:
             continue
         if texts is not None:
