@@ -242,26 +242,22 @@ class GateError(WorkspaceError):
 
 
 def support_gate(conn: Connection, project: str, complex_id: str) -> str | None:
-    """None when the project may move to akkoord or later; else the reason why not."""
+    """None when the project may move to akkoord or later; else the reason why not.
+
+    Counts with :func:`desktop.models.support.tally_votes`, the function the views'
+    figures come from, on the complex's dwellings and the project's vote history."""
     from ..models import support
 
     d = s.dwellings
     lets = conn.execute(select(d.c.dwelling, d.c.let).where(d.c.complex == complex_id)).all()
-    if lets:
-        dwellings = len(lets)
-        let_ids = {r[0] for r in lets if r[1]}
-    else:
-        declared = conn.execute(select(s.complexes.c.dwellings)
-                                .where(s.complexes.c.complex == complex_id)).scalar() or 0
-        dwellings, let_ids = declared, set()
+    declared = None if lets else conn.execute(
+        select(s.complexes.c.dwellings).where(s.complexes.c.complex == complex_id)).scalar()
+    dwellings, tenants = support.complex_size([r[1] for r in lets], declared)
     v = s.vote_events
-    rows = conn.execute(select(v.c.dwelling, v.c.vote).where(v.c.project == project)
-                        .order_by(v.c.id)).all()
-    current = {dw: vote for dw, vote in rows}
-    yes = sum(1 for dw, vote in current.items() if vote == "ja" and dw in let_ids)
-    no = sum(1 for dw, vote in current.items() if vote == "nee" and dw in let_ids)
-    t = support.tally(dwellings=dwellings, tenants=len(let_ids) if lets else dwellings, yes=yes, no=no)
-    if t.dwellings < 10 or t.reached:
+    history = conn.execute(select(v.c.dwelling, v.c.vote).where(v.c.project == project)
+                           .order_by(v.c.id)).all()
+    t = support.tally_votes(dwellings, tenants, {r[0] for r in lets if r[1]}, history)
+    if not support.needs_override(t, Status.AGREED):
         return None
     return (f"Support for project {project} is {t.support_pct:.2f} % of {t.tenants} tenants; "
             f"70 % is needed ({t.yes_needed} more yes votes). Give a reason to proceed anyway.")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 from PySide6.QtCore import QDate, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
@@ -60,31 +59,8 @@ def support_status_text(status: str | None) -> str:
 def campaigns_frame(ds: Dataset) -> pd.DataFrame:
     """Every campaign — a project with votes or a campaign start date — with its support
     figures (:func:`support.support_table`), project status and objection deadline."""
-    table, _ = support.support_table(ds)
+    table = support.campaign_table(ds)
     p = ds.projects.drop_duplicates("project", keep="first")
-    started = p[p["campaign_start"].notna().to_numpy() & ~p["project"].isin(table["project"]).to_numpy()]
-    if len(started):     # a campaign without votes yet: nobody agreed so far
-        c = ds.complexes.drop_duplicates("complex", keep="first")
-        counts = ds.dwelling_counts()
-        let = ds.dwellings["let"].fillna(True).astype(bool)
-        has_rows = ds.dwellings.groupby("complex", observed=True).size()
-        let_rows = let.groupby(ds.dwellings["complex"], observed=True).sum()
-        dwellings = started["complex"].map(counts).fillna(0).astype("int64").to_numpy()
-        tenants = np.where(started["complex"].isin(has_rows.index).to_numpy(),
-                           started["complex"].map(let_rows).fillna(0).astype("int64").to_numpy(),
-                           dwellings)
-        zero = np.zeros(len(started), dtype="int64")
-        extra = pd.DataFrame({
-            "project": started["project"].to_numpy(),
-            "dwellings": dwellings, "tenants": tenants, "yes": zero, "no": zero,
-            "no_response": tenants, "support_pct": np.zeros(len(started)),
-            "status": support.support_status(dwellings, tenants, zero),
-            "corporation": started["complex"].map(
-                pd.Series(c["corporation"].to_numpy(), index=c["complex"].to_numpy())).to_numpy(),
-            "yes_needed": support.yes_still_needed(dwellings, tenants, zero),
-            "deadline": (started["notified_on"] + pd.Timedelta(days=support.OBJECTION_DAYS)).to_numpy(),
-        })
-        table = pd.concat([table.astype(object), extra.astype(object)], ignore_index=True)
     info = p.set_index("project")
     out = table.astype(object).copy()
     out["project_status"] = out["project"].map(info["status"]).to_numpy()
