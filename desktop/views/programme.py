@@ -61,19 +61,6 @@ def _same(a, b) -> bool:
     return str(a) == str(b)
 
 
-def _period(a: int, b: int) -> str:
-    return str(a) if a == b else f"{a}–{b}"
-
-
-def target_frame(ds: Dataset) -> pd.DataFrame:
-    """The agreed targets with what is planned against them (the page adds the verdict
-    in words)."""
-    frame, _problems = programme.programme_table(ds)
-    frame = frame.copy()
-    frame["period"] = [_period(int(a), int(b)) for a, b in zip(frame["from_year"], frame["to_year"])]
-    return frame
-
-
 def matrix_years(ds: Dataset) -> list[int]:
     """Matrix columns: first to last year of any project or target, plus one spare
     year to drag projects into."""
@@ -136,7 +123,7 @@ def page_data(ds: Dataset, filters: tuple = (ALL, ALL, ALL)) -> ProgrammeData:
     owner["status"] = owner["status"].astype("string").fillna(Status.PLANNED.value)
     owner["total_investment_cents"] = (owner["investment_cents"].astype("Int64")
                                        * owner["dwellings"].astype("int64"))
-    return ProgrammeData(ds, owner, target_frame(ds), matrix_data(ds, owner, filters))
+    return ProgrammeData(ds, owner, programme.target_table(ds), matrix_data(ds, owner, filters))
 
 
 class ProgrammePage(QWidget):
