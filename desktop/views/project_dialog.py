@@ -37,22 +37,7 @@ MONEY = ("rent_increase_cents", "investment_cents")
 NUMBERS = ("gas_saving_m3", "electricity_saving_kwh")
 
 
-def parse_number(text: str) -> float | None:
-    """A number typed by a user: the UI locale first ("1.234,5" in Dutch), then a
-    plain decimal point or comma.  None when it is not a finite number."""
-    t = str(text).replace("€", "").replace("\u00a0", "").strip()
-    if not t:
-        return None
-    value, ok = QLocale().toDouble(t)
-    if not ok:
-        plain = t.replace(" ", "")
-        if "," in plain and "." not in plain:
-            plain = plain.replace(",", ".")
-        try:
-            value = float(plain)
-        except ValueError:
-            return None
-    return value if math.isfinite(value) else None
+parse_number = fmt.read_number     # a number typed by the user (one parser for every field)
 
 
 def euros_to_cents(text: str) -> Any:

@@ -11,7 +11,6 @@ without a row takes the nearest earlier year, else the nearest later one
 """
 from __future__ import annotations
 
-import math
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
@@ -41,22 +40,7 @@ translate = QCoreApplication.translate   # lupdate reads translate("Context", "t
 
 # --------------------------------------------------------------------------------------
 # pure helpers (tested without widgets)
-def parse_value(text: str) -> float | None:
-    """A number typed by the user: accepts the locale's notation and both '.' and ','
-    as decimal separator (one of them, no thousands separators).  None if invalid."""
-    t = (text or "").strip().replace("€", "").replace(" ", "")
-    if not t:
-        return None
-    value, ok = QLocale().toDouble(t)
-    if not ok:
-        t2 = t.replace(",", ".")
-        try:
-            value = float(t2)
-        except ValueError:
-            return None
-    if math.isnan(value) or math.isinf(value):
-        return None
-    return float(value)
+parse_value = fmt.read_number      # a number typed by the user (one parser for every field)
 
 
 def validate_row(year: int | None, values: dict[str, str], labels: dict[str, str]
