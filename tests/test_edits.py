@@ -149,3 +149,32 @@ def test_campaign_dates_only_when_they_change(ws):
     assert edits.campaign_dates(ds, "P1", {"campaign_start": DAY, "notified_on": None}) is None
     with pytest.raises(ValueError):
         edits.campaign_dates(ds, "P1", {"year": 2027})
+
+
+# ----- values per year and the catalogue -----------------------------------------------
+def test_year_values_checked_set_copied_and_deleted(ws):
+    before = snapshot(ws)
+    err = refuse(lambda: edits.set_year_values("tariffs", 1999, {"gas_eur_m3": -1.0}), "year")
+    assert set(err.errors) == {"year", "gas_eur_m3"}
+    with pytest.raises(ValueError):
+        edits.set_year_values("tariffs", 2026, {"gas_kg_m3": 1.0})        # not a tariff
+    assert snapshot(ws) == before
+    ws.apply(edits.set_year_values("tariffs", 2026, {"gas_eur_m3": 1.25, "electricity_eur_kwh": 0.3}))
+    ws.apply(edits.set_years("rent_limits", [
+        {"year": 2024, "aftopping_small_cents": 68_196, "aftopping_large_cents": 73_068,
+         "liberalisation_cents": 87_979},
+        {"year": 2025, "aftopping_small_cents": 68_196, "aftopping_large_cents": 73_068,
+         "liberalisation_cents": 90_000}]))
+    ds = ws.load()
+    assert ds.tariffs[["year", "gas_eur_m3"]].values.tolist() == [[2026, 1.25]]
+    assert list(ds.rent_limits["liberalisation_cents"]) == [87_979, 90_000]
+    ws.apply(edits.delete_year("rent_limits", 2024))
+    assert list(ws.load().rent_limits["year"]) == [2025]
+
+
+def test_measure_set_and_deleted(ws):
+    refuse(lambda: edits.set_measure("  ", {}), "measure")
+    ws.apply(edits.set_measure(" Dak  Isolatie ", {"gas_saving_m3": 150.0}))
+    assert list(ws.load().measures["measure"]) == ["dak isolatie"]
+    ws.apply(edits.delete_measure("dak isolatie"))
+    assert ws.load().measures.empty

@@ -6,8 +6,8 @@ Built-in defaults are never stored as rows: a workspace without tariffs (or emis
 factors, rent limits, measures) uses the defaults, which this page shows greyed with their source and
 estimate marks.  As soon as the workspace has one row, its rows are used and a year
 without a row takes the nearest earlier year, else the nearest later one
-(:func:`desktop.models.yearly.resolve_years`).  Edits go through the controller as
-``Upsert`` / ``Delete`` / ``Batch`` commands, so each is one undo step.
+(:func:`desktop.models.yearly.resolve_years`).  Edits are use cases of
+:mod:`desktop.edits` run through the controller, so each is one undo step.
 """
 from __future__ import annotations
 
@@ -24,8 +24,7 @@ from ..models import defaults
 from ..models.affordability import to_cents
 from ..models.measures import CATALOGUE, find_measure, normalise_key
 from ..models.measures import catalogue as workspace_catalogue
-from ..store.commands import Batch, Delete, Upsert
-from ..store.workspace import WorkspaceError
+from .. import edits
 from . import fmt
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .widgets import data_table, error_label, ok_cancel, section_label
@@ -297,8 +296,7 @@ class YearTable(QWidget):
         """Store one row (insert or update), as one undo step."""
         text = (self.tr("Set tariffs %1") if self.kind == "tariffs"
                 else self.tr("Set emission factors %1")).replace("%1", str(year))
-        ok = self.page.run(Upsert(self.kind, {"year": int(year)},
-                                  {k: float(v) for k, v in values.items()}, label=text), text)
+        ok = self.page.run(lambda _r: edits.set_year_values(self.kind, year, values, text), text)
         if ok:
             self.select_year(int(year))
         return ok
@@ -309,7 +307,7 @@ class YearTable(QWidget):
             return False
         text = (self.tr("Delete tariffs %1") if self.kind == "tariffs"
                 else self.tr("Delete emission factors %1")).replace("%1", str(year))
-        return self.page.run(Delete(self.kind, {"year": int(year)}, label=text), text)
+        return self.page.run(lambda _r: edits.delete_year(self.kind, year, text), text)
 
     def copy_defaults(self) -> bool:
         if not self.from_defaults:
@@ -318,10 +316,8 @@ class YearTable(QWidget):
         keys = [k for k, _l, _d in self.fields]
         text = self.tr("Copy default tariffs") if self.kind == "tariffs" \
             else self.tr("Copy default emission factors")
-        cmds = tuple(Upsert(self.kind, {"year": int(r["year"])},
-                            {k: float(r[k]) for k in keys}, label=text)
-                     for _, r in frame.iterrows())
-        return self.page.run(Batch(cmds, label=text), text)
+        rows = frame[["year", *keys]].to_dict("records")
+        return self.page.run(lambda _r: edits.set_years(self.kind, rows, text), text)
 
 
 class TariffsPage(QWidget):
@@ -394,25 +390,22 @@ class TariffsPage(QWidget):
         if tables is None or "measures" in tables:
             self.catalogue.refresh(ds)
 
-    def run(self, command, text: str) -> bool:
-        """Execute a store command (one undo step); show a refusal instead of raising."""
-        try:
-            self.controller.execute(command, text)
-        except WorkspaceError as exc:
-            self.message.setText(fmt.message(exc))
-            return False
-        self.message.setText("")
-        return True
+    def run(self, use_case, text: str) -> bool:
+        """Run an edit of the edits layer (one undo step) through the controller; show a
+        refusal instead of raising."""
+        done = self.controller.run(use_case, text, say=lambda m, _e: self.message.setText(m),
+                                   parent=self)
+        if done:
+            self.message.setText("")
+        return bool(done)
 
     def apply_cleaner_grid(self) -> bool:
         """Write the 'cleaner grid' scenario (2020–2050) as emission factor rows, in one
         Batch (one undo step)."""
         text = self.tr("Apply scenario: cleaner grid")
-        cmds = tuple(Upsert("emission_factors", {"year": r.year},
-                            {"gas_kg_m3": float(r.gas_kg_m3),
-                             "electricity_kg_kwh": float(r.electricity_kg_kwh)}, label=text)
-                     for r in defaults.cleaner_grid_scenario())
-        return self.run(Batch(cmds, label=text), text)
+        rows = [{"year": r.year, "gas_kg_m3": r.gas_kg_m3, "electricity_kg_kwh": r.electricity_kg_kwh}
+                for r in defaults.cleaner_grid_scenario()]
+        return self.run(lambda _r: edits.set_years("emission_factors", rows, text), text)
 
 
 # --------------------------------------------------------------------------------------
@@ -515,7 +508,7 @@ class RentLimitTable(YearTable):
         cents), as one undo step."""
         text = self.tr("Set rent limits %1").replace("%1", str(year))
         cents = {k: int(to_cents(v)) for k, v in values.items()}
-        ok = self.page.run(Upsert("rent_limits", {"year": int(year)}, cents, label=text), text)
+        ok = self.page.run(lambda _r: edits.set_year_values("rent_limits", year, cents, text), text)
         if ok:
             self.select_year(int(year))
         return ok
@@ -525,16 +518,15 @@ class RentLimitTable(YearTable):
         if year is None or self.from_defaults:
             return False
         text = self.tr("Delete rent limits %1").replace("%1", str(year))
-        return self.page.run(Delete("rent_limits", {"year": int(year)}, label=text), text)
+        return self.page.run(lambda _r: edits.delete_year("rent_limits", year, text), text)
 
     def copy_defaults(self) -> bool:
         if not self.from_defaults:
             return False
         text = self.tr("Copy default rent limits")
-        cmds = tuple(Upsert("rent_limits", {"year": int(r.year)},
-                            {k: int(getattr(r, k)) for k in RENT_LIMIT_KEYS}, label=text)
-                     for r in defaults.DEFAULT_RENT_LIMITS)
-        return self.page.run(Batch(cmds, label=text), text)
+        rows = [{"year": r.year, **{k: getattr(r, k) for k in RENT_LIMIT_KEYS}}
+                for r in defaults.DEFAULT_RENT_LIMITS]
+        return self.page.run(lambda _r: edits.set_years("rent_limits", rows, text), text)
 
 
 # --------------------------------------------------------------------------------------
@@ -795,7 +787,7 @@ class CatalogueTable(QWidget):
         """Store a measure's values (a workspace row, store units) as one undo step."""
         key = normalise_key(key)
         text = self.tr("Set measure %1").replace("%1", key)
-        ok = self.page.run(Upsert("measures", {"measure": key}, dict(values), label=text), text)
+        ok = self.page.run(lambda _r: edits.set_measure(key, values, text), text)
         if ok:
             self.select(key)
         return ok
@@ -808,4 +800,4 @@ class CatalogueTable(QWidget):
             return False
         text = (self.tr("Reset measure %1") if m.origin == "changed"
                 else self.tr("Delete measure %1")).replace("%1", m.key)
-        return self.page.run(Delete("measures", {"measure": m.key}, label=text), text)
+        return self.page.run(lambda _r: edits.delete_measure(m.key, text), text)
