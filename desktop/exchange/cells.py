@@ -23,13 +23,9 @@ from desktop.models.enums import LABELS, Heating, Status, Vote, parse_label
 from desktop.models.numbers import NumberTextError, number_text
 
 
-class CellError(ValueError):
-    """A cell that cannot be read as the value its column needs."""
-
-    def __init__(self, message: str, message_nl: str):
-        super().__init__(message)
-        self.message = message
-        self.message_nl = message_nl
+class CellError(NumberTextError):
+    """A cell that cannot be read as the value its column needs (``message`` in
+    English, ``message_nl`` in Dutch)."""
 
 
 # ----------------------------------------------------------------------------- helpers

@@ -4,31 +4,15 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.models import support
-from desktop.sample import create_sample_workspace
-from desktop.settings import Settings
 from desktop.views import refresh
-from desktop.views.controller import Controller, ReasonDialog
-from desktop.views.main_window import MainWindow
+from desktop.views.controller import ReasonDialog
 
 GATE_TEXT = re.compile(r"^Support for (\S+) is [\d.,]+ % of (\d+) tenants: 70 % is needed "
                        r"\((\d+) more yes votes\)\. To move the project to 'akkoord' anyway")
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    ws = create_sample_workspace(tmp_path / "soest.rpw")
-    controller = Controller(ws, Settings(user_name="Tester"))
-    win = MainWindow(controller)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    controller.workspace.close()
 
 
 def answer_with(seen: list, reason: str | None):
@@ -49,8 +33,8 @@ def status(win, project: str) -> str:
     return win.controller.dataset.projects.set_index("project").at[project, "status"]
 
 
-def test_form_and_support_page_ask_the_reason_through_the_same_dialog(window):
-    win, seen = window, []
+def test_form_and_support_page_ask_the_reason_through_the_same_dialog(sample_window):
+    win, seen = sample_window, []
     # the project form: P-28-001 covers 60 homes without votes
     win.show_page("programme")
     refresh.settle(10)
