@@ -31,10 +31,9 @@ class ListedValue(str, Enum):
         """
         if isinstance(text, cls):
             return text
-        key = str(text).strip().casefold()
-        for member in cls:
-            if key in (member.value.casefold(), member.english.casefold()):
-                return member
+        value = cls.canonical(text)
+        if value is not None:
+            return cls(value)
         allowed = ", ".join(f"{m.value} [{m.english}]" for m in cls)
         raise ValueError(f"{text!r} is not one of: {allowed}")
 

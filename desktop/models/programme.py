@@ -28,10 +28,7 @@ CAPACITY_COLUMNS = [
     "budget_cents", "over_capacity", "over_budget",
 ]
 
-_STATUS_ALIASES: dict[str, str] = {}
-for _member in Status:
-    _STATUS_ALIASES[_member.value.casefold()] = _member.value
-    _STATUS_ALIASES[_member.english.casefold()] = _member.value
+_STATUS_ALIASES = Status.aliases()
 
 
 def _canonical_status(status: pd.Series) -> pd.Series:

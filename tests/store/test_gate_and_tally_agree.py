@@ -88,3 +88,15 @@ def test_complex_size_rows_decide_else_the_declared_count():
     assert support.complex_size([True, False, True], 40) == (3, 2)
     assert support.complex_size([], 40) == (40, 40)
     assert support.complex_size([], None) == (0, 0)
+
+
+def test_one_alias_table_per_listed_value():
+    from desktop.models.enums import Status, Vote
+
+    assert Vote.aliases() == {"ja": "ja", "yes": "ja", "nee": "nee", "no": "nee",
+                              "geen reactie": "geen reactie", "no response": "geen reactie"}
+    assert [Vote.canonical(x) for x in (" YES ", "Nee", "No Response", "", None, float("nan"), "?")] \
+        == ["ja", "nee", "geen reactie", None, None, None, None]
+    assert Status.parse("In Progress") is Status.IN_PROGRESS
+    with pytest.raises(ValueError, match="is not one of"):
+        Vote.parse("misschien")
