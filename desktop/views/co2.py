@@ -41,7 +41,9 @@ from ..models.defaults import (
 from ..models.enums import LABELS
 from . import fmt
 from .charts import ColumnReadout, export_plot, make_plot, ready_to_paint
-from .refresh import PageRefresh, is_large
+from .pages import Page
+from .refresh import is_large
+from .widgets import page_heading
 
 FIRST_BASE_YEAR, LAST_BASE_YEAR = 2015, 2030
 GAP_YEARS = (2030, 2050)
@@ -211,17 +213,17 @@ def compute_page(ds, use, base_year: int, factors) -> PageData:
 
 
 # --------------------------------------------------------------------------------------
-class Co2Page(QWidget):
+class Co2Page(Page):
     key = "co2"
+    depends_on = frozenset(RELEVANT)
+    compute = staticmethod(compute_page)
 
-    def __init__(self, controller, parent=None):
-        super().__init__(parent)
-        self.controller = controller
+    def __init__(self, controller, parent=None, **options):
+        super().__init__(controller, parent, **options)
         self._use = None                 # model.prepare_use(ds), until complexes/dwellings change
         self._result: model.Co2Result | None = None
         self._codes: np.ndarray | None = None     # label_codes(self._result)
         self._legend_labels: list[str] | None = None
-        self._stale = True
         self.series: ScopeSeries | None = None
         self._later: list[str] = []      # charts left to fill on later turns
         self._filled = False             # a chart has been filled once
@@ -230,11 +232,7 @@ class Co2Page(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(8)
-        self.heading = QLabel(self.tr("CO2 towards 2050"))
-        f = self.heading.font()
-        f.setPointSizeF(f.pointSizeF() * 1.5)
-        f.setBold(True)
-        self.heading.setFont(f)
+        self.heading = page_heading(self.tr("CO2 towards 2050"))
         lay.addWidget(self.heading)
 
         row = QHBoxLayout()
@@ -314,11 +312,9 @@ class Co2Page(QWidget):
         lay.addWidget(self.export_note)
 
         self.scope.currentIndexChanged.connect(lambda _i: self._draw())
-        self.base_year.valueChanged.connect(lambda _v: self._invalidate(result=True))
-        self.scenario.currentIndexChanged.connect(lambda _i: self._invalidate(result=True))
+        self.base_year.valueChanged.connect(lambda _v: self._invalidate())
+        self.scenario.currentIndexChanged.connect(lambda _i: self._invalidate())
         self.export_button.clicked.connect(self._export_dialog)
-        self.refresher = PageRefresh(self, compute_page, self._show)
-        controller.changed.connect(self._on_changed)
         self.refresh()
 
     # ----- charts ------------------------------------------------------------------
@@ -336,10 +332,10 @@ class Co2Page(QWidget):
             QTimer.singleShot(1, self, self._build_next_chart)
             return
         self.export_button.setEnabled(True)
-        if self._stale:
+        if self.dirty:
             # on the next turn, once the last chart is painted: a worker computing
             # meanwhile would slow that paint down
-            QTimer.singleShot(1, self, lambda: self._stale and self.refresh())
+            QTimer.singleShot(1, self, lambda: self.dirty and self.refresh())
 
     def charts_built(self) -> bool:
         return not self._builders
@@ -415,25 +411,17 @@ class Co2Page(QWidget):
         self.gas_free_readout = ColumnReadout(plot, self._gas_free_text)
 
     # ----- data --------------------------------------------------------------------
-    def _on_changed(self, tables) -> None:
-        tables = set(tables or ())
+    def forget(self, tables) -> None:
         if tables & STOCK_TABLES:
             self._use = None
-        if tables & RELEVANT:
-            self._invalidate(result=True)
+        self._result = None
+        self._codes = None
 
-    def _invalidate(self, result: bool = False) -> None:
-        if result:
-            self._result = None
-            self._codes = None
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+    def _invalidate(self) -> None:
+        """Another base year or scenario: the model's result is computed again."""
+        self._result = None
+        self._codes = None
+        self.refresh_when_shown()
 
     def factors_argument(self):
         """The ``factors=`` argument of the model for the chosen scenario (None: the
@@ -454,25 +442,29 @@ class Co2Page(QWidget):
         if not self.charts_built():
             # the figures are computed once the charts stand: building them while a
             # worker computes would make each step wait for the worker's turns
-            self._stale = True
+            self.dirty = True
             self.refresher.expect()
             return
-        self._stale = False
         if self._result is None:
-            # with the stock's use prepared the model takes ~30 ms at 100,000 dwellings:
-            # computed at once (an edit); preparing it takes ~0.2 s: a worker thread
-            self.refresher.request(self.controller.dataset, self._use,
-                                   self.base_year.value(), self.factors_argument(),
-                                   now=self._use is not None)
+            super().refresh(tables)
         else:
+            self.dirty = False
             self._fill_scopes()
             self._draw()
+
+    def compute_args(self) -> tuple:
+        return (self._use, self.base_year.value(), self.factors_argument())
+
+    def at_once(self, tables) -> bool:
+        # with the stock's use prepared the model takes ~30 ms at 100,000 dwellings:
+        # computed at once (an edit); preparing it takes ~0.2 s: a worker thread
+        return self._use is not None
 
     def _show_result(self, data: "PageData") -> None:
         self._use, self._result, self._codes = data.use, data.result, data.codes
         self.timing["model"] = data.seconds
 
-    def _show(self, data: "PageData") -> None:
+    def show_result(self, data: "PageData") -> None:
         self._show_result(data)
         self._fill_scopes()
         self._draw()

@@ -160,12 +160,15 @@ class MainWindow(QMainWindow):
                 act.triggered.connect(lambda _=False, l=loc: self.open_workspace(l))
 
     # ----- pages -------------------------------------------------------------------
-    def page(self, key: str) -> QWidget:
+    def page(self, key: str, *, fill_when_shown: bool = False) -> QWidget:
+        """The page ``key``, built if need be (``fill_when_shown``: its figures are
+        computed once it is shown, see :class:`~desktop.views.pages.Page`)."""
         if key not in self._pages:
             for k, module, cls in PAGES:
                 if k == key:
                     mod = importlib.import_module(f"desktop.views.{module}")
-                    widget = getattr(mod, cls)(self.controller, parent=self)
+                    widget = getattr(mod, cls)(self.controller, parent=self,
+                                               fill_when_shown=fill_when_shown)
                     if hasattr(widget, "install"):
                         widget.install(self)
                     self._pages[key] = widget
@@ -204,8 +207,7 @@ class MainWindow(QMainWindow):
         if self.current_page_key() != key:      # the user went on to another page
             self._dequeue()
             return
-        with refresh.building_hidden():         # its figures fill it once it is shown
-            self.page(key)
+        self.page(key, fill_when_shown=True)
         QTimer.singleShot(1, self, lambda: (self._dequeue(), self._switch_to(key)))
 
     def _dequeue(self) -> None:

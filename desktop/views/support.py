@@ -29,6 +29,7 @@ from ..store.workspace import WorkspaceError
 from . import fmt
 from . import follow_up as fu
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
+from .pages import Page
 from .refresh import PageRefresh
 from .widgets import data_table, page_heading
 from .vote_entry import VoteTable, vote_frame
@@ -294,13 +295,14 @@ class ReasonDialog(QDialog):
         return self.edit.toPlainText().strip()
 
 
-class SupportPage(QWidget):
+class SupportPage(Page):
     key = "support"
     PROJECT_TABLES = {"projects", "complexes", "dwellings"}   # what the project list shows
+    depends_on = frozenset({*PROJECT_TABLES, "votes"})
+    compute = staticmethod(page_data)
 
-    def __init__(self, controller, parent=None):
-        super().__init__(parent)
-        self.controller = controller
+    def __init__(self, controller, parent=None, **options):
+        super().__init__(controller, parent, **options)
         self.project: str | None = None
         self._project_version: int | None = None
         self._project_row: dict = {}
@@ -308,7 +310,6 @@ class SupportPage(QWidget):
         self._listed_from: tuple | None = None    # the frames the project list shows
         self._shown_project: str | None = None
         self._campaign_stale = True               # the campaign widgets need re-reading
-        self._dirty = False
         self.tally: support.Tally | None = None
 
         lay = QVBoxLayout(self)
@@ -414,10 +415,8 @@ class SupportPage(QWidget):
             lambda *_: self._show_dwelling_history())
         self.campaign_view.doubleClicked.connect(self._campaign_activated)
         self.campaign_view.activated.connect(self._campaign_activated)
-        self.refresher = PageRefresh(self, page_data, self._show)
         self.campaign_refresh = PageRefresh(self.campaign_tab, campaigns_frame,
                                             self.campaign_model.set_frame)
-        controller.changed.connect(self.refresh)
         controller.workspace_changed.connect(self._workspace_changed)
         self.refresh()
 
@@ -573,35 +572,27 @@ class SupportPage(QWidget):
                 support.INDIVIDUAL_CONSENT: AMBER}.get(status)
 
     # ----- refreshing --------------------------------------------------------------
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def _workspace_changed(self) -> None:
         self.project = None
         self._shown_project = None
 
     def refresh(self, tables=None) -> None:
-        """Re-read what the page shows.  Hidden pages wait until they are shown.
-
-        After an edit (a vote, a date, a status) the page refreshes at once, ~25 ms at
-        100,000 dwellings; after a reload of everything a large workspace computes on a
-        worker thread (:class:`PageRefresh`)."""
-        if not self.isVisible() and self.project is not None:
-            self._dirty = True
-            return
-        self._dirty = False
+        """Re-read what the page shows.  Hidden pages wait until they are shown."""
         if tables is None or set(tables) != {"votes"}:
             self._campaign_stale = True        # a vote changes nothing of the campaign
-        self._request(now=bool(tables) and not set(TABLES) <= set(tables))
+        super().refresh(tables)
         self._campaigns_dirty = True
         if self.tabs.currentWidget() is self.campaign_tab:
             self._refresh_campaigns()
 
-    def _request(self, now: bool) -> None:
-        self.refresher.request(self.controller.dataset, self.project, self._listed_from,
-                               self.tr("%1 — %2 (%3 dwellings) · %4"), now=now)
+    def at_once(self, tables) -> bool:
+        """After an edit (a vote, a date, a status) the page refreshes at once, ~25 ms at
+        100,000 dwellings; after a reload of everything a large workspace computes on a
+        worker thread."""
+        return bool(tables) and not set(TABLES) <= set(tables)
+
+    def compute_args(self) -> tuple:
+        return (self.project, self._listed_from, self.tr("%1 — %2 (%3 dwellings) · %4"))
 
     def _refresh_campaigns(self) -> None:
         """The all-campaigns table is computed only while its tab is shown (~65 ms at
@@ -610,7 +601,7 @@ class SupportPage(QWidget):
             self._campaigns_dirty = False
             self.campaign_refresh.request(self.controller.dataset)
 
-    def _show(self, data: "SupportData") -> None:
+    def show_result(self, data: "SupportData") -> None:
         if data.ids is not None:
             self._fill_projects(data)
         elif self.project_combo.currentData() != data.project:
@@ -639,7 +630,7 @@ class SupportPage(QWidget):
         if pid is None or pid == self.project:
             return
         self.project = pid
-        self._request(now=True)
+        self.refresher.request(self.controller.dataset, *self.compute_args(), now=True)
 
     def select_project(self, project: str) -> None:
         idx = self.project_combo.findData(project)

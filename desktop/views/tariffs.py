@@ -29,7 +29,8 @@ from ..store.commands import Batch, Delete, Upsert
 from ..store.workspace import WorkspaceError
 from . import fmt
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
-from .widgets import data_table, error_label, ok_cancel, section_label
+from .pages import Page
+from .widgets import data_table, error_label, ok_cancel, page_heading, section_label
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
 GREY = QColor("#8a8f98")
@@ -340,20 +341,18 @@ class YearTable(QWidget):
         return self.page.run(Batch(cmds, label=text), text)
 
 
-class TariffsPage(QWidget):
+class TariffsPage(Page):
+    """The per-year tables as they are: nothing to compute, each refreshed on its own."""
     key = "settings"
+    depends_on = frozenset({"tariffs", "emission_factors", "rent_limits", "measures"})
+    refresh_while_hidden = True         # small tables, and its edits read them back
 
-    def __init__(self, controller, parent=None):
-        super().__init__(parent)
-        self.controller = controller
+    def __init__(self, controller, parent=None, **options):
+        super().__init__(controller, parent, **options)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(8)
-        self.heading = QLabel(self.tr("Tariffs and factors"))
-        f = self.heading.font()
-        f.setPointSizeF(f.pointSizeF() * 1.5)
-        f.setBold(True)
-        self.heading.setFont(f)
+        self.heading = page_heading(self.tr("Tariffs and factors"))
         lay.addWidget(self.heading)
 
         columns = QHBoxLayout()
@@ -395,11 +394,11 @@ class TariffsPage(QWidget):
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
 
-        controller.changed.connect(self.refresh)
         self.refresh()
 
     # ----- data ----------------------------------------------------------------------
     def refresh(self, tables=None) -> None:
+        self.dirty = False
         ds = self.controller.dataset
         if tables is None or "tariffs" in tables:
             self.tariffs.refresh(ds.tariffs)
