@@ -17,14 +17,14 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter,
     QVBoxLayout, QWidget,
 )
 
 from ..models import affordability
-from . import fmt
+from . import fmt, theme
 from .charts import (
     VERDICT_COLOURS, HoverPoint, HoverReadout, export_plot, make_plot, ready_to_paint,
 )
@@ -32,9 +32,9 @@ from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .pages import Page
 from .widgets import data_table, page_heading, section_label
 
-RED = QColor("#fde2e1")
-GREEN = QColor("#e3f4e1")
-AMBER = QColor("#fff4d6")
+RED = theme.qcolor(theme.BAD_BG)
+GREEN = theme.qcolor(theme.OK_BG)
+AMBER = theme.qcolor(theme.WARN_BG)
 LIGHT_BRUSH = {"ok": QBrush(GREEN), "warning": QBrush(AMBER), "not_ok": QBrush(RED)}
 ALL = "__all__"
 
@@ -173,10 +173,10 @@ class AffordabilityPage(Page):
         self.plot.setToolTip(self.tr("Points above the diagonal break rule 3K: the rent "
                                      "increase exceeds the energy saving."))
         self._line = self.plot.plot([0, 1], [0, 1], name=self.tr("3K limit: increase = saving"),
-                                    pen=pg.mkPen("#555555", width=1.5,
+                                    pen=pg.mkPen(theme.LIMIT_LINE, width=1.5,
                                                  style=Qt.PenStyle.DashLine))
         for light in ("ok", "warning", "not_ok"):
-            item = pg.ScatterPlotItem(size=10, pen=pg.mkPen("#303030", width=0.8),
+            item = pg.ScatterPlotItem(size=10, pen=pg.mkPen(theme.POINT_EDGE, width=0.8),
                                       brush=pg.mkBrush(VERDICT_COLOURS[light]),
                                       name=light_text(light))
             self.plot.addItem(item)

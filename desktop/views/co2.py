@@ -39,7 +39,7 @@ from ..models.defaults import (
     cleaner_grid_scenario,
 )
 from ..models.enums import LABELS
-from . import fmt
+from . import fmt, theme
 from .charts import ColumnReadout, export_plot, make_plot, ready_to_paint
 from .pages import Page
 from .refresh import is_large
@@ -52,19 +52,14 @@ CHARTS = ("emissions", "sources", "labels", "gas-free")      # file names: co2-<
 RELEVANT = {"complexes", "dwellings", "projects", "emission_factors"}
 STOCK_TABLES = {"complexes", "dwellings"}
 
-PLAN_COLOUR = "#1f5fa8"
-PATH_COLOUR = "#505050"
-GAP_COLOUR = "#c62828"
-RETROFIT_COLOUR = "#2e8b3a"
-GRID_COLOUR = "#5aa0d8"
-GAS_FREE_COLOUR = "#1f8a80"
+PLAN_COLOUR = theme.PLAN
+PATH_COLOUR = theme.TARGET_LINE
+GAP_COLOUR = theme.BAD
+RETROFIT_COLOUR = theme.OK
+GRID_COLOUR = theme.CLEANER_GRID
+GAS_FREE_COLOUR = theme.GAS_FREE
 UNKNOWN = "?"                     # legend text of homes without a known label
-# EU energy-label colours (A dark green … G red); the A+ classes darker still
-LABEL_COLOURS = {
-    "A++++": "#00441b", "A+++": "#005a2b", "A++": "#00703a", "A+": "#008a45", "A": "#00a651",
-    "B": "#50b848", "C": "#bed630", "D": "#fff200", "E": "#fdb913", "F": "#f37021",
-    "G": "#ed1c24", UNKNOWN: "#b5b5b5",
-}
+LABEL_COLOURS = theme.ENERGY_LABELS
 LABEL_ORDER = (*LABELS, UNKNOWN)
 
 
@@ -267,7 +262,7 @@ class Co2Page(Page):
 
         self.factors_label = QLabel()
         self.factors_label.setWordWrap(True)
-        self.factors_label.setStyleSheet("color: #4a5560;")
+        self.factors_label.setStyleSheet(theme.text_style(theme.HINT))
         self.factors_label.setMinimumHeight(2 * self.factors_label.fontMetrics().lineSpacing())
         lay.addWidget(self.factors_label)
 
@@ -307,7 +302,7 @@ class Co2Page(Page):
         lay.addLayout(grid, 1)
 
         self.export_note = QLabel()
-        self.export_note.setStyleSheet("color: #4a5560;")
+        self.export_note.setStyleSheet(theme.text_style(theme.HINT))
         self.export_note.hide()
         lay.addWidget(self.export_note)
 
@@ -362,7 +357,7 @@ class Co2Page(Page):
         self.plan_curve = plot.plot([], [], name=self.tr("Emissions with the plan"),
                                     pen=pg.mkPen(PLAN_COLOUR, width=2.5), symbol="o", symbolSize=5,
                                     symbolBrush=PLAN_COLOUR, symbolPen=None)
-        self.milestones = pg.ScatterPlotItem(size=9, brush=pg.mkBrush("white"),
+        self.milestones = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(theme.WHITE),
                                              pen=pg.mkPen(PATH_COLOUR, width=2), symbol="d")
         plot.addItem(self.milestones)
         self.gap_lines = plot.plot([], [], connect="pairs",
@@ -406,7 +401,7 @@ class Co2Page(Page):
                           self.tr("Gas-free homes (% of homes)"), " %")
         self.gas_free_curve = plot.plot([], [], name=self.tr("Homes without natural gas"),
                                         pen=pg.mkPen(GAS_FREE_COLOUR, width=2.5), fillLevel=0,
-                                        fillBrush=pg.mkBrush(31, 138, 128, 60), symbol="o",
+                                        fillBrush=pg.mkBrush(theme.qcolor(GAS_FREE_COLOUR, theme.GAS_FREE_FILL_ALPHA)), symbol="o",
                                         symbolSize=5, symbolBrush=GAS_FREE_COLOUR, symbolPen=None)
         self.gas_free_readout = ColumnReadout(plot, self._gas_free_text)
 
@@ -659,11 +654,10 @@ class Co2Page(Page):
         self._summary_style(behind)
 
     def _summary_style(self, behind: bool | None) -> None:
-        colours = {True: ("#fde2e1", "#e8b4b0"), False: ("#e3f4e1", "#b5d8b0"),
-                   None: ("#f1f3f5", "#d0d4d9")}
-        bg, border = colours[behind]
-        self.summary.setStyleSheet(f"#co2Summary {{ background: {bg}; border: 1px solid {border};"
-                                   " border-radius: 3px; padding: 6px 10px; }")
+        colours = {True: (theme.BAD_BG, theme.BEHIND_BORDER),
+                   False: (theme.OK_BG, theme.ON_PATH_BORDER),
+                   None: (theme.PANEL_BG, theme.PANEL_BORDER)}
+        self.summary.setStyleSheet(theme.box_style("#co2Summary", *colours[behind]))
 
     def _factors_text(self) -> str:
         fac = self._result.factors

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..exchange.progress import Cancelled
 from ..store.workspace import Workspace, WorkspaceError
-from . import fmt, refresh
+from . import fmt, refresh, theme
 from .controller import Controller
 from .pages import PAGES, page_title
 from .tasks import BackgroundTask, run_in_background
@@ -54,8 +54,8 @@ class MainWindow(QMainWindow):
         self.sample_banner.setObjectName("sampleBanner")
         self.sample_banner.setWordWrap(True)
         self.sample_banner.setStyleSheet(
-            "#sampleBanner { background: #fff3c4; color: #5c4700; padding: 6px 12px;"
-            " border-bottom: 1px solid #e6d28a; }")
+            f"#sampleBanner {{ background: {theme.BANNER_BG}; color: {theme.WARN_TEXT};"
+            f" padding: 6px 12px; border-bottom: 1px solid {theme.BANNER_BORDER}; }}")
         outer.addWidget(self.sample_banner)
 
         body = QHBoxLayout()
@@ -66,9 +66,11 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(190)
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
         self.nav.setStyleSheet(
-            "#navigation { background: #f1f3f5; border-right: 1px solid #d0d4d9; padding-top: 8px; }"
+            f"#navigation {{ background: {theme.PANEL_BG}; border-right: 1px solid {theme.PANEL_BORDER};"
+            " padding-top: 8px; }"
             "#navigation::item { padding: 9px 14px; }"
-            "#navigation::item:selected { background: #dbe7f5; color: #0b3d6e; font-weight: bold; }")
+            f"#navigation::item:selected {{ background: {theme.SELECTED_BG}; color: {theme.SELECTED_TEXT};"
+            " font-weight: bold; }")
         for key, _module, _cls in PAGES:
             item = QListWidgetItem(page_title(key))
             item.setData(Qt.ItemDataRole.UserRole, key)

@@ -67,7 +67,8 @@ class Page(QWidget):
         self.controller = controller
         self.dirty = False                  # changed while hidden: refresh once shown
         # a page without figures to compute (its tables shown as they are) has none
-        self.refresher = PageRefresh(self, type(self).compute, self.show_result,
+        self.refresher = PageRefresh(self, type(self).compute,
+                                     lambda result: self.show_result(result),
                                      fill_when_shown=fill_when_shown) \
             if type(self).compute is not Page.compute else None
         controller.changed.connect(self._tables_changed)

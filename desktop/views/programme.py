@@ -28,7 +28,7 @@ from ..models.dataset import Dataset
 from ..models.enums import Status
 from ..store.commands import Batch, Delete, SetStatus, Upsert
 from ..store.workspace import WorkspaceError
-from . import fmt
+from . import fmt, theme
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .programme_models import MET, OVER, SHORT, MatrixDelegate, MatrixModel, ProjectListModel
 from .project_dialog import CapacityDialog, ProjectDialog
@@ -522,11 +522,12 @@ class ProgrammePage(Page):
 
     def _update_legend(self) -> None:
         self.legend.setText(
-            "<span style='color:#555'>" + {
-                "both": self.tr("cells: homes planned / <span style='color:#2e7d32'>done</span>"),
+            f"<span style='color:{theme.HINT}'>" + {
+                "both": self.tr("cells: homes planned / <span style='color:%1'>done</span>")
+                .replace("%1", theme.DONE),
                 "planned": self.tr("cells: homes planned"),
                 "done": self.tr("cells: homes done")}[self.matrix_model.mode()]
-            + " &nbsp;·&nbsp; <span style='background:#fff4d6'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
+            + f" &nbsp;·&nbsp; <span style='background:{theme.WARN_BG}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
             + self.tr("over capacity or budget") + " &nbsp;·&nbsp; "
             + self.tr("drag a cell or project to another year to move it") + "</span>")
 
@@ -607,7 +608,7 @@ class ProgrammePage(Page):
                            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.notice.setStyleSheet("color: #b3261e;" if error else "color: #3b4a5a;")
+        self.notice.setStyleSheet(theme.text_style(theme.ERROR if error else theme.HINT))
         self.notice.setText(text)
 
     # ----- edits (each one transaction, one undo step) ----------------------------------

@@ -31,6 +31,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from . import theme
 from .tasks import BackgroundTask
 
 LARGE_FROM_DWELLINGS = 20_000      # from this size a page computes on a worker thread
@@ -105,8 +106,8 @@ class _BusyNote(QLabel):
         self.setObjectName("busyNote")
         self.setText(QCoreApplication.translate("PageRefresh", "Calculating…"))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setStyleSheet("#busyNote { background: rgba(255, 255, 255, 235); color: #1f2933;"
-                           " border: 1px solid #b8c2cc; border-radius: 6px; padding: 10px 22px; }")
+        self.setStyleSheet(theme.box_style("#busyNote", theme.BUSY_BG, theme.BUSY_BORDER,
+                                           theme.TEXT, padding="10px 22px", radius=6))
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.hide()
         page.installEventFilter(self)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QDate, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
     QFrame, QGridLayout, QHBoxLayout, QInputDialog, QLabel, QLayout, QPlainTextEdit,
@@ -26,7 +26,7 @@ from ..models.dataset import TABLES, Dataset
 from ..models.enums import Status, Vote
 from ..store.commands import GateError, RecordVotes, SetStatus, Upsert
 from ..store.workspace import WorkspaceError
-from . import fmt
+from . import fmt, theme
 from . import follow_up as fu
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .pages import Page
@@ -34,18 +34,21 @@ from .refresh import PageRefresh
 from .widgets import data_table, page_heading
 from .vote_entry import VoteTable, vote_frame
 
-RED = QColor("#fde2e1")
-GREEN = QColor("#e3f4e1")
-AMBER = QColor("#fff4d6")
-YES_BAR = QColor("#4c9a52")
-NO_BAR = QColor("#cf5a4f")
-OPEN_BAR = QColor("#e9ecef")
-MARK = QColor("#1f2933")
+RED = theme.qcolor(theme.BAD_BG)
+GREEN = theme.qcolor(theme.OK_BG)
+AMBER = theme.qcolor(theme.WARN_BG)
+YES_BAR = theme.qcolor(theme.YES)
+NO_BAR = theme.qcolor(theme.NO)
+OPEN_BAR = theme.qcolor(theme.OPEN_BAR)
+MARK = theme.qcolor(theme.TEXT)
 
 STATUS_STYLE = {
-    support.REACHED: "background:#e3f4e1; color:#1e5b25; border:1px solid #9fd19f;",
-    support.NOT_REACHED: "background:#fde2e1; color:#8a1f17; border:1px solid #f0a9a3;",
-    support.INDIVIDUAL_CONSENT: "background:#fff4d6; color:#6b4e00; border:1px solid #ecd48a;",
+    status: f"background:{bg}; color:{text}; border:1px solid {border};"
+    for status, (bg, text, border) in {
+        support.REACHED: (theme.OK_BG, theme.OK_TEXT, theme.OK_BORDER),
+        support.NOT_REACHED: (theme.BAD_BG, theme.BAD_TEXT, theme.BAD_BORDER),
+        support.INDIVIDUAL_CONSENT: (theme.WARN_BG, theme.WARN_TEXT, theme.WARN_BORDER),
+    }.items()
 }
 
 
@@ -209,7 +212,7 @@ class TallyBar(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         top = self._label_height()
         bar = QRectF(1, top, self.width() - 2, self.height() - top - 2)
-        p.setPen(QPen(QColor("#c3c9d0"), 1))
+        p.setPen(QPen(theme.qcolor(theme.BAR_BORDER), 1))
         p.setBrush(OPEN_BAR)
         p.drawRoundedRect(bar, 3, 3)
         t = self.tally
@@ -222,7 +225,7 @@ class TallyBar(QWidget):
             p.drawRect(QRectF(bar.left(), bar.top(), yes_w, bar.height()))
             p.setBrush(NO_BAR)
             p.drawRect(QRectF(bar.right() - no_w, bar.top(), no_w, bar.height()))
-            p.setPen(QColor("white"))
+            p.setPen(theme.qcolor(theme.WHITE))
             fm = self.fontMetrics()
             for text, rect in ((str(t.yes), QRectF(bar.left(), bar.top(), yes_w, bar.height())),
                                (str(t.no), QRectF(bar.right() - no_w, bar.top(), no_w, bar.height()))):
@@ -259,7 +262,7 @@ class _Stat(QWidget):
         f.setBold(True)
         self.value.setFont(f)
         self.caption = QLabel(caption)
-        self.caption.setStyleSheet("color:#5f6b76;")
+        self.caption.setStyleSheet(theme.text_style(theme.HINT))
         lay.addWidget(self.value)
         lay.addWidget(self.caption)
 
@@ -363,7 +366,8 @@ class SupportPage(Page):
         # --- live tally
         card = QFrame()
         card.setObjectName("tallyCard")
-        card.setStyleSheet("#tallyCard { background:#f7f9fb; border:1px solid #d6dbe0; border-radius:4px; }")
+        card.setStyleSheet(f"#tallyCard {{ background:{theme.CARD_BG}; border:1px solid {theme.CARD_BORDER};"
+                           " border-radius:4px; }")
         card_lay = QVBoxLayout(card)
         card_lay.setContentsMargins(14, 10, 14, 10)
         card_lay.setSpacing(6)
@@ -482,7 +486,7 @@ class SupportPage(Page):
         note = QLabel(self.tr("A correction is a new entry; the previous value is kept. "
                               "Undo (Ctrl+Z) also adds an entry."))
         note.setWordWrap(True)
-        note.setStyleSheet("color:#5f6b76;")
+        note.setStyleSheet(theme.text_style(theme.HINT))
         right.addWidget(note)
         lay.addLayout(right, 2)
         return w
@@ -552,7 +556,7 @@ class SupportPage(Page):
         self.campaign_view = data_table(self.campaign_model, stretch=self.campaign_model.columnCount() - 1)
         lay.addWidget(self.campaign_view)
         hint = QLabel(self.tr("Double-click a campaign to open it."))
-        hint.setStyleSheet("color:#5f6b76;")
+        hint.setStyleSheet(theme.text_style(theme.HINT))
         lay.addWidget(hint)
         return w
 
@@ -803,7 +807,7 @@ class SupportPage(Page):
         return True
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color:#a4161a;" if error else "color:#1e5b25;")
+        self.message.setStyleSheet(theme.text_style(theme.ERROR if error else theme.SUCCESS))
         self.message.setText(text)
 
     # ----- campaign dates ----------------------------------------------------------
