@@ -399,9 +399,10 @@ class Co2Page(Page):
     def _build_gas_free_chart(self) -> None:
         plot = self._plot("gas-free", self.tr("Gas-free homes"),
                           self.tr("Gas-free homes (% of homes)"), " %")
+        fill = theme.qcolor(GAS_FREE_COLOUR, theme.GAS_FREE_FILL_ALPHA)
         self.gas_free_curve = plot.plot([], [], name=self.tr("Homes without natural gas"),
                                         pen=pg.mkPen(GAS_FREE_COLOUR, width=2.5), fillLevel=0,
-                                        fillBrush=pg.mkBrush(theme.qcolor(GAS_FREE_COLOUR, theme.GAS_FREE_FILL_ALPHA)), symbol="o",
+                                        fillBrush=pg.mkBrush(fill), symbol="o",
                                         symbolSize=5, symbolBrush=GAS_FREE_COLOUR, symbolPen=None)
         self.gas_free_readout = ColumnReadout(plot, self._gas_free_text)
 
