@@ -25,12 +25,12 @@ from .. import edits
 from ..models import measures
 from ..models.dataset import YEAR_MAX, YEAR_MIN
 from ..models.enums import LABELS, Status
-from . import fmt
+from . import fmt, theme
 from .controller import Outcome, ask_reason
 from .measures_picker import MeasuresPicker
 from .widgets import ok_cancel
 
-ERROR_STYLE = "color: #b3261e;"
+ERROR_STYLE = theme.text_style(theme.ERROR)
 
 FIELDS = ("project", "complex", "year", "status", "measures", "label_after", "gas_saving_m3",
           "electricity_saving_kwh", "rent_increase_cents", "investment_cents")
@@ -118,7 +118,7 @@ class ProjectDialog(QDialog):
         lay = QVBoxLayout(self)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fde2e1; color: #5f1410; padding: 6px;")
+        self.banner.setStyleSheet(f"background: {theme.BAD_BG}; color: {theme.BAD_TEXT}; padding: 6px;")
         self.banner.hide()
         lay.addWidget(self.banner)
         form = QFormLayout()
