@@ -28,10 +28,7 @@ CAPACITY_COLUMNS = [
     "budget_cents", "over_capacity", "over_budget",
 ]
 
-_STATUS_ALIASES: dict[str, str] = {}
-for _member in Status:
-    _STATUS_ALIASES[_member.value.casefold()] = _member.value
-    _STATUS_ALIASES[_member.english.casefold()] = _member.value
+_STATUS_ALIASES = Status.aliases()
 
 
 def _canonical_status(status: pd.Series) -> pd.Series:
@@ -139,6 +136,19 @@ def period_status(ds: Dataset) -> pd.DataFrame:
 
 
 # ----- homes per year ---------------------------------------------------------------
+def target_table(ds: Dataset) -> pd.DataFrame:
+    """The agreed targets as the pages show them: :func:`programme_table` plus
+    ``period`` ("2025" or "2025–2027"), ``planned_pct`` and ``done_pct`` (of the
+    target; missing for a target of 0)."""
+    frame = programme_table(ds)[0].copy()
+    frame["period"] = [str(a) if a == b else f"{a}–{b}"
+                       for a, b in zip(frame["from_year"], frame["to_year"])]
+    frame["planned_pct"] = [p / t * 100 if t else None
+                            for p, t in zip(frame["planned"], frame["target"])]
+    frame["done_pct"] = [d / t * 100 if t else None for d, t in zip(frame["done"], frame["target"])]
+    return frame
+
+
 def matrix(ds: Dataset, years: range | None = None, done: bool = False) -> pd.DataFrame:
     """Homes per year by corporation and neighbourhood.
 

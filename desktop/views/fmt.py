@@ -9,6 +9,7 @@ import pandas as pd
 from PySide6.QtCore import QDate, QLocale
 
 from ..models.enums import Heating, Status, Vote
+from ..models.numbers import user_number
 
 
 def _missing(value) -> bool:
@@ -92,6 +93,13 @@ def message(error) -> str:
             return str(nl)
     text = getattr(error, "message", None)
     return str(text) if isinstance(text, str) and text else str(error)
+
+
+def read_number(text) -> float | None:
+    """A number typed in an input field, by the rules of :mod:`desktop.models.numbers`
+    in the interface's notation ("1.234,5" in Dutch, "1,234.5" in English; "€ 12,50",
+    "12.5" and "12,5" in both); None when blank or not a number."""
+    return user_number(text, locale().groupSeparator())
 
 
 def listed(value) -> str:

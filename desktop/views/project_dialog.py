@@ -1,12 +1,13 @@
 """The project form and the capacity form of the Programme page.
 
 Dialogs collect parameters; the page acts.  :class:`ProjectDialog` checks the fields
-with :func:`desktop.models.programme.validate_project_edit` and shows each message
-next to its field; on OK it hands the values (store units: money in whole cents) to
-the ``submit`` callable of the page, which applies them in one transaction.  When the
-store refuses a status change because tenant support is not reached (``GateError``)
-the dialog asks for a reason and submits again; any other refusal is shown in the
-dialog, which stays open — nothing is half-saved.
+with :func:`desktop.edits.check_project` and shows each message next to its field; on
+OK it hands the values (store units: money in whole cents) to the ``submit`` callable
+of the page, which runs the edit through the controller (:meth:`Controller.run
+<desktop.views.controller.Controller.run>`) in one transaction.  When the store refuses
+a status change because tenant support is not reached, the window's one reason dialog
+asks why (:meth:`ProjectDialog.ask_reason`); any other refusal is shown in the dialog's
+banner (:meth:`ProjectDialog.say`), which stays open — nothing is half-saved.
 """
 from __future__ import annotations
 
@@ -16,16 +17,16 @@ from typing import Any, Callable
 import pandas as pd
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QDialog, QFormLayout, QHBoxLayout, QInputDialog,
+    QComboBox, QCompleter, QDialog, QFormLayout, QHBoxLayout,
     QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from ..models import measures, programme
+from .. import edits
+from ..models import measures
 from ..models.dataset import YEAR_MAX, YEAR_MIN
 from ..models.enums import LABELS, Status
-from ..store.commands import GateError
-from ..store.workspace import WorkspaceError
 from . import fmt, theme
+from .controller import Outcome, ask_reason
 from .measures_picker import MeasuresPicker
 from .widgets import ok_cancel
 
@@ -37,22 +38,7 @@ MONEY = ("rent_increase_cents", "investment_cents")
 NUMBERS = ("gas_saving_m3", "electricity_saving_kwh")
 
 
-def parse_number(text: str) -> float | None:
-    """A number typed by a user: the UI locale first ("1.234,5" in Dutch), then a
-    plain decimal point or comma.  None when it is not a finite number."""
-    t = str(text).replace("€", "").replace("\u00a0", "").strip()
-    if not t:
-        return None
-    value, ok = QLocale().toDouble(t)
-    if not ok:
-        plain = t.replace(" ", "")
-        if "," in plain and "." not in plain:
-            plain = plain.replace(",", ".")
-        try:
-            value = float(plain)
-        except ValueError:
-            return None
-    return value if math.isfinite(value) else None
+parse_number = fmt.read_number     # a number typed by the user (one parser for every field)
 
 
 def euros_to_cents(text: str) -> Any:
@@ -106,13 +92,13 @@ class ProjectDialog(QDialog):
 
     ``complexes``: frame with complex, corporation, neighbourhood, dwellings (homes);
     ``project``: the current values (None for a new project); ``existing``: project
-    ids already in use; ``submit(values, reason)`` applies the edit and raises the
-    store's error when refused.  ``catalogue``: the measures catalogue in force
+    ids already in use; ``submit(values, dialog)`` runs the edit and returns the
+    controller's :class:`~desktop.views.controller.Outcome`.  ``catalogue``: the measures catalogue in force
     (:func:`desktop.models.measures.catalogue`); when None, that of the parent page's
     controller, else the built-in one."""
 
     def __init__(self, complexes: pd.DataFrame, existing: set[str],
-                 submit: Callable[[dict[str, Any], str | None], None],
+                 submit: Callable[[dict[str, Any], "ProjectDialog"], Outcome],
                  project: dict[str, Any] | None = None, parent=None,
                  catalogue: list | None = None):
         super().__init__(parent)
@@ -311,14 +297,12 @@ class ProjectDialog(QDialog):
 
     def validate(self) -> dict[str, str]:
         """Show every field's message; return field -> message (empty when all is well)."""
-        raw = self.raw_values()
-        errors = programme.validate_project_edit(raw, self._known, require_all=True,
-                                                 lang=fmt.language())
-        for name in MONEY:
-            if name in errors and "cent" in errors[name]:    # cents / centen
-                errors[name] = self.tr("Use at most two decimals.")
-        if self._original is None and "project" not in errors and raw["project"] in self._existing:
-            errors["project"] = self.tr("A project with this id exists already.")
+        try:
+            edits.check_project(self.raw_values(), self._known, self._existing,
+                                new=self._original is None)
+            errors: dict[str, str] = {}
+        except edits.EditError as exc:
+            errors = exc.messages(fmt.language())
         for name, field in self.fields.items():
             field.set_error(errors.get(name))
         return errors
@@ -344,35 +328,28 @@ class ProjectDialog(QDialog):
         return out
 
     def ask_reason(self, message: str) -> str | None:
-        """Ask why the project may proceed without tenant support (None: cancelled)."""
-        text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Tenant support not reached"),
-            message + "\n\n" + self.tr("Reason to proceed anyway (e.g. a court ruling):"))
-        return text.strip() if ok and text.strip() else None
+        """Ask why the project may proceed without tenant support (None: cancelled),
+        through the window's one reason dialog."""
+        return ask_reason(self, message)
 
     def show_error(self, message: str | None) -> None:
         self.banner.setText(message or "")
         self.banner.setVisible(bool(message))
 
+    def say(self, message: str, _error: bool = True) -> None:
+        """A refusal of the edit, shown in the dialog's banner."""
+        self.show_error(message)
+
     def accept(self) -> None:  # noqa: D401 - Qt override
         self.show_error(None)
         if self.validate():
             return
-        values = self.values()
-        try:
-            try:
-                self._submit(values, None)
-            except GateError as gate:
-                reason = self.ask_reason(str(gate))
-                if reason is None:
-                    self.fields["status"].set_error(
-                        self.tr("Support not reached: give a reason or choose an earlier status."))
-                    return
-                self._submit(values, reason)
-        except WorkspaceError as exc:
-            self.show_error(fmt.message(exc))
-            return
-        super().accept()
+        outcome = self._submit(self.values(), self)
+        if outcome is Outcome.NO_REASON:
+            self.fields["status"].set_error(
+                self.tr("Support not reached: give a reason or choose an earlier status."))
+        if outcome or outcome is Outcome.NOTHING:
+            super().accept()
 
 
 class CapacityDialog(QDialog):
@@ -429,18 +406,20 @@ class CapacityDialog(QDialog):
 
     def values(self) -> tuple[dict[str, Any], dict[str, str]]:
         """({corporation, year, max_dwellings, budget_cents}, field -> message)."""
-        errors: dict[str, str] = {}
         max_text = self.max_edit.text().strip()
-        max_dw = None
+        max_dw: Any = None
         if max_text:
             x = parse_number(max_text)
-            if x is None or x != int(x) or x < 0:
-                errors["max_dwellings"] = self.tr("Enter a whole number of homes, 0 or more.")
-            else:
-                max_dw = int(x)
+            max_dw = max_text if x is None else (int(x) if x == int(x) else x)
         budget = euros_to_cents(self.budget_edit.text())
-        if budget is not None and (not isinstance(budget, int) or budget < 0):
-            errors["budget_cents"] = self.tr("Enter an amount in euros, 0 or more.")
+        try:
+            edits.check_capacity(max_dw, budget)
+            errors: dict[str, str] = {}
+        except edits.EditError as exc:
+            errors = exc.messages(fmt.language())
+        if "max_dwellings" in errors:
+            max_dw = None
+        if "budget_cents" in errors:
             budget = None
         return ({"corporation": self.corporation_edit.currentText(), "year": self.year_edit.value(),
                  "max_dwellings": max_dw, "budget_cents": budget}, errors)

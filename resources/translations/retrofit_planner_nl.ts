@@ -16,22 +16,6 @@
         <translation>niet betaalbaar</translation>
     </message>
     <message>
-        <source>above liberalisatiegrens</source>
-        <translation>boven liberalisatiegrens</translation>
-    </message>
-    <message>
-        <source>above both aftoppingsgrenzen</source>
-        <translation>boven beide aftoppingsgrenzen</translation>
-    </message>
-    <message>
-        <source>above aftoppingsgrens 1–2 p.</source>
-        <translation>boven aftoppingsgrens 1–2 p.</translation>
-    </message>
-    <message>
-        <source>increase not allowed since 2023</source>
-        <translation>verhoging niet toegestaan sinds 2023</translation>
-    </message>
-    <message>
         <source>Affordability: rent increase against energy saving</source>
         <translation>Betaalbaarheid: huurverhoging tegenover energiebesparing</translation>
     </message>
@@ -299,14 +283,6 @@ woonlasten</translation>
     <message>
         <source>Budget (€)</source>
         <translation>Budget (€)</translation>
-    </message>
-    <message>
-        <source>Enter a whole number of homes, 0 or more.</source>
-        <translation>Vul een geheel aantal woningen in, 0 of meer.</translation>
-    </message>
-    <message>
-        <source>Enter an amount in euros, 0 or more.</source>
-        <translation>Vul een bedrag in euro in, 0 of meer.</translation>
     </message>
 </context>
 <context>
@@ -1893,22 +1869,6 @@ per woning</translation>
             <numerusform>%n woning</numerusform>
             <numerusform>%n woningen</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Use at most two decimals.</source>
-        <translation>Gebruik hoogstens twee decimalen.</translation>
-    </message>
-    <message>
-        <source>A project with this id exists already.</source>
-        <translation>Er bestaat al een project met dit nummer.</translation>
-    </message>
-    <message>
-        <source>Tenant support not reached</source>
-        <translation>Draagvlak niet bereikt</translation>
-    </message>
-    <message>
-        <source>Reason to proceed anyway (e.g. a court ruling):</source>
-        <translation>Reden om toch door te gaan (bijv. een uitspraak van de rechter):</translation>
     </message>
     <message>
         <source>Support not reached: give a reason or choose an earlier status.</source>
