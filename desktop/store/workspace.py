@@ -23,7 +23,7 @@ import shutil
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 import pandas as pd
 from alembic import command as alembic_command
@@ -196,7 +196,6 @@ class Workspace:
         self.path = path
         #: who makes the edits (settings.user_name): recorded as each record's last editor
         self.user = user
-        self._listeners: list[Callable[[set[str]], None]] = []
 
     @property
     def dialect(self) -> str:
@@ -359,18 +358,6 @@ class Workspace:
         shutil.copy2(backup, target)
         os.chmod(target, 0o600)
 
-    # ----- change notification -----------------------------------------------------
-    def add_listener(self, callback: Callable[[set[str]], None]) -> None:
-        self._listeners.append(callback)
-
-    def remove_listener(self, callback: Callable[[set[str]], None]) -> None:
-        if callback in self._listeners:
-            self._listeners.remove(callback)
-
-    def notify(self, tables: set[str]) -> None:
-        for cb in list(self._listeners):
-            cb(tables)
-
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """One write transaction: everything inside commits together or not at all.
@@ -483,7 +470,6 @@ class Workspace:
         """Apply one command in one transaction; return its inverse (for undo)."""
         with self.transaction() as conn:
             inverse = cmd.apply(conn)
-        self.notify(set(cmd.tables))
         return inverse
 
     def replace_all(self, ds: Dataset, *, meta: dict[str, str] | None = None) -> None:
@@ -499,7 +485,6 @@ class Workspace:
             insert_dataset(conn, ds)
             for k, v in (meta or {}).items():
                 self.set_meta(k, v, conn)
-        self.notify(set(TABLES))
 
 
 def _first_line(exc) -> str:

@@ -24,9 +24,6 @@ from .controller import Controller
 from .pages import PAGES, page_title
 from .tasks import BackgroundTask, run_in_background
 
-WORKSPACE_FILTER = "Retrofit Planner workspace (*.rpw *.sqlite *.db);;All files (*)"
-
-
 def workspace_filter() -> str:
     """The file dialogs' filter, in the interface language."""
     return QCoreApplication.translate(
