@@ -2499,8 +2499,8 @@ grens</translation>
         <translation>kosten geschat</translation>
     </message>
     <message>
-        <source>domain.md figures</source>
-        <translation>cijfers uit domain.md</translation>
+        <source>figures from the source</source>
+        <translation>cijfers uit de bron</translation>
     </message>
 </context>
 <context>
