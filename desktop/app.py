@@ -204,6 +204,7 @@ def run_window(location: str | None) -> int:
         from .views.refresh import wait_for_all
 
         wait_for_all()          # a page still computing on a worker thread
+        window.controller.workspace.close()     # no -wal left beside the file
         handler.uninstall()
 
 

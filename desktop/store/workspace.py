@@ -299,7 +299,11 @@ class Workspace:
             return MigrationContext.configure(conn).get_current_revision()
 
     def close(self) -> None:
+        """Close every connection; a workspace file is then whole on its own (no
+        ``-wal``/``-shm`` beside it), ready to be copied, mailed or synced."""
         self.engine.dispose()
+        if self.path is not None:
+            fold_wal(self.path)
 
     def __enter__(self) -> "Workspace":
         return self
@@ -313,9 +317,13 @@ class Workspace:
 
     # ----- backups -----------------------------------------------------------------
     def backup_dir(self) -> Path:
+        """``backups/`` beside the workspace, readable by its owner only (0700, also when
+        an older version made it 0755): the copies hold the same tenants' data."""
         assert self.path is not None
         d = self.path.parent / "backups"
-        d.mkdir(exist_ok=True)
+        d.mkdir(mode=0o700, exist_ok=True)
+        if d.stat().st_mode & 0o077:
+            os.chmod(d, 0o700)
         return d
 
     def backup(self, reason: str = "manual", keep: int = 10) -> Path | None:
@@ -325,15 +333,19 @@ class Workspace:
             return None
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = self.backup_dir() / f"{self.path.stem}.{stamp}.{reason}{BACKUP_SUFFIX}"
+        os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))   # never readable by others
+        os.chmod(target, 0o600)
         src = sqlite3.connect(self.path)
         try:
             dst = sqlite3.connect(target)
             with dst:
                 src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")     # the copy is one file
             dst.close()
+            # and the workspace file itself holds what the copy holds
+            src.execute("PRAGMA wal_checkpoint(PASSIVE)")
         finally:
             src.close()
-        os.chmod(target, 0o600)
         self._prune_backups(keep)
         return target
 
@@ -678,6 +690,27 @@ def count_rows(conn: Connection) -> dict[str, int]:
     for table in s.metadata.sorted_tables:
         out[table.name] = conn.execute(select(func.count()).select_from(table)).scalar()
     return out
+
+
+def fold_wal(path: Path) -> None:
+    """Write a closed SQLite workspace's write-ahead log into the file itself and leave
+    no ``-wal``/``-shm`` beside it: after :meth:`Workspace.close` this is the only
+    connection, and SQLite removes both files when its last connection closes after a
+    full checkpoint.  Another process still holding the file open keeps its log (its own
+    last close folds it).  Never waits more than a moment and never raises: closing
+    must not fail."""
+    if not Path(path).is_file():      # moved away or restored over: nothing to fold
+        return
+    try:
+        conn = sqlite3.connect(path, timeout=0.2)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error:
+        pass            # busy elsewhere, read-only media, not a database: left as it is
+    finally:
+        conn.close()
 
 
 def sqlite_integrity_ok(path: Path) -> bool:

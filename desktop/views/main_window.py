@@ -341,3 +341,4 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
         super().closeEvent(event)
+        self.controller.workspace.close()     # the file alone now holds every edit (no -wal)
