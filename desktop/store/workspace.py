@@ -333,19 +333,7 @@ class Workspace:
             return None
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = self.backup_dir() / f"{self.path.stem}.{stamp}.{reason}{BACKUP_SUFFIX}"
-        os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))   # never readable by others
-        os.chmod(target, 0o600)
-        src = sqlite3.connect(self.path)
-        try:
-            dst = sqlite3.connect(target)
-            with dst:
-                src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")     # the copy is one file
-            dst.close()
-            # and the workspace file itself holds what the copy holds
-            src.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        finally:
-            src.close()
+        copy_sqlite_file(self.path, target)
         self._prune_backups(keep)
         return target
 
@@ -690,6 +678,27 @@ def count_rows(conn: Connection) -> dict[str, int]:
     for table in s.metadata.sorted_tables:
         out[table.name] = conn.execute(select(func.count()).select_from(table)).scalar()
     return out
+
+
+def copy_sqlite_file(source: Path, target: Path) -> None:
+    """Copy the SQLite file ``source`` to ``target`` consistently (SQLite's backup API: also
+    what sits in its write-ahead log, also while it is open), as one file readable by its
+    owner only (0600 from the moment it exists).  The source's log is checkpointed into
+    the source file as well, so that file alone holds what the copy holds."""
+    os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))
+    os.chmod(target, 0o600)
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            with dst:
+                src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")     # the copy is one file
+        finally:
+            dst.close()
+        src.execute("PRAGMA wal_checkpoint(PASSIVE)")     # never waits for other readers
+    finally:
+        src.close()
 
 
 def fold_wal(path: Path) -> None:

@@ -22,6 +22,7 @@ from ..store.workspace import Workspace, WorkspaceError
 from . import fmt, refresh
 from .controller import Controller
 from .pages import PAGES, page_title
+from .shared_folder import offer_local_copy
 from .tasks import BackgroundTask, run_in_background
 
 def workspace_filter() -> str:
@@ -257,7 +258,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), str(Path.home()),
                                               workspace_filter())
         if path:
-            self.open_workspace(path)
+            self.open_workspace(offer_local_copy(self, path))
 
     def open_workspace(self, location: str, *, background: bool = True) -> bool:
         """Open the workspace at ``location`` in the window (False, after saying why,
