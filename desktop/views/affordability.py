@@ -17,24 +17,24 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter,
     QVBoxLayout, QWidget,
 )
 
 from ..models import affordability
-from . import fmt
+from . import fmt, theme
 from .charts import (
     VERDICT_COLOURS, HoverPoint, HoverReadout, export_plot, make_plot, ready_to_paint,
 )
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
-from .refresh import PageRefresh
-from .widgets import data_table, section_label
+from .pages import Page
+from .widgets import data_table, page_heading, section_label
 
-RED = QColor("#fde2e1")
-GREEN = QColor("#e3f4e1")
-AMBER = QColor("#fff4d6")
+RED = theme.qcolor(theme.BAD_BG)
+GREEN = theme.qcolor(theme.OK_BG)
+AMBER = theme.qcolor(theme.WARN_BG)
 LIGHT_BRUSH = {"ok": QBrush(GREEN), "warning": QBrush(AMBER), "not_ok": QBrush(RED)}
 ALL = "__all__"
 
@@ -115,12 +115,13 @@ def page_data(ds) -> tuple[pd.DataFrame, list, pd.DataFrame]:
     return projects, warnings, corp
 
 
-class AffordabilityPage(QWidget):
+class AffordabilityPage(Page):
     key = "affordability"
+    depends_on = frozenset({"projects", "complexes", "dwellings", "tariffs", "rent_limits"})
+    compute = staticmethod(page_data)
 
-    def __init__(self, controller, parent=None):
-        super().__init__(parent)
-        self.controller = controller
+    def __init__(self, controller, parent=None, **options):
+        super().__init__(controller, parent, **options)
         self._colour_source = None          # the frame _project_colour's arrays were read from
         self._projects = pd.DataFrame()
         self._corp_years = pd.DataFrame()
@@ -129,11 +130,7 @@ class AffordabilityPage(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(8)
-        self.heading = QLabel(self.tr("Affordability: rent increase against energy saving"))
-        f = self.heading.font()
-        f.setPointSizeF(f.pointSizeF() * 1.5)
-        f.setBold(True)
-        self.heading.setFont(f)
+        self.heading = page_heading(self.tr("Affordability: rent increase against energy saving"))
         lay.addWidget(self.heading)
         self.intro = QLabel(self.tr(
             "3K: the rent increase for energy measures may not exceed the drop in energy "
@@ -176,10 +173,10 @@ class AffordabilityPage(QWidget):
         self.plot.setToolTip(self.tr("Points above the diagonal break rule 3K: the rent "
                                      "increase exceeds the energy saving."))
         self._line = self.plot.plot([0, 1], [0, 1], name=self.tr("3K limit: increase = saving"),
-                                    pen=pg.mkPen("#555555", width=1.5,
+                                    pen=pg.mkPen(theme.LIMIT_LINE, width=1.5,
                                                  style=Qt.PenStyle.DashLine))
         for light in ("ok", "warning", "not_ok"):
-            item = pg.ScatterPlotItem(size=10, pen=pg.mkPen("#303030", width=0.8),
+            item = pg.ScatterPlotItem(size=10, pen=pg.mkPen(theme.POINT_EDGE, width=0.8),
                                       brush=pg.mkBrush(VERDICT_COLOURS[light]),
                                       name=light_text(light))
             self.plot.addItem(item)
@@ -255,34 +252,10 @@ class AffordabilityPage(QWidget):
         splitter.setSizes([340, 360])
         lay.addWidget(splitter, 1)
 
-        self._dirty = False
-        self.refresher = PageRefresh(self, page_data, self._show)
-        controller.changed.connect(self._on_changed)
         self.refresh()
 
     # ----- data ------------------------------------------------------------------------
-    RELEVANT = {"projects", "complexes", "dwellings", "tariffs", "rent_limits"}
-
-    def _on_changed(self, tables=None) -> None:
-        # hidden: refresh when shown again, so an edit on another page does not wait for
-        # this page's figures (~0.2 s at 100,000 dwellings)
-        if self.isVisible():
-            self.refresh(tables)
-        elif tables is None or set(tables) & self.RELEVANT:
-            self._dirty = True
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
-    def refresh(self, tables=None) -> None:
-        if tables is not None and not (set(tables) & self.RELEVANT) and len(self._projects):
-            return
-        self._dirty = False
-        self.refresher.request(self.controller.dataset)
-
-    def _show(self, data: tuple[pd.DataFrame, list, pd.DataFrame]) -> None:
+    def show_result(self, data: tuple[pd.DataFrame, list, pd.DataFrame]) -> None:
         self._projects, self._warnings, self._corp_years = data
         self._fill_filters()
         self._apply_filter()

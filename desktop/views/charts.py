@@ -20,16 +20,18 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QGraphicsItem
 
+from . import theme
+
 # Traffic-light colours (saturated, for points and lines; table backgrounds use the
-# pale variants #e3f4e1 / #fde2e1 / #fff4d6 of overview.py).
+# pale variants theme.OK_BG / BAD_BG / WARN_BG).
 VERDICT_COLOURS: dict[str, str] = {
-    "ok": "#2e8b3a",        # green: affordable / met
-    "not_ok": "#c62828",    # red: rent increase above the saving / short
-    "warning": "#e0a100",   # amber: attention (over a limit, estimate, over target)
-    "unknown": "#808080",   # grey: no verdict
-    "met": "#2e8b3a",
-    "short": "#c62828",
-    "over": "#e0a100",
+    "ok": theme.OK,             # green: affordable / met
+    "not_ok": theme.BAD,        # red: rent increase above the saving / short
+    "warning": theme.WARN,      # amber: attention (over a limit, estimate, over target)
+    "unknown": theme.UNKNOWN,   # grey: no verdict
+    "met": theme.OK,
+    "short": theme.BAD,
+    "over": theme.WARN,
 }
 
 _configured = False
@@ -38,7 +40,7 @@ _configured = False
 def _configure() -> None:
     global _configured
     if not _configured:
-        pg.setConfigOptions(antialias=True, background="w", foreground="#202020")
+        pg.setConfigOptions(antialias=True, background="w", foreground=theme.CHART_TEXT)
         _configured = True
 
 
@@ -48,16 +50,16 @@ def make_plot(title: str, x_label: str, y_label: str, parent=None) -> pg.PlotWid
     _configure()
     plot = pg.PlotWidget(parent=parent, background="w")
     item = plot.getPlotItem()
-    item.setTitle(title, color="#202020", size="11pt")
+    item.setTitle(title, color=theme.CHART_TEXT, size="11pt")
     item.setLabel("bottom", x_label)
     item.setLabel("left", y_label)
     item.showGrid(x=True, y=True, alpha=0.15)
-    item.addLegend(offset=(10, 10), labelTextColor="#202020",
-                   brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#c0c0c0"))
+    item.addLegend(offset=(10, 10), labelTextColor=theme.CHART_TEXT,
+                   brush=pg.mkBrush(*theme.LEGEND_BG), pen=pg.mkPen(theme.LEGEND_BORDER))
     for name in ("bottom", "left"):
         axis = item.getAxis(name)
-        axis.setPen(pg.mkPen("#606060"))
-        axis.setTextPen(pg.mkPen("#202020"))
+        axis.setPen(pg.mkPen(theme.CHART_AXIS))
+        axis.setTextPen(pg.mkPen(theme.CHART_TEXT))
         # Drawn once into a pixmap and reused until its range or size changes: replaying
         # the tick labels costs ~4 ms per axis on every repaint of the plot.
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -66,6 +68,12 @@ def make_plot(title: str, x_label: str, y_label: str, parent=None) -> pg.PlotWid
         axis.setStyle(maxTickLevel=1)
     item.setMenuEnabled(False)
     return plot
+
+
+def _readout_label() -> pg.TextItem:
+    """The box a read-out writes its text in (hidden until the mouse is over data)."""
+    return pg.TextItem("", anchor=(0, 1), color=theme.CHART_TEXT,
+                       fill=pg.mkBrush(*theme.READOUT_BG), border=pg.mkPen(theme.READOUT_BORDER))
 
 
 def ready_to_paint(*plots: pg.PlotWidget) -> None:
@@ -102,9 +110,7 @@ class HoverReadout:
         self.radius = float(radius)
         self.text = ""
         self.point: HoverPoint | None = None
-        self._label = pg.TextItem("", anchor=(0, 1), color="#202020",
-                                  fill=pg.mkBrush(255, 255, 240, 235),
-                                  border=pg.mkPen("#a0a0a0"))
+        self._label = _readout_label()
         self._label.setZValue(1000)
         self._label.hide()
         self.item = plot.getPlotItem()
@@ -214,7 +220,7 @@ def _export_svg_qt(plot_item, path: Path) -> None:
     """SVG through Qt's own generator, with pyqtgraph's export mode on (vector points)."""
     import pyqtgraph.exporters as exporters
     from PySide6.QtCore import QRectF, QSize
-    from PySide6.QtGui import QColor, QPainter, QPicture
+    from PySide6.QtGui import QPainter, QPicture
     from PySide6.QtSvg import QSvgGenerator
 
     helper = exporters.ImageExporter(plot_item)   # for its source rect and export mode
@@ -229,10 +235,10 @@ def _export_svg_qt(plot_item, path: Path) -> None:
     generator.setTitle(plot_item.titleLabel.text or "chart")
     painter = QPainter(generator)
     try:
-        helper.setExportMode(True, {"antialias": True, "background": QColor("white"),
+        helper.setExportMode(True, {"antialias": True, "background": theme.qcolor(theme.WHITE),
                                     "painter": painter, "resolutionScale": 1.0})
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.fillRect(QRectF(0, 0, source.width(), source.height()), QColor("white"))
+        painter.fillRect(QRectF(0, 0, source.width(), source.height()), theme.qcolor(theme.WHITE))
         helper.getScene().render(painter, QRectF(0, 0, source.width(), source.height()),
                                  QRectF(source))
     finally:
@@ -256,9 +262,7 @@ class ColumnReadout:
         self.plot = plot
         self.formatter = formatter
         self.text = ""
-        self._label = pg.TextItem("", anchor=(0, 1), color="#202020",
-                                  fill=pg.mkBrush(255, 255, 240, 235),
-                                  border=pg.mkPen("#a0a0a0"))
+        self._label = _readout_label()
         self._label.setZValue(1000)
         self._label.hide()
         self.item = plot.getPlotItem()

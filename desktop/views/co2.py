@@ -39,9 +39,11 @@ from ..models.defaults import (
     cleaner_grid_scenario,
 )
 from ..models.enums import LABELS
-from . import fmt
+from . import fmt, theme
 from .charts import ColumnReadout, export_plot, make_plot, ready_to_paint
-from .refresh import PageRefresh, is_large
+from .pages import Page
+from .refresh import is_large
+from .widgets import page_heading
 
 FIRST_BASE_YEAR, LAST_BASE_YEAR = 2015, 2030
 GAP_YEARS = (2030, 2050)
@@ -50,19 +52,14 @@ CHARTS = ("emissions", "sources", "labels", "gas-free")      # file names: co2-<
 RELEVANT = {"complexes", "dwellings", "projects", "emission_factors"}
 STOCK_TABLES = {"complexes", "dwellings"}
 
-PLAN_COLOUR = "#1f5fa8"
-PATH_COLOUR = "#505050"
-GAP_COLOUR = "#c62828"
-RETROFIT_COLOUR = "#2e8b3a"
-GRID_COLOUR = "#5aa0d8"
-GAS_FREE_COLOUR = "#1f8a80"
+PLAN_COLOUR = theme.PLAN
+PATH_COLOUR = theme.TARGET_LINE
+GAP_COLOUR = theme.BAD
+RETROFIT_COLOUR = theme.OK
+GRID_COLOUR = theme.CLEANER_GRID
+GAS_FREE_COLOUR = theme.GAS_FREE
 UNKNOWN = "?"                     # legend text of homes without a known label
-# EU energy-label colours (A dark green … G red); the A+ classes darker still
-LABEL_COLOURS = {
-    "A++++": "#00441b", "A+++": "#005a2b", "A++": "#00703a", "A+": "#008a45", "A": "#00a651",
-    "B": "#50b848", "C": "#bed630", "D": "#fff200", "E": "#fdb913", "F": "#f37021",
-    "G": "#ed1c24", UNKNOWN: "#b5b5b5",
-}
+LABEL_COLOURS = theme.ENERGY_LABELS
 LABEL_ORDER = (*LABELS, UNKNOWN)
 
 
@@ -211,17 +208,17 @@ def compute_page(ds, use, base_year: int, factors) -> PageData:
 
 
 # --------------------------------------------------------------------------------------
-class Co2Page(QWidget):
+class Co2Page(Page):
     key = "co2"
+    depends_on = frozenset(RELEVANT)
+    compute = staticmethod(compute_page)
 
-    def __init__(self, controller, parent=None):
-        super().__init__(parent)
-        self.controller = controller
+    def __init__(self, controller, parent=None, **options):
+        super().__init__(controller, parent, **options)
         self._use = None                 # model.prepare_use(ds), until complexes/dwellings change
         self._result: model.Co2Result | None = None
         self._codes: np.ndarray | None = None     # label_codes(self._result)
         self._legend_labels: list[str] | None = None
-        self._stale = True
         self.series: ScopeSeries | None = None
         self._later: list[str] = []      # charts left to fill on later turns
         self._filled = False             # a chart has been filled once
@@ -230,11 +227,7 @@ class Co2Page(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(8)
-        self.heading = QLabel(self.tr("CO2 towards 2050"))
-        f = self.heading.font()
-        f.setPointSizeF(f.pointSizeF() * 1.5)
-        f.setBold(True)
-        self.heading.setFont(f)
+        self.heading = page_heading(self.tr("CO2 towards 2050"))
         lay.addWidget(self.heading)
 
         row = QHBoxLayout()
@@ -269,7 +262,7 @@ class Co2Page(QWidget):
 
         self.factors_label = QLabel()
         self.factors_label.setWordWrap(True)
-        self.factors_label.setStyleSheet("color: #4a5560;")
+        self.factors_label.setStyleSheet(theme.text_style(theme.HINT))
         self.factors_label.setMinimumHeight(2 * self.factors_label.fontMetrics().lineSpacing())
         lay.addWidget(self.factors_label)
 
@@ -309,16 +302,14 @@ class Co2Page(QWidget):
         lay.addLayout(grid, 1)
 
         self.export_note = QLabel()
-        self.export_note.setStyleSheet("color: #4a5560;")
+        self.export_note.setStyleSheet(theme.text_style(theme.HINT))
         self.export_note.hide()
         lay.addWidget(self.export_note)
 
         self.scope.currentIndexChanged.connect(lambda _i: self._draw())
-        self.base_year.valueChanged.connect(lambda _v: self._invalidate(result=True))
-        self.scenario.currentIndexChanged.connect(lambda _i: self._invalidate(result=True))
+        self.base_year.valueChanged.connect(lambda _v: self._invalidate())
+        self.scenario.currentIndexChanged.connect(lambda _i: self._invalidate())
         self.export_button.clicked.connect(self._export_dialog)
-        self.refresher = PageRefresh(self, compute_page, self._show)
-        controller.changed.connect(self._on_changed)
         self.refresh()
 
     # ----- charts ------------------------------------------------------------------
@@ -336,10 +327,10 @@ class Co2Page(QWidget):
             QTimer.singleShot(1, self, self._build_next_chart)
             return
         self.export_button.setEnabled(True)
-        if self._stale:
+        if self.dirty:
             # on the next turn, once the last chart is painted: a worker computing
             # meanwhile would slow that paint down
-            QTimer.singleShot(1, self, lambda: self._stale and self.refresh())
+            QTimer.singleShot(1, self, lambda: self.dirty and self.refresh())
 
     def charts_built(self) -> bool:
         return not self._builders
@@ -366,7 +357,7 @@ class Co2Page(QWidget):
         self.plan_curve = plot.plot([], [], name=self.tr("Emissions with the plan"),
                                     pen=pg.mkPen(PLAN_COLOUR, width=2.5), symbol="o", symbolSize=5,
                                     symbolBrush=PLAN_COLOUR, symbolPen=None)
-        self.milestones = pg.ScatterPlotItem(size=9, brush=pg.mkBrush("white"),
+        self.milestones = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(theme.WHITE),
                                              pen=pg.mkPen(PATH_COLOUR, width=2), symbol="d")
         plot.addItem(self.milestones)
         self.gap_lines = plot.plot([], [], connect="pairs",
@@ -408,32 +399,25 @@ class Co2Page(QWidget):
     def _build_gas_free_chart(self) -> None:
         plot = self._plot("gas-free", self.tr("Gas-free homes"),
                           self.tr("Gas-free homes (% of homes)"), " %")
+        fill = theme.qcolor(GAS_FREE_COLOUR, theme.GAS_FREE_FILL_ALPHA)
         self.gas_free_curve = plot.plot([], [], name=self.tr("Homes without natural gas"),
                                         pen=pg.mkPen(GAS_FREE_COLOUR, width=2.5), fillLevel=0,
-                                        fillBrush=pg.mkBrush(31, 138, 128, 60), symbol="o",
+                                        fillBrush=pg.mkBrush(fill), symbol="o",
                                         symbolSize=5, symbolBrush=GAS_FREE_COLOUR, symbolPen=None)
         self.gas_free_readout = ColumnReadout(plot, self._gas_free_text)
 
     # ----- data --------------------------------------------------------------------
-    def _on_changed(self, tables) -> None:
-        tables = set(tables or ())
+    def forget(self, tables) -> None:
         if tables & STOCK_TABLES:
             self._use = None
-        if tables & RELEVANT:
-            self._invalidate(result=True)
+        self._result = None
+        self._codes = None
 
-    def _invalidate(self, result: bool = False) -> None:
-        if result:
-            self._result = None
-            self._codes = None
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+    def _invalidate(self) -> None:
+        """Another base year or scenario: the model's result is computed again."""
+        self._result = None
+        self._codes = None
+        self.refresh_when_shown()
 
     def factors_argument(self):
         """The ``factors=`` argument of the model for the chosen scenario (None: the
@@ -454,25 +438,29 @@ class Co2Page(QWidget):
         if not self.charts_built():
             # the figures are computed once the charts stand: building them while a
             # worker computes would make each step wait for the worker's turns
-            self._stale = True
+            self.dirty = True
             self.refresher.expect()
             return
-        self._stale = False
         if self._result is None:
-            # with the stock's use prepared the model takes ~30 ms at 100,000 dwellings:
-            # computed at once (an edit); preparing it takes ~0.2 s: a worker thread
-            self.refresher.request(self.controller.dataset, self._use,
-                                   self.base_year.value(), self.factors_argument(),
-                                   now=self._use is not None)
+            super().refresh(tables)
         else:
+            self.dirty = False
             self._fill_scopes()
             self._draw()
+
+    def compute_args(self) -> tuple:
+        return (self._use, self.base_year.value(), self.factors_argument())
+
+    def at_once(self, tables) -> bool:
+        # with the stock's use prepared the model takes ~30 ms at 100,000 dwellings:
+        # computed at once (an edit); preparing it takes ~0.2 s: a worker thread
+        return self._use is not None
 
     def _show_result(self, data: "PageData") -> None:
         self._use, self._result, self._codes = data.use, data.result, data.codes
         self.timing["model"] = data.seconds
 
-    def _show(self, data: "PageData") -> None:
+    def show_result(self, data: "PageData") -> None:
         self._show_result(data)
         self._fill_scopes()
         self._draw()
@@ -667,11 +655,10 @@ class Co2Page(QWidget):
         self._summary_style(behind)
 
     def _summary_style(self, behind: bool | None) -> None:
-        colours = {True: ("#fde2e1", "#e8b4b0"), False: ("#e3f4e1", "#b5d8b0"),
-                   None: ("#f1f3f5", "#d0d4d9")}
-        bg, border = colours[behind]
-        self.summary.setStyleSheet(f"#co2Summary {{ background: {bg}; border: 1px solid {border};"
-                                   " border-radius: 3px; padding: 6px 10px; }")
+        colours = {True: (theme.BAD_BG, theme.BEHIND_BORDER),
+                   False: (theme.OK_BG, theme.ON_PATH_BORDER),
+                   None: (theme.PANEL_BG, theme.PANEL_BORDER)}
+        self.summary.setStyleSheet(theme.box_style("#co2Summary", *colours[behind]))
 
     def _factors_text(self) -> str:
         fac = self._result.factors

@@ -21,7 +21,7 @@ from typing import Any, Sequence
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence
+from PySide6.QtGui import QBrush, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
     QSizePolicy, QStyle, QTableView, QVBoxLayout, QWidget,
@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 
 from ..exchange.columns import sheet_for_table
 from ..exchange.problems import WorkbookProblem
-from . import fmt
+from . import fmt, theme
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel, plain
 
-ERROR_BG = QColor("#fde2e1")
-WARNING_BG = QColor("#fff4d6")
-ADDED_BG = QColor("#e3f4e1")
-CHANGED_BG = QColor("#fff4d6")
-EMPTY_FG = QColor("#777777")
+ERROR_BG = theme.qcolor(theme.BAD_BG)
+WARNING_BG = theme.qcolor(theme.WARN_BG)
+ADDED_BG = theme.qcolor(theme.OK_BG)
+CHANGED_BG = theme.qcolor(theme.WARN_BG)
+EMPTY_FG = theme.qcolor(theme.MUTED)
 
 PROBLEM_COLUMNS = ("sheet", "row", "column", "message", "severity")
 
@@ -301,7 +301,7 @@ class ProblemsDialog(QDialog):
             "sort; Copy (or Ctrl+C) copies the selected rows, or all, to paste in a spreadsheet "
             "or an e-mail."))
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #555;")
+        self.hint.setStyleSheet(theme.text_style(theme.HINT))
         self.problems = ProblemsView(problems, lang, self)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
@@ -405,7 +405,7 @@ class ImportPreviewDialog(QDialog):
         self.changes_label = _section(self.tr("Changed fields (%1)")
                                       .replace("%1", fmt.integer(len(preview.changes))))
         self.no_changes = QLabel(self.tr("No row in the workspace changes; new rows are only added."))
-        self.no_changes.setStyleSheet("color: #555;")
+        self.no_changes.setStyleSheet(theme.text_style(theme.HINT))
 
         self.warnings_label = _section(self.tr("Warnings (%1): imported all the same")
                                        .replace("%1", fmt.integer(len(warnings))))
@@ -417,8 +417,8 @@ class ImportPreviewDialog(QDialog):
             "back, restore the backup copy."))
         self.note.setWordWrap(True)
         self.note.setObjectName("importNote")
-        self.note.setStyleSheet("#importNote { background: #eef3f9; border: 1px solid #c9d7e8;"
-                                " padding: 8px; color: #1f3b57; }")
+        self.note.setStyleSheet(f"#importNote {{ background: {theme.NOTE_BG}; border: 1px solid"
+                                f" {theme.NOTE_BORDER}; padding: 8px; color: {theme.NOTE_TEXT}; }}")
 
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(self.tr("&Import"),
@@ -495,7 +495,7 @@ class MessageDialog(QDialog):
         self._informative = QLabel(informative)
         self._informative.setWordWrap(True)
         self._informative.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._informative.setStyleSheet("color: #555;")
+        self._informative.setStyleSheet(theme.text_style(theme.HINT))
         self._informative.setVisible(bool(informative))
         texts = QVBoxLayout()
         texts.addWidget(self._text)

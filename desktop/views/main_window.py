@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..exchange.progress import Cancelled
 from ..store.workspace import Workspace, WorkspaceError
-from . import fmt, refresh
+from . import fmt, refresh, theme
 from .controller import Controller
 from .pages import PAGES, page_title
 from .shared_folder import offer_local_copy
@@ -52,8 +52,8 @@ class MainWindow(QMainWindow):
         self.sample_banner.setObjectName("sampleBanner")
         self.sample_banner.setWordWrap(True)
         self.sample_banner.setStyleSheet(
-            "#sampleBanner { background: #fff3c4; color: #5c4700; padding: 6px 12px;"
-            " border-bottom: 1px solid #e6d28a; }")
+            f"#sampleBanner {{ background: {theme.BANNER_BG}; color: {theme.WARN_TEXT};"
+            f" padding: 6px 12px; border-bottom: 1px solid {theme.BANNER_BORDER}; }}")
         outer.addWidget(self.sample_banner)
 
         body = QHBoxLayout()
@@ -64,9 +64,11 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(190)
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
         self.nav.setStyleSheet(
-            "#navigation { background: #f1f3f5; border-right: 1px solid #d0d4d9; padding-top: 8px; }"
+            f"#navigation {{ background: {theme.PANEL_BG}; border-right: 1px solid {theme.PANEL_BORDER};"
+            " padding-top: 8px; }"
             "#navigation::item { padding: 9px 14px; }"
-            "#navigation::item:selected { background: #dbe7f5; color: #0b3d6e; font-weight: bold; }")
+            f"#navigation::item:selected {{ background: {theme.SELECTED_BG}; color: {theme.SELECTED_TEXT};"
+            " font-weight: bold; }")
         for key, _module, _cls in PAGES:
             item = QListWidgetItem(page_title(key))
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -158,12 +160,15 @@ class MainWindow(QMainWindow):
                 act.triggered.connect(lambda _=False, l=loc: self.open_workspace(l))
 
     # ----- pages -------------------------------------------------------------------
-    def page(self, key: str) -> QWidget:
+    def page(self, key: str, *, fill_when_shown: bool = False) -> QWidget:
+        """The page ``key``, built if need be (``fill_when_shown``: its figures are
+        computed once it is shown, see :class:`~desktop.views.pages.Page`)."""
         if key not in self._pages:
             for k, module, cls in PAGES:
                 if k == key:
                     mod = importlib.import_module(f"desktop.views.{module}")
-                    widget = getattr(mod, cls)(self.controller, parent=self)
+                    widget = getattr(mod, cls)(self.controller, parent=self,
+                                               fill_when_shown=fill_when_shown)
                     if hasattr(widget, "install"):
                         widget.install(self)
                     self._pages[key] = widget
@@ -202,8 +207,7 @@ class MainWindow(QMainWindow):
         if self.current_page_key() != key:      # the user went on to another page
             self._dequeue()
             return
-        with refresh.building_hidden():         # its figures fill it once it is shown
-            self.page(key)
+        self.page(key, fill_when_shown=True)
         QTimer.singleShot(1, self, lambda: (self._dequeue(), self._switch_to(key)))
 
     def _dequeue(self) -> None:

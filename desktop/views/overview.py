@@ -6,21 +6,21 @@ from dataclasses import dataclass
 
 import pandas as pd
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout,
-    QWidget,
 )
 
 from ..models.dataset import Dataset
 from . import fmt
+from . import theme
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
-from .refresh import PageRefresh
+from .pages import Page
 from .widgets import data_table, page_heading, section_label
 
-SHORT = QColor("#fde2e1")
-MET = QColor("#e3f4e1")
-OVER = QColor("#fff4d6")
+SHORT = theme.qcolor(theme.BAD_BG)
+MET = theme.qcolor(theme.OK_BG)
+OVER = theme.qcolor(theme.WARN_BG)
 
 
 def stock_frame(ds: Dataset) -> pd.DataFrame:
@@ -120,12 +120,13 @@ class _Card(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
 
-class OverviewPage(QWidget):
+class OverviewPage(Page):
     key = "overview"
+    depends_on = frozenset({"complexes", "dwellings", "projects", "targets", "votes"})
+    compute = staticmethod(overview_data)
 
-    def __init__(self, controller, parent=None):
-        super().__init__(parent)
-        self.controller = controller
+    def __init__(self, controller, parent=None, **options):
+        super().__init__(controller, parent, **options)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(12)
@@ -179,23 +180,7 @@ class OverviewPage(QWidget):
         body.addLayout(right, 1)
         lay.addLayout(body, 1)
 
-        self._dirty = False
-        self.refresher = PageRefresh(self, overview_data, self._show)
-        controller.changed.connect(self._on_changed)
         self.refresh()
-
-    def _on_changed(self, tables=None) -> None:
-        # hidden: refresh when shown again (at 100,000 dwellings a refresh takes ~0.3 s,
-        # which would otherwise add to every edit made on another page)
-        if self.isVisible():
-            self.refresh(tables)
-        else:
-            self._dirty = True
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
 
     def _target_colour(self, row: int, col: int):
         frame = self.target_model.frame()
@@ -218,12 +203,11 @@ class OverviewPage(QWidget):
         return self.tr("The plan meets the target")
 
     def refresh(self, tables=None) -> None:
-        self._dirty = False
         name = self.controller.workspace.get_meta("name") or self.controller.workspace.display_name
         self.heading.setText(self.tr("Overview — %1").replace("%1", name))
-        self.refresher.request(self.controller.dataset)
+        super().refresh(tables)
 
-    def _show(self, data: OverviewData) -> None:
+    def show_result(self, data: OverviewData) -> None:
         stock, targets = data.stock, data.targets
         self.stock_model.set_frame(stock)
         self.target_model.set_frame(targets)

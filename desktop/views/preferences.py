@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..settings import Settings
+from . import theme
 from .widgets import ok_cancel
 
 translate = QCoreApplication.translate   # lupdate reads translate("Context", "text")
@@ -45,10 +46,10 @@ class PreferencesDialog(QDialog):
         self.restart_note = QLabel(self.tr(
             "A new language takes effect when you start Retrofit Planner again."))
         self.restart_note.setWordWrap(True)
-        self.restart_note.setStyleSheet("color:#5f6b76;")
+        self.restart_note.setStyleSheet(theme.text_style(theme.HINT))
         name_note = QLabel(self.tr("Your name is recorded with every vote and status change."))
         name_note.setWordWrap(True)
-        name_note.setStyleSheet("color:#5f6b76;")
+        name_note.setStyleSheet(theme.text_style(theme.HINT))
         buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

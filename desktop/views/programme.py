@@ -28,12 +28,12 @@ from ..models.dataset import Dataset
 from ..models.enums import Status
 from ..store.commands import Batch, Delete, SetStatus, Upsert
 from ..store.workspace import WorkspaceError
-from . import fmt
+from . import fmt, theme
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .programme_models import MET, OVER, SHORT, MatrixDelegate, MatrixModel, ProjectListModel
 from .project_dialog import CapacityDialog, ProjectDialog
 from .overview import target_columns
-from .refresh import PageRefresh
+from .pages import Page
 from .widgets import data_table, fit_columns, page_heading, section_label
 
 RELEVANT = {"projects", "complexes", "dwellings", "targets", "capacities"}
@@ -139,13 +139,13 @@ def page_data(ds: Dataset, filters: tuple = (ALL, ALL, ALL)) -> ProgrammeData:
     return ProgrammeData(ds, owner, target_frame(ds), matrix_data(ds, owner, filters))
 
 
-class ProgrammePage(QWidget):
+class ProgrammePage(Page):
     key = "programme"
+    depends_on = frozenset(RELEVANT)
+    compute = staticmethod(page_data)
 
-    def __init__(self, controller, parent=None):
-        super().__init__(parent)
-        self.controller = controller
-        self._dirty = True
+    def __init__(self, controller, parent=None, **options):
+        super().__init__(controller, parent, **options)
         self._scope: tuple[str | None, str | None, int | None] | None = None
         self._collapsed: set[str] = set()
         self._restoring = False
@@ -328,8 +328,6 @@ class ProgrammePage(QWidget):
                   context=Qt.ShortcutContext.WidgetShortcut)
 
         self.mode_buttons["both"].setChecked(True)
-        self.refresher = PageRefresh(self, page_data, self._show)
-        controller.changed.connect(self._on_changed)
         self.refresh()
 
     # ----- small widgets -------------------------------------------------------------
@@ -356,30 +354,20 @@ class ProgrammePage(QWidget):
         return None
 
     # ----- refresh -------------------------------------------------------------------
-    def _on_changed(self, tables) -> None:
-        if tables and not (set(tables) & RELEVANT):
-            return
-        self._dirty = True
-        if self.isVisible():
-            # a large workspace computes on a worker thread, after an edit too (the
-            # figures take ~60 ms at 100,000 dwellings): the matrix follows a drag a
-            # tenth of a second later and the window never stalls
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
-    def refresh(self) -> None:
+    # a large workspace computes on a worker thread, after an edit too (the figures take
+    # ~60 ms at 100,000 dwellings): the matrix follows a drag a tenth of a second later
+    # and the window never stalls
+    def refresh(self, tables=None) -> None:
         """Rebuild every table of the page from the controller's dataset."""
-        self._dirty = False
         ws = self.controller.workspace
         name = ws.get_meta("name") or ws.display_name
         self.heading.setText(self.tr("Programme — %1").replace("%1", name))
-        self.refresher.request(self.controller.dataset, self._matrix_filters())
+        super().refresh(tables)
 
-    def _show(self, data: ProgrammeData) -> None:
+    def compute_args(self) -> tuple:
+        return (self._matrix_filters(),)
+
+    def show_result(self, data: ProgrammeData) -> None:
         ds, owner, targets = data.ds, data.owner, data.targets
         targets["verdict_text"] = self._verdict_texts(targets)
         self._all = owner
@@ -534,11 +522,12 @@ class ProgrammePage(QWidget):
 
     def _update_legend(self) -> None:
         self.legend.setText(
-            "<span style='color:#555'>" + {
-                "both": self.tr("cells: homes planned / <span style='color:#2e7d32'>done</span>"),
+            f"<span style='color:{theme.HINT}'>" + {
+                "both": self.tr("cells: homes planned / <span style='color:%1'>done</span>")
+                .replace("%1", theme.DONE),
                 "planned": self.tr("cells: homes planned"),
                 "done": self.tr("cells: homes done")}[self.matrix_model.mode()]
-            + " &nbsp;·&nbsp; <span style='background:#fff4d6'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
+            + f" &nbsp;·&nbsp; <span style='background:{theme.WARN_BG}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
             + self.tr("over capacity or budget") + " &nbsp;·&nbsp; "
             + self.tr("drag a cell or project to another year to move it") + "</span>")
 
@@ -619,7 +608,7 @@ class ProgrammePage(QWidget):
                            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.notice.setStyleSheet("color: #b3261e;" if error else "color: #3b4a5a;")
+        self.notice.setStyleSheet(theme.text_style(theme.ERROR if error else theme.HINT))
         self.notice.setText(text)
 
     # ----- edits (each one transaction, one undo step) ----------------------------------

@@ -16,10 +16,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from . import fmt
+from . import fmt, theme
 from .frame_model import SORT_ROLE, FrameTableModel
 
 PROJECTS_MIME = "application/x-retrofit-planner-projects"
@@ -29,10 +29,10 @@ DONE_ROLE = Qt.ItemDataRole.UserRole + 11      # int: homes done (gereed) in the
 YEAR_ROLE = Qt.ItemDataRole.UserRole + 12      # int year of the column, None for name/total
 FLAG_ROLE = Qt.ItemDataRole.UserRole + 13      # set of {"capacity", "budget"} exceeded
 
-SHORT = QColor("#fde2e1")
-MET = QColor("#e3f4e1")
-OVER = QColor("#fff4d6")
-TOTAL = QColor("#eef1f4")
+SHORT = theme.qcolor(theme.BAD_BG)
+MET = theme.qcolor(theme.OK_BG)
+OVER = theme.qcolor(theme.WARN_BG)
+TOTAL = theme.qcolor(theme.TOTAL_BG)
 
 MODES = ("planned", "done", "both")
 
@@ -432,8 +432,8 @@ class MatrixDelegate(QStyledItemDelegate):
     """Paints "planned / done" with the done part in green (grey when none is done yet),
     so the plan reads first and what is realised stands apart."""
 
-    DONE = QColor("#2e7d32")
-    NONE = QColor("#9aa3ad")
+    DONE = theme.qcolor(theme.DONE)
+    NONE = theme.qcolor(theme.MUTED)
 
     def paint(self, painter, option, index) -> None:
         text = index.data(Qt.ItemDataRole.DisplayRole)

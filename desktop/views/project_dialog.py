@@ -25,11 +25,11 @@ from ..models.dataset import YEAR_MAX, YEAR_MIN
 from ..models.enums import LABELS, Status
 from ..store.commands import GateError
 from ..store.workspace import WorkspaceError
-from . import fmt
+from . import fmt, theme
 from .measures_picker import MeasuresPicker
 from .widgets import ok_cancel
 
-ERROR_STYLE = "color: #b3261e;"
+ERROR_STYLE = theme.text_style(theme.ERROR)
 
 FIELDS = ("project", "complex", "year", "status", "measures", "label_after", "gas_saving_m3",
           "electricity_saving_kwh", "rent_increase_cents", "investment_cents")
@@ -132,7 +132,7 @@ class ProjectDialog(QDialog):
         lay = QVBoxLayout(self)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fde2e1; color: #5f1410; padding: 6px;")
+        self.banner.setStyleSheet(f"background: {theme.BAD_BG}; color: {theme.BAD_TEXT}; padding: 6px;")
         self.banner.hide()
         lay.addWidget(self.banner)
         form = QFormLayout()

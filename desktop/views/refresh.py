@@ -10,7 +10,9 @@ affordability page computes for about 0.15 s and the CO2 page for about 0.2 s.
 
 A hidden page of a large workspace (one being built, or behind another page) computes
 once it is shown; so does a page of any size that the window builds, on the worker
-too (see :func:`building_hidden`).
+too (``fill_when_shown``: the window builds a page on one turn of the event loop,
+shows it on the next and fills it when the figures are there, each step well under
+0.1 s).  The pages themselves share :class:`desktop.views.pages.Page`.
 While a result is being computed the page keeps showing what it showed before; after
 ``SHOW_BUSY_AFTER_MS`` a "Calculating…" note appears over it.  Requests arriving
 while a computation runs are merged: when it ends, its result is dropped (its frames
@@ -23,13 +25,13 @@ them), so the worker can read them while the GUI thread goes on.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import sys
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from . import theme
 from .tasks import BackgroundTask
 
 LARGE_FROM_DWELLINGS = 20_000      # from this size a page computes on a worker thread
@@ -39,25 +41,10 @@ _NEVER = 2**31 - 1                 # the task's own progress dialog never appear
 _running: set[BackgroundTask] = set()   # kept alive until their thread has ended
 _busy: set[QObject] = set()    # computing, holding a result not yet shown, or (hold())
                                # about to build or show a page
-_building_hidden = False       # inside building_hidden(): hidden pages fill once shown
 
 
 def is_large(dataset) -> bool:
     return len(dataset.dwellings) >= LARGE_FROM_DWELLINGS
-
-
-@contextlib.contextmanager
-def building_hidden():
-    """Pages built inside compute their first figures on a worker thread once shown,
-    at any size (the window builds a page on one turn of the event loop, shows it on
-    the next and fills it when the figures are there: each step well under 0.1 s).
-    Outside, a small workspace's page is filled while it is built."""
-    global _building_hidden
-    before, _building_hidden = _building_hidden, True
-    try:
-        yield
-    finally:
-        _building_hidden = before
 
 
 def hold(owner: QObject) -> None:
@@ -119,8 +106,8 @@ class _BusyNote(QLabel):
         self.setObjectName("busyNote")
         self.setText(QCoreApplication.translate("PageRefresh", "Calculating…"))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setStyleSheet("#busyNote { background: rgba(255, 255, 255, 235); color: #1f2933;"
-                           " border: 1px solid #b8c2cc; border-radius: 6px; padding: 10px 22px; }")
+        self.setStyleSheet(theme.box_style("#busyNote", theme.BUSY_BG, theme.BUSY_BORDER,
+                                           theme.TEXT, padding="10px 22px", radius=6))
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.hide()
         page.installEventFilter(self)
@@ -143,7 +130,11 @@ class PageRefresh(QObject):
 
     shown = Signal()          # after show(result) ran (tests and benchmarks wait on it)
 
-    def __init__(self, page: QWidget, compute: Callable[..., Any], show: Callable[[Any], None]):
+    def __init__(self, page: QWidget, compute: Callable[..., Any], show: Callable[[Any], None],
+                 *, fill_when_shown: bool = False):
+        """``fill_when_shown``: until the page is first shown, requests wait for it at any
+        size (the window builds pages so); otherwise a small workspace's page is filled
+        while it is built."""
         super().__init__(page)
         self._page = page
         self._compute = compute
@@ -151,6 +142,7 @@ class PageRefresh(QObject):
         self._task: BackgroundTask | None = None
         self._pending: tuple | None = None
         self._deferred = False              # a request waiting for the page to be shown
+        self._fill_when_shown = fill_when_shown
         self._delivering = False            # a result computed, to be shown next turn
         page.installEventFilter(self)
         self._generation = 0                # counts requests: only the newest is shown
@@ -165,7 +157,7 @@ class PageRefresh(QObject):
         and show the result: now for a small workspace (or when ``now``: an edit whose
         refresh is quick anyway), else when the worker is done."""
         self._generation += 1
-        defer = not now and not self._page.isVisible() and (_building_hidden or self._deferred)
+        defer = not now and not self._page.isVisible() and (self._fill_when_shown or self._deferred)
         if (now or not is_large(dataset)) and self._task is None and not defer:
             self._pending, self._deferred = None, False      # this one is newer
             _busy.discard(self)             # before show(), which may expect() more
@@ -183,7 +175,10 @@ class PageRefresh(QObject):
             self._deferred = True
 
     def eventFilter(self, obj, event) -> bool:     # Qt's name
-        if event.type() == QEvent.Type.Show and obj is self._page and self._deferred:
+        if event.type() != QEvent.Type.Show or obj is not self._page:
+            return False
+        self._fill_when_shown = False
+        if self._deferred:
             _busy.add(self)
             # after the page's first layout and paint, which run on this turn
             QTimer.singleShot(1, self, self._start_deferred)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QDate, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
     QFrame, QGridLayout, QHBoxLayout, QInputDialog, QLabel, QLayout, QPlainTextEdit,
@@ -26,25 +26,29 @@ from ..models.dataset import TABLES, Dataset
 from ..models.enums import Status, Vote
 from ..store.commands import GateError, RecordVotes, SetStatus, Upsert
 from ..store.workspace import WorkspaceError
-from . import fmt
+from . import fmt, theme
 from . import follow_up as fu
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
+from .pages import Page
 from .refresh import PageRefresh
 from .widgets import data_table, page_heading
 from .vote_entry import VoteTable, vote_frame
 
-RED = QColor("#fde2e1")
-GREEN = QColor("#e3f4e1")
-AMBER = QColor("#fff4d6")
-YES_BAR = QColor("#4c9a52")
-NO_BAR = QColor("#cf5a4f")
-OPEN_BAR = QColor("#e9ecef")
-MARK = QColor("#1f2933")
+RED = theme.qcolor(theme.BAD_BG)
+GREEN = theme.qcolor(theme.OK_BG)
+AMBER = theme.qcolor(theme.WARN_BG)
+YES_BAR = theme.qcolor(theme.YES)
+NO_BAR = theme.qcolor(theme.NO)
+OPEN_BAR = theme.qcolor(theme.OPEN_BAR)
+MARK = theme.qcolor(theme.TEXT)
 
 STATUS_STYLE = {
-    support.REACHED: "background:#e3f4e1; color:#1e5b25; border:1px solid #9fd19f;",
-    support.NOT_REACHED: "background:#fde2e1; color:#8a1f17; border:1px solid #f0a9a3;",
-    support.INDIVIDUAL_CONSENT: "background:#fff4d6; color:#6b4e00; border:1px solid #ecd48a;",
+    status: f"background:{bg}; color:{text}; border:1px solid {border};"
+    for status, (bg, text, border) in {
+        support.REACHED: (theme.OK_BG, theme.OK_TEXT, theme.OK_BORDER),
+        support.NOT_REACHED: (theme.BAD_BG, theme.BAD_TEXT, theme.BAD_BORDER),
+        support.INDIVIDUAL_CONSENT: (theme.WARN_BG, theme.WARN_TEXT, theme.WARN_BORDER),
+    }.items()
 }
 
 
@@ -208,7 +212,7 @@ class TallyBar(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         top = self._label_height()
         bar = QRectF(1, top, self.width() - 2, self.height() - top - 2)
-        p.setPen(QPen(QColor("#c3c9d0"), 1))
+        p.setPen(QPen(theme.qcolor(theme.BAR_BORDER), 1))
         p.setBrush(OPEN_BAR)
         p.drawRoundedRect(bar, 3, 3)
         t = self.tally
@@ -221,7 +225,7 @@ class TallyBar(QWidget):
             p.drawRect(QRectF(bar.left(), bar.top(), yes_w, bar.height()))
             p.setBrush(NO_BAR)
             p.drawRect(QRectF(bar.right() - no_w, bar.top(), no_w, bar.height()))
-            p.setPen(QColor("white"))
+            p.setPen(theme.qcolor(theme.WHITE))
             fm = self.fontMetrics()
             for text, rect in ((str(t.yes), QRectF(bar.left(), bar.top(), yes_w, bar.height())),
                                (str(t.no), QRectF(bar.right() - no_w, bar.top(), no_w, bar.height()))):
@@ -258,7 +262,7 @@ class _Stat(QWidget):
         f.setBold(True)
         self.value.setFont(f)
         self.caption = QLabel(caption)
-        self.caption.setStyleSheet("color:#5f6b76;")
+        self.caption.setStyleSheet(theme.text_style(theme.HINT))
         lay.addWidget(self.value)
         lay.addWidget(self.caption)
 
@@ -294,13 +298,14 @@ class ReasonDialog(QDialog):
         return self.edit.toPlainText().strip()
 
 
-class SupportPage(QWidget):
+class SupportPage(Page):
     key = "support"
     PROJECT_TABLES = {"projects", "complexes", "dwellings"}   # what the project list shows
+    depends_on = frozenset({*PROJECT_TABLES, "votes"})
+    compute = staticmethod(page_data)
 
-    def __init__(self, controller, parent=None):
-        super().__init__(parent)
-        self.controller = controller
+    def __init__(self, controller, parent=None, **options):
+        super().__init__(controller, parent, **options)
         self.project: str | None = None
         self._project_version: int | None = None
         self._project_row: dict = {}
@@ -308,7 +313,6 @@ class SupportPage(QWidget):
         self._listed_from: tuple | None = None    # the frames the project list shows
         self._shown_project: str | None = None
         self._campaign_stale = True               # the campaign widgets need re-reading
-        self._dirty = False
         self.tally: support.Tally | None = None
 
         lay = QVBoxLayout(self)
@@ -362,7 +366,8 @@ class SupportPage(QWidget):
         # --- live tally
         card = QFrame()
         card.setObjectName("tallyCard")
-        card.setStyleSheet("#tallyCard { background:#f7f9fb; border:1px solid #d6dbe0; border-radius:4px; }")
+        card.setStyleSheet(f"#tallyCard {{ background:{theme.CARD_BG}; border:1px solid {theme.CARD_BORDER};"
+                           " border-radius:4px; }")
         card_lay = QVBoxLayout(card)
         card_lay.setContentsMargins(14, 10, 14, 10)
         card_lay.setSpacing(6)
@@ -414,10 +419,8 @@ class SupportPage(QWidget):
             lambda *_: self._show_dwelling_history())
         self.campaign_view.doubleClicked.connect(self._campaign_activated)
         self.campaign_view.activated.connect(self._campaign_activated)
-        self.refresher = PageRefresh(self, page_data, self._show)
         self.campaign_refresh = PageRefresh(self.campaign_tab, campaigns_frame,
                                             self.campaign_model.set_frame)
-        controller.changed.connect(self.refresh)
         controller.workspace_changed.connect(self._workspace_changed)
         self.refresh()
 
@@ -483,7 +486,7 @@ class SupportPage(QWidget):
         note = QLabel(self.tr("A correction is a new entry; the previous value is kept. "
                               "Undo (Ctrl+Z) also adds an entry."))
         note.setWordWrap(True)
-        note.setStyleSheet("color:#5f6b76;")
+        note.setStyleSheet(theme.text_style(theme.HINT))
         right.addWidget(note)
         lay.addLayout(right, 2)
         return w
@@ -553,7 +556,7 @@ class SupportPage(QWidget):
         self.campaign_view = data_table(self.campaign_model, stretch=self.campaign_model.columnCount() - 1)
         lay.addWidget(self.campaign_view)
         hint = QLabel(self.tr("Double-click a campaign to open it."))
-        hint.setStyleSheet("color:#5f6b76;")
+        hint.setStyleSheet(theme.text_style(theme.HINT))
         lay.addWidget(hint)
         return w
 
@@ -573,35 +576,27 @@ class SupportPage(QWidget):
                 support.INDIVIDUAL_CONSENT: AMBER}.get(status)
 
     # ----- refreshing --------------------------------------------------------------
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def _workspace_changed(self) -> None:
         self.project = None
         self._shown_project = None
 
     def refresh(self, tables=None) -> None:
-        """Re-read what the page shows.  Hidden pages wait until they are shown.
-
-        After an edit (a vote, a date, a status) the page refreshes at once, ~25 ms at
-        100,000 dwellings; after a reload of everything a large workspace computes on a
-        worker thread (:class:`PageRefresh`)."""
-        if not self.isVisible() and self.project is not None:
-            self._dirty = True
-            return
-        self._dirty = False
+        """Re-read what the page shows.  Hidden pages wait until they are shown."""
         if tables is None or set(tables) != {"votes"}:
             self._campaign_stale = True        # a vote changes nothing of the campaign
-        self._request(now=bool(tables) and not set(TABLES) <= set(tables))
+        super().refresh(tables)
         self._campaigns_dirty = True
         if self.tabs.currentWidget() is self.campaign_tab:
             self._refresh_campaigns()
 
-    def _request(self, now: bool) -> None:
-        self.refresher.request(self.controller.dataset, self.project, self._listed_from,
-                               self.tr("%1 — %2 (%3 dwellings) · %4"), now=now)
+    def at_once(self, tables) -> bool:
+        """After an edit (a vote, a date, a status) the page refreshes at once, ~25 ms at
+        100,000 dwellings; after a reload of everything a large workspace computes on a
+        worker thread."""
+        return bool(tables) and not set(TABLES) <= set(tables)
+
+    def compute_args(self) -> tuple:
+        return (self.project, self._listed_from, self.tr("%1 — %2 (%3 dwellings) · %4"))
 
     def _refresh_campaigns(self) -> None:
         """The all-campaigns table is computed only while its tab is shown (~65 ms at
@@ -610,7 +605,7 @@ class SupportPage(QWidget):
             self._campaigns_dirty = False
             self.campaign_refresh.request(self.controller.dataset)
 
-    def _show(self, data: "SupportData") -> None:
+    def show_result(self, data: "SupportData") -> None:
         if data.ids is not None:
             self._fill_projects(data)
         elif self.project_combo.currentData() != data.project:
@@ -639,7 +634,7 @@ class SupportPage(QWidget):
         if pid is None or pid == self.project:
             return
         self.project = pid
-        self._request(now=True)
+        self.refresher.request(self.controller.dataset, *self.compute_args(), now=True)
 
     def select_project(self, project: str) -> None:
         idx = self.project_combo.findData(project)
@@ -812,7 +807,7 @@ class SupportPage(QWidget):
         return True
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color:#a4161a;" if error else "color:#1e5b25;")
+        self.message.setStyleSheet(theme.text_style(theme.ERROR if error else theme.SUCCESS))
         self.message.setText(text)
 
     # ----- campaign dates ----------------------------------------------------------

@@ -15,7 +15,7 @@ import math
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QHeaderView, QFormLayout, QHBoxLayout, QLabel,
     QLineEdit, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget,
@@ -27,13 +27,16 @@ from ..models.measures import CATALOGUE, find_measure, normalise_key
 from ..models.measures import catalogue as workspace_catalogue
 from ..store.commands import Batch, Delete, Upsert
 from ..store.workspace import WorkspaceError
-from . import fmt
+from . import fmt, theme
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
-from .widgets import data_table, error_label, ok_cancel, section_label
+from .pages import Page
+from .widgets import (
+    data_table, error_label, hint_label, ok_cancel, page_heading, section_label,
+)
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
-GREY = QColor("#8a8f98")
-ESTIMATE = QColor("#fff4d6")
+GREY = theme.qcolor(theme.MUTED)
+ESTIMATE = theme.qcolor(theme.WARN_BG)
 
 
 translate = QCoreApplication.translate   # lupdate reads translate("Context", "text")
@@ -160,14 +163,6 @@ class YearValuesDialog(_FormDialog):
 
 
 # --------------------------------------------------------------------------------------
-def _hint(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setObjectName("hint")
-    label.setStyleSheet("color:#4a5058")
-    return label
-
-
 class YearTable(QWidget):
     """One editable per-year table (tariffs or emission factors) with its defaults."""
 
@@ -180,7 +175,7 @@ class YearTable(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(section_label(title))
-        self.state = _hint()
+        self.state = hint_label()
         lay.addWidget(self.state)
         cols = [ColumnSpec("year", self.tr("Year"), lambda v: "" if v is None else str(v),
                            NUMBER_ALIGN)]
@@ -340,20 +335,18 @@ class YearTable(QWidget):
         return self.page.run(Batch(cmds, label=text), text)
 
 
-class TariffsPage(QWidget):
+class TariffsPage(Page):
+    """The per-year tables as they are: nothing to compute, each refreshed on its own."""
     key = "settings"
+    depends_on = frozenset({"tariffs", "emission_factors", "rent_limits", "measures"})
+    refresh_while_hidden = True         # small tables, and its edits read them back
 
-    def __init__(self, controller, parent=None):
-        super().__init__(parent)
-        self.controller = controller
+    def __init__(self, controller, parent=None, **options):
+        super().__init__(controller, parent, **options)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(8)
-        self.heading = QLabel(self.tr("Tariffs and factors"))
-        f = self.heading.font()
-        f.setPointSizeF(f.pointSizeF() * 1.5)
-        f.setBold(True)
-        self.heading.setFont(f)
+        self.heading = page_heading(self.tr("Tariffs and factors"))
         lay.addWidget(self.heading)
 
         columns = QHBoxLayout()
@@ -390,16 +383,14 @@ class TariffsPage(QWidget):
         columns.addLayout(right, 1)
         lay.addLayout(columns, 1)
 
-        self.message = QLabel()
-        self.message.setStyleSheet("color:#b3261e")
-        self.message.setWordWrap(True)
+        self.message = error_label()
         lay.addWidget(self.message)
 
-        controller.changed.connect(self.refresh)
         self.refresh()
 
     # ----- data ----------------------------------------------------------------------
     def refresh(self, tables=None) -> None:
+        self.dirty = False
         ds = self.controller.dataset
         if tables is None or "tariffs" in tables:
             self.tariffs.refresh(ds.tariffs)
@@ -461,7 +452,7 @@ class RentLimitDialog(YearValuesDialog):
         super().__init__(*args, **kwargs)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("background:#fff4d6; color:#5c4400; padding:4px;")
+        self.warning.setStyleSheet(f"background:{theme.WARN_BG}; color:{theme.WARN_TEXT}; padding:4px;")
         self.warning.hide()
         form = self.layout()
         form.insertRow(form.rowCount() - 2, self.warning)
@@ -492,7 +483,7 @@ class RentLimitTable(YearTable):
             ("aftopping_small_cents", self.tr("Aftoppingsgrens\n1–2 persons"), 2),
             ("aftopping_large_cents", self.tr("Aftoppingsgrens\n3+ persons"), 2),
             ("liberalisation_cents", self.tr("Liberalisatie-\ngrens"), 2)], parent)
-        self.layout().insertWidget(2, _hint(self.tr(
+        self.layout().insertWidget(2, hint_label(self.tr(
             "Built-in limits: Belastingdienst. A rent pushed above a limit of its year is flagged "
             "on the Affordability page; from %1 on, so is any rent increase for energy measures.").replace("%1", str(defaults.NO_ENERGY_RENT_INCREASE_FROM))))
         # the source is in each row's tooltip and the hint: room for the amounts
@@ -695,7 +686,7 @@ class CatalogueTable(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(section_label(self.tr("Measures catalogue")))
-        lay.addWidget(_hint(self.tr(
+        lay.addWidget(hint_label(self.tr(
             "Default effects and cost per dwelling, used to propose a project's savings (the "
             "project's own numbers count). Amber: unverified estimate. A changed measure is "
             "kept in this workspace; 'Reset' brings back the built-in values.")))

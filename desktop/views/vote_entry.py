@@ -16,18 +16,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ..models.dataset import Dataset
 from ..models.enums import Vote
-from . import fmt
+from . import fmt, theme
 from .frame_model import ColumnSpec, FrameTableModel
 
-YES_COLOUR = QColor("#e3f4e1")
-NO_COLOUR = QColor("#fde2e1")
-SILENT_COLOUR = QColor("#fff4d6")
-VACANT_TEXT = QColor("#8a8f96")
+YES_COLOUR = theme.qcolor(theme.OK_BG)
+NO_COLOUR = theme.qcolor(theme.BAD_BG)
+SILENT_COLOUR = theme.qcolor(theme.WARN_BG)
+VACANT_TEXT = theme.qcolor(theme.MUTED)
 
 # key -> canonical vote (Dutch letters and the English Y)
 VOTE_KEYS: dict[int, str] = {

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QStyle, QTableView,
 )
 
-ERROR_COLOUR = "#b3261e"
+from . import theme
 
 
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
@@ -23,7 +23,16 @@ def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
 def error_label() -> QLabel:
     """Where a form says what is wrong (empty until it is)."""
     label = QLabel()
-    label.setStyleSheet(f"color:{ERROR_COLOUR}")
+    label.setStyleSheet(theme.text_style(theme.ERROR))
+    label.setWordWrap(True)
+    return label
+
+
+def hint_label(text: str = "") -> QLabel:
+    """Secondary text: a caption, a note, an explanation (wrapped, in the hint grey)."""
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setStyleSheet(theme.text_style(theme.HINT))
     label.setWordWrap(True)
     return label
 
@@ -31,6 +40,7 @@ SIZED_ROWS = 100       # rows (beyond the visible ones) a table looks at to size
 
 
 def page_heading(text: str = "") -> QLabel:
+    """The heading at the top of every page (1.5 times the font size, bold)."""
     label = QLabel(text)
     label.setObjectName("pageHeading")
     f = label.font()

@@ -1724,8 +1724,8 @@ per woning</translation>
         <translation>Projecten in %1, %2</translation>
     </message>
     <message>
-        <source>cells: homes planned / &lt;span style=&apos;color:#2e7d32&apos;&gt;done&lt;/span&gt;</source>
-        <translation>cellen: woningen gepland / &lt;span style=&apos;color:#2e7d32&apos;&gt;gereed&lt;/span&gt;</translation>
+        <source>cells: homes planned / &lt;span style=&apos;color:%1&apos;&gt;done&lt;/span&gt;</source>
+        <translation>cellen: woningen gepland / &lt;span style=&apos;color:%1&apos;&gt;gereed&lt;/span&gt;</translation>
     </message>
     <message>
         <source>cells: homes planned</source>
