@@ -103,3 +103,50 @@ def test_the_warning_in_dutch(qapp):
     assert network.endswith("kopieer het lokale bestand terug als u klaar bent.")
     assert warning_text("plannen.rpw", "synced", "OneDrive").startswith(
         "plannen.rpw lies in a folder that OneDrive keeps in sync.")
+
+
+@pytest.mark.slow
+def test_on_start_the_window_offers_a_local_copy(tmp_path, synced_workspace):
+    """The real window process, started on a workspace in a synced folder: the warning,
+    "Work on a local copy", then the window works on the copy in the app's data folder."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent.parent
+    code = f"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+import desktop.app as a
+app = a.make_application()
+seen = []
+def press():
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        for b in box.buttons():
+            if b.text().replace("&", "") in ("Work on a local copy", "OK"):
+                seen.append(box.text().splitlines()[0])
+                b.click()
+                return
+timer = QTimer(); timer.timeout.connect(press); timer.start(50)
+def done():
+    w = [w for w in QApplication.topLevelWidgets() if w.objectName() == "MainWindow"
+         or type(w).__name__ == "MainWindow"][0]
+    print("OPEN", w.controller.workspace.path)
+    print("SEEN", seen)
+    app.quit()
+QTimer.singleShot(3000, done)
+sys.exit(a.run_window({str(synced_workspace)!r}))
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RETROFIT_PLANNER_HOME=str(tmp_path / "home"),
+               LANGUAGE="en")
+    before = synced_workspace.read_bytes()
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    copy = tmp_path / "home" / "data" / "local copies" / "plannen.rpw"
+    assert f"OPEN {copy}" in out.stdout
+    assert "OneDrive" in out.stdout and "You are working on a local copy:" in out.stdout
+    assert copy.exists() and synced_workspace.read_bytes() == before
+    assert "Traceback" not in out.stderr
