@@ -1,4 +1,4 @@
-"""Parsing workbook cells into domain values (``../shared/spec/workbook.md``).
+"""Parsing workbook cells into domain values (the columns' kinds: :mod:`.columns`).
 
 A cell arrives as python-calamine gives it: ``float``/``int``, ``bool``, ``str``,
 ``datetime.date``/``datetime.datetime``, or ``""`` for an empty cell.  Every parser

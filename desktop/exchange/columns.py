@@ -1,4 +1,4 @@
-"""The programme workbook's sheets and columns (``../shared/spec/workbook.md``).
+"""The programme workbook's sheets and columns: the workbook's layout, declared once.
 
 One declaration serves the reader, the validator, the writer and the template: each
 sheet maps to a Dataset table, each column to a frame field with its kind.  Headers are

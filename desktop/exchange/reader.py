@@ -1,4 +1,4 @@
-"""Reading a programme workbook (``../shared/spec/workbook.md``) into a Dataset.
+"""Reading a programme workbook (sheets and columns: :mod:`.columns`) into a Dataset.
 
 ``read_workbook(path)`` refuses files it cannot read at all with
 :class:`WorkbookUnreadable` (not an xlsx, encrypted, corrupt, empty, too large), and

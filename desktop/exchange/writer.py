@@ -1,9 +1,9 @@
-"""Write a programme workbook (``../shared/spec/workbook.md``) from a :class:`Dataset`.
+"""Write a programme workbook (sheets and columns: :mod:`.columns`) from a :class:`Dataset`.
 
 One sheet per table in :data:`columns.SHEETS` order (capacities are workspace-only and
 not written), then an instructions sheet **last** (``Toelichting``) describing every
 sheet and column in Dutch and English.  The instructions sheet comes last so the table
-sheets open first and keep the spec's order; it is no table, so a reader skips it (the
+sheets open first and keep the order of :data:`columns.SHEETS`; it is no table, so a reader skips it (the
 name is exported as :data:`INSTRUCTIONS_SHEET` so the reader can skip it silently instead
 of warning about an unknown sheet).
 

@@ -234,14 +234,6 @@ class Dataset:
             counts.index.intersection(rows.index)).astype("Int64")
         return counts.fillna(0).astype("int64")
 
-    def project_dwellings(self) -> pd.Series:
-        """Dwellings per project (its whole complex), indexed by project id."""
-        counts = self.dwelling_counts()
-        p = self.projects
-        return pd.Series(
-            p["complex"].map(counts).fillna(0).astype("int64").to_numpy(),
-            index=p["project"].astype(str).to_numpy(), name="dwellings")
-
     def projects_with_owner(self) -> pd.DataFrame:
         """Projects joined with their complex's corporation and neighbourhood, and
         their dwelling count (column ``dwellings``)."""

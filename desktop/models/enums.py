@@ -75,11 +75,6 @@ class Status(ListedValue):
     DONE = ("gereed", "done")
     CANCELLED = ("vervallen", "cancelled")
 
-    @property
-    def rank(self) -> int:
-        """Order of the life cycle; cancelled sorts last."""
-        return list(Status).index(self)
-
 
 # Statuses from which on a project of 10+ dwellings needs tenant support (the gate).
 STATUSES_NEEDING_SUPPORT = (Status.AGREED, Status.IN_PROGRESS, Status.DONE)
@@ -116,8 +111,3 @@ def parse_label(text: object) -> str:
     if key in LABELS:
         return key
     raise ValueError(f"{text!r} is not an energy label (A++++ … A, B … G)")
-
-
-def label_rank(label: str) -> int:
-    """0 for A++++ … 10 for G: lower is better."""
-    return LABELS.index(label)

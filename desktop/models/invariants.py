@@ -1,4 +1,4 @@
-"""The invariants of a programme across rows and tables (``workbook.md``).
+"""The invariants of a programme across rows and tables.
 
 ``validate_dataset(ds)`` is pure and vectorised: the workbook reader runs it after
 parsing the cells, the store runs it before applying an edit.  Each problem sits where

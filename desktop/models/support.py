@@ -1,6 +1,6 @@
 """Tenant support for a retrofit proposal: the 70 % rule (BW 7:220 lid 3).
 
-The rule, in one place (``../shared/domain.md``, "Tenant support"):
+The rule, in one place:
 
 * A complex of **10 or more dwellings** has support ("reached") when the yes votes
   are **70 % or more of all tenants** (the let dwellings), compared exactly in

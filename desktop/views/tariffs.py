@@ -642,7 +642,7 @@ def catalogue_frame(cat: list | None = None) -> pd.DataFrame:
         rows.append({"key": m.key, "name": m.dutch, "dutch": m.dutch,
                      "english": m.english, "gas": m.gas_saving_m3,
                      "electricity": m.electricity_saving_kwh, "cost": m.cost_per_dwelling_eur,
-                     "status": ", ".join(status) or translate("TariffsPage", "domain.md figures"),
+                     "status": ", ".join(status) or translate("TariffsPage", "figures from the source"),
                      "source": m.source, "note": m.note, "origin": m.origin,
                      "savings_unverified": m.savings_unverified,
                      "cost_unverified": m.cost_unverified})

@@ -1967,6 +1967,43 @@ grens</translation>
     </message>
 </context>
 <context>
+    <name>SharedFolder</name>
+    <message>
+        <source>%1 lies in a folder that %2 keeps in sync. A sync program can upload or replace the workspace while it is being written, and edits made on two computers are not merged: one of them is lost.</source>
+        <translation>%1 staat in een map die %2 synchroniseert. Een synchronisatieprogramma kan de werkruimte uploaden of vervangen terwijl erin geschreven wordt, en wijzigingen op twee computers worden niet samengevoegd: een ervan gaat verloren.</translation>
+    </message>
+    <message>
+        <source>%1 lies on a network share (%2). The workspace keeps its latest edits in a log beside the file, which does not work across computers on a network share: edits can be lost or the file damaged.</source>
+        <translation>%1 staat op een netwerkschijf (%2). De werkruimte houdt haar laatste wijzigingen bij in een logbestand naast het bestand, en dat werkt niet tussen computers op een netwerkschijf: wijzigingen kunnen verloren gaan of het bestand kan beschadigd raken.</translation>
+    </message>
+    <message>
+        <source>Work on a local copy in this computer&apos;s app folder instead? The original is not changed; copy the local file back when you are done.</source>
+        <translation>Liever werken met een lokale kopie in de programmamap op deze computer? Het origineel blijft ongewijzigd; kopieer het lokale bestand terug als u klaar bent.</translation>
+    </message>
+    <message>
+        <source>Workspace in a shared folder</source>
+        <translation>Werkruimte in een gedeelde map</translation>
+    </message>
+    <message>
+        <source>Work on a &amp;local copy</source>
+        <translation>Werken met een &amp;lokale kopie</translation>
+    </message>
+    <message>
+        <source>Open it &amp;here</source>
+        <translation>&amp;Hier openen</translation>
+    </message>
+    <message>
+        <source>Cannot make a local copy: %1</source>
+        <translation>Kan geen lokale kopie maken: %1</translation>
+    </message>
+    <message>
+        <source>You are working on a local copy:
+%1</source>
+        <translation>U werkt met een lokale kopie:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>SupportPage</name>
     <message>
         <source>reached</source>
@@ -2459,8 +2496,8 @@ grens</translation>
         <translation>kosten geschat</translation>
     </message>
     <message>
-        <source>domain.md figures</source>
-        <translation>cijfers uit domain.md</translation>
+        <source>figures from the source</source>
+        <translation>cijfers uit de bron</translation>
     </message>
 </context>
 <context>
