@@ -11,11 +11,13 @@ from desktop.views.project_dialog import ProjectDialog
 pytestmark = pytest.mark.gui
 
 
+COMPLEXES = pd.DataFrame({"complex": ["C-1"], "corporation": ["Portaal"],
+                          "neighbourhood": ["Hart"], "dwellings": [12]})
+
+
 @pytest.fixture
 def dialog(qtbot):
-    complexes = pd.DataFrame({"complex": ["C-1"], "corporation": ["Portaal"],
-                              "neighbourhood": ["Hart"], "dwellings": [12]})
-    d = ProjectDialog(complexes, set(), lambda values, reason: None)
+    d = ProjectDialog(COMPLEXES, set(), lambda values, reason: None)
     qtbot.addWidget(d)
     return d
 
@@ -41,13 +43,11 @@ def test_values_are_typed_by_kind_and_empty_fields_take_their_default(dialog):
 
 
 def test_an_existing_project_fills_every_input(qtbot):
-    complexes = pd.DataFrame({"complex": ["C-1"], "corporation": ["Portaal"],
-                              "neighbourhood": ["Hart"], "dwellings": [12]})
     project = {"project": "P-1", "complex": "C-1", "year": 2026, "status": "akkoord",
                "measures": "dakisolatie", "label_after": "B", "gas_saving_m3": 300.0,
                "electricity_saving_kwh": -150.0, "rent_increase_cents": 1250,
                "investment_cents": 2_500_000}
-    d = ProjectDialog(complexes, {"P-1"}, lambda values, reason: None, project=project)
+    d = ProjectDialog(COMPLEXES, {"P-1"}, lambda values, reason: None, project=project)
     qtbot.addWidget(d)
     assert d.project_edit.isReadOnly()
     assert d.values() == project
