@@ -308,9 +308,10 @@ def validate_project_edit(values: Mapping[str, Any], known_complexes: set[str],
         if x is None:
             errors[name] = say(f"{label} must be a number.", f"{label_nl} moet een getal zijn.")
         elif field.minimum is not None and x < field.minimum:
+            least = f"{field.minimum / (100 if field.kind == 'money' else 1):g}"   # money in euros
             errors[name] = say(f"{label} cannot be negative.", f"{label_nl} kan niet negatief zijn.") \
-                if field.minimum == 0 else say(f"{label} must be at least {field.minimum}.",
-                                               f"{label_nl} moet minstens {field.minimum} zijn.")
+                if field.minimum == 0 else say(f"{label} must be at least {least}.",
+                                               f"{label_nl} moet minstens {least} zijn.")
         elif field.kind == "money" and x != int(x):
             errors[name] = say(f"{label} must be a whole number of cents.",
                                f"{label_nl} moet een geheel aantal centen zijn.")

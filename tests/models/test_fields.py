@@ -191,3 +191,24 @@ def test_the_invariants_follow_the_registry(contractor, monkeypatch):
 def test_the_registry_in_force_again_after_a_test_replaced_it():
     assert "contractor" not in [f.name for f in fields.table("projects").fields]
     assert "contractor" not in Dataset.empty().projects.columns
+
+
+def test_the_project_form_checks_follow_the_registry(monkeypatch):
+    """The checks of a project edit read the range and requirement from the registry."""
+    from desktop.models.programme import validate_project_edit
+
+    good = {"project": "P-1", "complex": "C-1", "year": 2027, "gas_saving_m3": 10,
+            "investment_cents": 5000}
+    assert validate_project_edit(good, {"C-1"}, require_all=True) == {}
+    projects = fields.table("projects")
+    changed = dataclasses.replace(projects, fields=tuple(
+        dataclasses.replace(f, minimum=10_000) if f.name == "investment_cents"
+        else dataclasses.replace(f, maximum=2026) if f.name == "year"
+        else dataclasses.replace(f, required=True) if f.name == "measures" else f
+        for f in projects.fields))
+    monkeypatch.setattr(fields, "REGISTRY", tuple(
+        changed if t.name == "projects" else t for t in fields.REGISTRY))
+    assert validate_project_edit(good, {"C-1"}, require_all=True) == {
+        "year": "The year must lie between 2000 and 2026.",
+        "investment_cents": "The investment must be at least 100.",     # euros
+        "measures": "This value is required."}
