@@ -144,12 +144,12 @@ class ProjectDialog(QDialog):
         self.inputs: dict[str, QLineEdit | QComboBox] = {}     # field -> where its value is typed
 
         def add(name: str, label: str, editor: QWidget, tip: str | None = None,
-                input: QLineEdit | QComboBox | None = None) -> None:
+                entry: QLineEdit | QComboBox | None = None) -> None:
             field = _Field(editor)
             if tip:
                 editor.setToolTip(tip)
             self.fields[name] = field
-            self.inputs[name] = input if input is not None else editor
+            self.inputs[name] = entry if entry is not None else editor
             form.addRow(label, field)
 
         self.project_edit = QLineEdit()
@@ -175,7 +175,7 @@ class ProjectDialog(QDialog):
         box_lay.addWidget(self.complex_edit)
         box_lay.addWidget(self.complex_info)
         add("complex", self.tr("Complex"), box, self.tr("The project covers every home of the complex"),
-            input=self.complex_edit)
+            entry=self.complex_edit)
         self.complex_edit.currentTextChanged.connect(self._complex_changed)
 
         self.year_edit = QLineEdit()
@@ -204,7 +204,7 @@ class ProjectDialog(QDialog):
         measures_lay.addWidget(self.measures_edit, 1)
         measures_lay.addWidget(self.catalogue_button)
         add("measures", self.tr("Measures"), measures_box, self.tr("Separate measures with ';'"),
-            input=self.measures_edit)
+            entry=self.measures_edit)
 
         self.label_edit = QComboBox()
         self.label_edit.setEditable(True)
