@@ -34,7 +34,8 @@ from sqlalchemy import create_engine, event, func, insert, select
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, ProgrammingError
 
-from ..models.dataset import SCHEMA, TABLES, Dataset, conform
+from ..models import fields as registry
+from ..models.dataset import TABLES, Dataset, conform
 from . import schema as s
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -426,7 +427,7 @@ class Workspace:
         if table == "votes":
             return conform("votes", self._current_votes(conn))
         sql_table = s.TABLE_KEYS[table][0]
-        cols = [sql_table.c[c] for c in SCHEMA[table] if c in sql_table.c]
+        cols = [s.field_column(table, c) for c in registry.dtypes(table)]   # raises when one is missing
         keys = [sql_table.c[k] for k in s.TABLE_KEYS[table][1]]
         return conform(table, _fetch_frame(conn, select(*cols).order_by(*binary_order(conn, keys))))
 
@@ -434,7 +435,7 @@ class Workspace:
         v = s.vote_events
         latest = select(func.max(v.c.id).label("id")).group_by(v.c.project, v.c.dwelling).subquery()
         return _fetch_frame(conn, select(
-            v.c.project, v.c.dwelling, v.c.vote, v.c.vote_date.label("date"), v.c.recorded_by)
+            *[s.field_column("votes", f).label(f) for f in registry.dtypes("votes")])
             .join(latest, latest.c.id == v.c.id)
             .order_by(*binary_order(conn, [v.c.project, v.c.dwelling])))
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QToolButton, QTreeView, QVBoxLayout, QWidget,
 )
 
+from ..models import fields as registry
 from ..models import programme
 from ..models.dataset import Dataset
 from ..models.enums import Status
@@ -38,8 +39,7 @@ from .widgets import data_table, fit_columns, page_heading, section_label
 
 RELEVANT = {"projects", "complexes", "dwellings", "targets", "capacities"}
 ALL = "__all__"
-EDITABLE = ("complex", "year", "measures", "label_after", "gas_saving_m3",
-            "electricity_saving_kwh", "rent_increase_cents", "investment_cents")
+EDITABLE = registry.upsert_fields("projects")     # saved as values; the status by SetStatus
 
 
 def _missing(v) -> bool:

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from .. import edits
-from ..models import measures
+from ..models import fields, measures
 from ..models.dataset import YEAR_MAX, YEAR_MIN
-from ..models.enums import LABELS, Status
+from ..models.enums import LABELS, Status, parse_label
 from . import fmt, theme
 from .controller import Outcome, ask_reason
 from .measures_picker import MeasuresPicker
@@ -32,10 +32,12 @@ from .widgets import ok_cancel
 
 ERROR_STYLE = theme.text_style(theme.ERROR)
 
-FIELDS = ("project", "complex", "year", "status", "measures", "label_after", "gas_saving_m3",
-          "electricity_saving_kwh", "rent_increase_cents", "investment_cents")
-MONEY = ("rent_increase_cents", "investment_cents")
-NUMBERS = ("gas_saving_m3", "electricity_saving_kwh")
+# The form's fields and their kinds come from the field registry; the layout below
+# places each (its editor, translated label and tip).
+PROJECT = fields.table("projects")
+FIELDS = fields.form_fields("projects")
+MONEY = tuple(f for f in FIELDS if PROJECT.field(f).kind == "money")
+NUMBERS = tuple(f for f in FIELDS if PROJECT.field(f).kind == "number")
 
 
 parse_number = fmt.read_number     # a number typed by the user (one parser for every field)
@@ -125,12 +127,15 @@ class ProjectDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         lay.addLayout(form)
         self.fields: dict[str, _Field] = {}
+        self.inputs: dict[str, QLineEdit | QComboBox] = {}     # field -> where its value is typed
 
-        def add(name: str, label: str, editor: QWidget, tip: str | None = None) -> None:
+        def add(name: str, label: str, editor: QWidget, tip: str | None = None,
+                entry: QLineEdit | QComboBox | None = None) -> None:
             field = _Field(editor)
             if tip:
                 editor.setToolTip(tip)
             self.fields[name] = field
+            self.inputs[name] = entry if entry is not None else editor
             form.addRow(label, field)
 
         self.project_edit = QLineEdit()
@@ -155,7 +160,8 @@ class ProjectDialog(QDialog):
         box_lay.setSpacing(2)
         box_lay.addWidget(self.complex_edit)
         box_lay.addWidget(self.complex_info)
-        add("complex", self.tr("Complex"), box, self.tr("The project covers every home of the complex"))
+        add("complex", self.tr("Complex"), box, self.tr("The project covers every home of the complex"),
+            entry=self.complex_edit)
         self.complex_edit.currentTextChanged.connect(self._complex_changed)
 
         self.year_edit = QLineEdit()
@@ -183,7 +189,8 @@ class ProjectDialog(QDialog):
         measures_lay.setContentsMargins(0, 0, 0, 0)
         measures_lay.addWidget(self.measures_edit, 1)
         measures_lay.addWidget(self.catalogue_button)
-        add("measures", self.tr("Measures"), measures_box, self.tr("Separate measures with ';'"))
+        add("measures", self.tr("Measures"), measures_box, self.tr("Separate measures with ';'"),
+            entry=self.measures_edit)
 
         self.label_edit = QComboBox()
         self.label_edit.setEditable(True)
@@ -240,25 +247,24 @@ class ProjectDialog(QDialog):
         def text(v) -> str:
             return "" if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) else str(v)
 
-        self.project_edit.setText(text(p.get("project")))
+        for name, edit in self.inputs.items():
+            kind, value = PROJECT.field(name).kind, p.get(name)
+            if kind == "status":
+                status = text(value) or Status.PLANNED.value
+                try:
+                    status = Status.parse(status).value
+                except ValueError:
+                    pass
+                edit.setCurrentIndex(max(0, edit.findData(status)))
+            elif isinstance(edit, QComboBox):
+                edit.setEditText(text(value))
+            else:
+                edit.setText(_number_text(value) if kind == "number"
+                             else _euros_text(value) if kind == "money" else text(value))
         self.project_edit.setReadOnly(self._original is not None)
         if self._original is not None:
             self.project_edit.setToolTip(self.tr("The project id cannot be changed"))
-        self.complex_edit.setEditText(text(p.get("complex")))
-        self.year_edit.setText(text(p.get("year")))
-        status = text(p.get("status")) or Status.PLANNED.value
-        try:
-            status = Status.parse(status).value
-        except ValueError:
-            pass
-        self.status_edit.setCurrentIndex(max(0, self.status_edit.findData(status)))
-        self.measures_edit.setText(text(p.get("measures")))
         self.measures_edit.setCursorPosition(0)
-        self.label_edit.setEditText(text(p.get("label_after")))
-        self.gas_edit.setText(_number_text(p.get("gas_saving_m3")))
-        self.elec_edit.setText(_number_text(p.get("electricity_saving_kwh")))
-        self.rent_edit.setText(_euros_text(p.get("rent_increase_cents")))
-        self.investment_edit.setText(_euros_text(p.get("investment_cents")))
         self._complex_changed(self.complex_edit.currentText())
 
     def _complex_changed(self, text: str) -> None:
@@ -275,25 +281,27 @@ class ProjectDialog(QDialog):
 
     def raw_values(self) -> dict[str, Any]:
         """The fields as the validator reads them (numbers parsed where possible)."""
-        def number(edit: QLineEdit):
-            t = edit.text().strip()
+        def number(t: str):
+            t = t.strip()
             if not t:
                 return None
             x = parse_number(t)
             return t if x is None else x
 
-        return {
-            "project": self.project_edit.text().strip(),
-            "complex": self.complex_edit.currentText().strip(),
-            "year": self.year_edit.text().strip(),
-            "status": self.status_edit.currentData(),
-            "measures": self.measures_edit.text().strip() or None,
-            "label_after": self.label_edit.currentText().strip() or None,
-            "gas_saving_m3": number(self.gas_edit),
-            "electricity_saving_kwh": number(self.elec_edit),
-            "rent_increase_cents": euros_to_cents(self.rent_edit.text()),
-            "investment_cents": euros_to_cents(self.investment_edit.text()),
-        }
+        out: dict[str, Any] = {}
+        for name, edit in self.inputs.items():
+            field = PROJECT.field(name)
+            if field.kind == "status":
+                out[name] = edit.currentData()
+                continue
+            t = edit.currentText() if isinstance(edit, QComboBox) else edit.text()
+            if field.kind == "number":
+                out[name] = number(t)
+            elif field.kind == "money":
+                out[name] = euros_to_cents(t)
+            else:           # a required text stays "" when empty (the validator says so)
+                out[name] = t.strip() if field.required else (t.strip() or None)
+        return out
 
     def validate(self) -> dict[str, str]:
         """Show every field's message; return field -> message (empty when all is well)."""
@@ -309,22 +317,21 @@ class ProjectDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         """The valid values in store units (call after :meth:`validate` passed)."""
-        raw = self.raw_values()
-        out: dict[str, Any] = {
-            "project": raw["project"],
-            "complex": raw["complex"],
-            "year": int(float(raw["year"])),
-            "status": raw["status"],
-            "measures": raw["measures"],
-            "label_after": raw["label_after"],
-            "gas_saving_m3": float(raw["gas_saving_m3"]),
-            "electricity_saving_kwh": float(raw["electricity_saving_kwh"] or 0.0),
-            "rent_increase_cents": int(raw["rent_increase_cents"] or 0),
-            "investment_cents": None if raw["investment_cents"] is None else int(raw["investment_cents"]),
-        }
-        if out["label_after"]:
-            from ..models.enums import parse_label
-            out["label_after"] = parse_label(out["label_after"])
+        out: dict[str, Any] = {}
+        for name, value in self.raw_values().items():
+            field = PROJECT.field(name)
+            if value is None:       # an empty optional field takes its default
+                out[name] = field.default
+            elif field.kind == "int":
+                out[name] = int(float(value))
+            elif field.kind == "number":
+                out[name] = float(value)
+            elif field.kind == "money":
+                out[name] = int(value)
+            elif field.kind == "label" and value:
+                out[name] = parse_label(value)
+            else:
+                out[name] = value
         return out
 
     def ask_reason(self, message: str) -> str | None:
