@@ -130,3 +130,17 @@ def listed_other(value) -> str:
             continue
         return member.english if is_dutch() else member.value
     return ""
+
+
+_PLACE = re.compile(r"%(\d{1,2})")
+
+
+def tr_fmt(text: str, *args) -> str:
+    """Fill the ``%1``, ``%2``, … of a translated text in one pass, as Qt's
+    ``QString::arg`` does: a value that itself holds ``%2`` is never filled again
+    (chained ``.replace("%1", …).replace("%2", …)`` would).  Values are shown with
+    ``str()``; format numbers and money first (:func:`integer`, :func:`money_cents`)."""
+    def fill(m: re.Match) -> str:
+        n = int(m.group(1))
+        return str(args[n - 1]) if 1 <= n <= len(args) else m.group(0)
+    return _PLACE.sub(fill, text)
