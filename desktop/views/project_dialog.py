@@ -114,7 +114,7 @@ class ProjectDialog(QDialog):
         self._complexes = complexes.set_index("complex", drop=False) if len(complexes) else complexes
         self._known = set(complexes["complex"].astype(str)) if len(complexes) else set()
         self.setWindowTitle(self.tr("New project") if project is None
-                            else self.tr("Project %1").replace("%1", str(project["project"])))
+                            else fmt.tr_fmt(self.tr("Project %1"), str(project["project"])))
         self.setMinimumWidth(580)
 
         lay = QVBoxLayout(self)
