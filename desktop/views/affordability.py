@@ -224,7 +224,7 @@ class AffordabilityPage(Page):
 
     # ----- data ------------------------------------------------------------------------
     def show_result(self, data: tuple[pd.DataFrame, list, pd.DataFrame]) -> None:
-        self._projects, self._warnings, self._corp_years = data
+        self._projects, _warnings, self._corp_years = data
         self._fill_filters()
         self._apply_filter()
 

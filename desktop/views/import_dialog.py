@@ -38,8 +38,6 @@ ADDED_BG = theme.qcolor(theme.OK_BG)
 CHANGED_BG = theme.qcolor(theme.WARN_BG)
 EMPTY_FG = theme.qcolor(theme.MUTED)
 
-PROBLEM_COLUMNS = ("sheet", "row", "column", "message", "severity")
-
 
 translate = QCoreApplication.translate   # lupdate reads translate("Context", "text")
 

@@ -89,8 +89,8 @@ class MatrixModel(QAbstractItemModel):
                    projects: pd.DataFrame | None = None) -> None:
         """``planned``/``done``: :func:`programme.matrix` frames (same year columns);
         ``capacity``: :func:`programme.capacity_flags`; ``targets``:
-        :func:`programme.programme_table`; ``projects``: the projects counted (project,
-        corporation, neighbourhood, year, dwellings) — what a cell drags."""
+        :func:`programme.target_table` (its ``period`` text); ``projects``: the projects
+        counted (project, corporation, neighbourhood, year, dwellings) — what a cell drags."""
         self.beginResetModel()
         years = [int(y) for y in planned.columns]
         done = done.reindex(index=planned.index, columns=planned.columns, fill_value=0)
@@ -290,7 +290,7 @@ class MatrixModel(QAbstractItemModel):
             for period in self._periods.get(corp, []):
                 if int(period["from_year"]) <= year <= int(period["to_year"]):
                     lines.append(fmt.tr_fmt(self.tr("Target %1: %2 homes, planned %3, done %4"),
-                                            _period(period), fmt.integer(period["target"]),
+                                            period["period"], fmt.integer(period["target"]),
                                             fmt.integer(period["planned"]),
                                             fmt.integer(period["done"])))
         if planned and hood is not None or (planned and year is not None and corp is not None):
@@ -463,11 +463,6 @@ class MatrixDelegate(QStyledItemDelegate):
                                          else QPalette.ColorRole.Text))
         painter.drawText(rect, align, planned)
         painter.restore()
-
-
-def _period(rec) -> str:
-    a, b = int(rec["from_year"]), int(rec["to_year"])
-    return str(a) if a == b else f"{a}–{b}"
 
 
 class ProjectListModel(FrameTableModel):

@@ -36,8 +36,6 @@ ERROR_STYLE = theme.text_style(theme.ERROR)
 # places each (its editor, translated label and tip).
 PROJECT = fields.table("projects")
 FIELDS = fields.form_fields("projects")
-MONEY = tuple(f for f in FIELDS if PROJECT.field(f).kind == "money")
-NUMBERS = tuple(f for f in FIELDS if PROJECT.field(f).kind == "number")
 
 
 parse_number = fmt.read_number     # a number typed by the user (one parser for every field)

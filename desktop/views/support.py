@@ -244,8 +244,7 @@ class _Stat(QWidget):
 
 class SupportPage(Page):
     key = "support"
-    PROJECT_TABLES = {"projects", "complexes", "dwellings"}   # what the project list shows
-    depends_on = frozenset({*PROJECT_TABLES, "votes"})
+    depends_on = frozenset({"projects", "complexes", "dwellings", "votes"})
     compute = staticmethod(page_data)
 
     def __init__(self, controller, parent=None, **options):
