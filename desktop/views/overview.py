@@ -200,7 +200,7 @@ class OverviewPage(Page):
 
     def refresh(self, tables=None) -> None:
         name = self.controller.workspace.get_meta("name") or self.controller.workspace.display_name
-        self.heading.setText(self.tr("Overview — %1").replace("%1", name))
+        self.heading.setText(fmt.tr_fmt(self.tr("Overview — %1"), name))
         super().refresh(tables)
 
     def show_result(self, data: OverviewData) -> None:
