@@ -13,12 +13,13 @@ come from :func:`desktop.models.invariants.validate_dataset`.
 from __future__ import annotations
 
 import os
-import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import numpy as np
 import pandas as pd
@@ -28,6 +29,7 @@ from desktop.models.invariants import REQUIRED, validate_dataset
 
 from .cells import parse_column, parse_text
 from .columns import SHEETS, Column, Sheet, sheet_for, sheet_for_table
+from .extent import sheet_extent, sheet_parts
 from .problems import HasProblems, WorkbookProblem
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024             # the file itself
@@ -112,7 +114,6 @@ class ReadResult(HasProblems):
 
 # ----------------------------------------------------------------------------- refusing
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
 
 
 def _mb(n: int) -> str:
@@ -124,11 +125,28 @@ def _mb(n: int) -> str:
     return f"{n} bytes"
 
 
-def _col_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + (ch - 64)
-    return n
+def _refuse_large_sheets(zf: zipfile.ZipFile, name: str, max_cells: int) -> None:
+    """Refuse a workbook whose sheets would make calamine allocate more than ``max_cells``
+    cells (it aborts the process when the allocation fails), before it reads one; the
+    sheet and its far cell are named (see :mod:`desktop.exchange.extent`)."""
+    cells = 0
+    for sheet, member in sheet_parts(zf):
+        if sheet_for(sheet) is None:
+            continue            # never loaded
+        ext = sheet_extent(zf, member, max_cells)
+        if ext.cells > max_cells:
+            raise WorkbookUnreadable(
+                f"{name}: sheet {sheet} has a value at {ext.far}; delete it or the rows below "
+                f"your data (the sheet would span {ext.rows:,} rows × {ext.columns:,} columns; "
+                f"the limit is {max_cells:,} cells)",
+                f"{name}: blad {sheet} heeft een waarde in {ext.far}; verwijder die of de rijen "
+                f"onder uw gegevens (het blad zou {ext.rows:,} rijen × {ext.columns:,} kolommen "
+                f"beslaan; de grens is {max_cells:,} cellen)")
+        cells += ext.cells
+    if cells > max_cells:
+        raise WorkbookUnreadable(
+            f"{name}: the workbook has {cells:,} cells; the limit is {max_cells:,}",
+            f"{name}: het werkboek heeft {cells:,} cellen; de grens is {max_cells:,}")
 
 
 def _preflight(path: Path, max_bytes: int, max_uncompressed: int,
@@ -187,19 +205,7 @@ def _preflight(path: Path, max_bytes: int, max_uncompressed: int,
                     f"{_mb(max_uncompressed)}",
                     f"{name}: het werkboek is uitgepakt {_mb(unpacked)}; de grens is "
                     f"{_mb(max_uncompressed)}")
-            cells = 0
-            for info in infos:
-                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                    with zf.open(info) as member:
-                        m = _DIMENSION.search(member.read(4096))
-                    if m and m[3]:
-                        rows = int(m[4]) - int(m[2]) + 1
-                        cols = _col_number(m[3]) - _col_number(m[1]) + 1
-                        cells += max(rows, 0) * max(cols, 0)
-            if cells > max_cells:
-                raise WorkbookUnreadable(
-                    f"{name}: the workbook has {cells:,} cells; the limit is {max_cells:,}",
-                    f"{name}: het werkboek heeft {cells:,} cellen; de grens is {max_cells:,}")
+            _refuse_large_sheets(zf, name, max_cells)
             if any(n.lower().endswith("vbaproject.bin") for n in names):
                 notices.append(WorkbookProblem(
                     None, None, None, "the workbook holds macros; they are ignored and never run",
@@ -214,7 +220,9 @@ def _preflight(path: Path, max_bytes: int, max_uncompressed: int,
                     f"worden genegeerd, alleen de in dit bestand opgeslagen waarden tellen", "warning"))
     except WorkbookUnreadable:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, zlib.error, EOFError,
+            OSError, ValueError, struct.error, ElementTree.ParseError) as exc:
+        # NotImplementedError: zipfile's answer to a damaged header's "zip file version"
         raise WorkbookUnreadable(
             f"{name}: the workbook is damaged (truncated or corrupt zip: {exc})",
             f"{name}: het werkboek is beschadigd (afgebroken of kapot zip-bestand: {exc})") from None
