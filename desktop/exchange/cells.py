@@ -51,8 +51,9 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-# Whole numbers and amounts in cents beyond this are refused: they are typing errors, and
-# within it every value is exact as a float and sums over a million rows fit in Int64.
+# Numbers, whole numbers and amounts in cents beyond this are refused: they are typing
+# errors; within it every whole value is exact as a float, sums over a million rows fit
+# in Int64, and products of a few of them (use × tariff × dwellings) stay finite.
 MAX_WHOLE = 10**12
 
 
@@ -108,12 +109,15 @@ def parse_number(value: Any) -> float:
     """A real number or number text (Dutch or dot-decimal) as a float."""
     if _is_number(value):
         f = float(value)
-        if math.isfinite(f):
-            return f
-        raise CellError("the number is not finite", "het getal is niet eindig")
-    if isinstance(value, str):
-        return float(_number_text(value))
-    raise CellError(f"{_show(value)!r} is not a number", f"{_show(value)!r} is geen getal")
+        if not math.isfinite(f):
+            raise CellError("the number is not finite", "het getal is niet eindig")
+    elif isinstance(value, str):
+        f = float(_number_text(value))
+    else:
+        raise CellError(f"{_show(value)!r} is not a number", f"{_show(value)!r} is geen getal")
+    if abs(f) > MAX_WHOLE:
+        raise _out_of_range(money=False)
+    return f
 
 
 def _decimal(value: Any) -> Decimal:
@@ -361,12 +365,11 @@ def parse_column(values: Sequence[Any], kind: str
                 errors.append((i, CellError("the number is not finite", "het getal is niet eindig")))
             # beyond the range: 1e20 or 1e308 would become an arbitrary Int64
             limit = MAX_WHOLE / 100 if kind == "money" else MAX_WHOLE
-            if kind != "number":
-                with np.errstate(invalid="ignore"):
-                    huge = np.isfinite(arr) & (np.abs(arr) > limit) & ~bad
-                for i in np.flatnonzero(huge).tolist():
-                    errors.append((i, _out_of_range(money=kind == "money")))
-                bad |= huge
+            with np.errstate(invalid="ignore"):
+                huge = np.isfinite(arr) & (np.abs(arr) > limit) & ~bad
+            for i in np.flatnonzero(huge).tolist():
+                errors.append((i, _out_of_range(money=kind == "money")))
+            bad |= huge
             if bad.any():
                 arr = arr.copy()
                 arr[bad] = np.nan
