@@ -30,7 +30,9 @@ from desktop.models.invariants import REQUIRED, validate_dataset
 from .cells import parse_column, parse_text
 from .columns import SHEETS, Column, Sheet, sheet_for, sheet_for_table
 from .extent import sheet_extent, sheet_parts
-from .problems import HasProblems, WorkbookProblem
+from .problems import HasProblems, WorkbookProblem, WorkbookUnreadable
+from .progress import ProgressFn, report
+from .sheets import load_sheets, load_sheets_isolated
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024             # the file itself
 DEFAULT_MAX_UNCOMPRESSED = 500 * 1024 * 1024     # all zip members, unpacked
@@ -49,18 +51,6 @@ _DTYPES = {"text": "string", "id": "string", "measures": "string", "label": "str
            "heating": "string", "status": "string", "vote": "string",
            "int": "Int64", "money": "Int64", "number": "Float64", "yesno": "boolean",
            "date": "datetime64[s]"}
-
-
-class WorkbookUnreadable(Exception):
-    """The file cannot be read as a programme workbook at all (check exits 2)."""
-
-    def __init__(self, message: str, message_nl: str):
-        super().__init__(message)
-        self.message = message
-        self.message_nl = message_nl
-
-    def message_in(self, lang: str = "en") -> str:
-        return self.message_nl if lang == "nl" else self.message
 
 
 @dataclass
@@ -355,83 +345,47 @@ class _SheetReader:
         self.frame = frame
 
 
-def _open_calamine(path: Path):
-    from python_calamine import CalamineWorkbook
-
-    try:
-        return CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises several types for damaged/encrypted files
-        text = str(exc)
-        if "password" in text.lower() or "encrypt" in text.lower():
-            raise WorkbookUnreadable(f"{path.name}: the workbook is encrypted (password protected)",
-                                     f"{path.name}: het werkboek is versleuteld (met wachtwoord)") from None
-        raise WorkbookUnreadable(f"{path.name}: the workbook is damaged ({text})",
-                                 f"{path.name}: het werkboek is beschadigd ({text})") from None
-
-
 def read_workbook(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
                   max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
-                  max_cells: int = DEFAULT_MAX_CELLS, context: Dataset | None = None) -> ReadResult:
+                  max_cells: int = DEFAULT_MAX_CELLS, context: Dataset | None = None,
+                  isolated: bool = False, progress: ProgressFn | None = None) -> ReadResult:
     """Read and validate a programme workbook; raise WorkbookUnreadable when the file
     cannot be read at all.
 
     ``context``: the workspace an import merges into; references resolve against the
-    workbook plus the workspace (``check`` passes none: the workbook on its own)."""
+    workbook plus the workspace (``check`` passes none: the workbook on its own).
+
+    ``isolated``: load the cells in a child process (:mod:`desktop.exchange.sheets`), so
+    a crash of the native reader is an error, not the end of this process; ``progress``
+    is then asked every 0.1 s whether to go on (Cancelled stops the child)."""
     path = Path(path)
     problems: list[WorkbookProblem] = _preflight(path, max_bytes, max_uncompressed, max_cells)
-    wb = _open_calamine(path)
+    if isolated:
+        def poll() -> None:
+            report(progress, 0.1)
+        book = load_sheets_isolated(path, max_cells, poll=poll if progress is not None else None)
+    else:
+        book = load_sheets(path, max_cells)
     readers: dict[str, _SheetReader] = {}
-    cells = 0
-    try:
-        try:
-            metadata = list(wb.sheets_metadata)
-        except Exception:  # pragma: no cover - older calamine
-            metadata = []
-        hidden = {m.name for m in metadata if str(getattr(m, "visible", "")).lower().endswith("hidden")}
-        for name in wb.sheet_names:
-            decl = sheet_for(name)
-            if decl is None:
-                if name not in hidden and name.strip().casefold() not in _OUR_SHEETS:
-                    problems.append(WorkbookProblem(
-                        name, None, None, f"unknown sheet {name!r} is ignored",
-                        f"onbekend blad {name!r} wordt genegeerd", "warning"))
-                continue
-            if decl.table in readers:
-                first = readers[decl.table].name
+    for name in book.names:
+        decl = sheet_for(name)
+        if decl is None:
+            if name not in book.hidden and name.strip().casefold() not in _OUR_SHEETS:
                 problems.append(WorkbookProblem(
-                    name, None, None,
-                    f"sheet {name!r} holds the same table as sheet {first!r}; keep only one",
-                    f"blad {name!r} bevat dezelfde tabel als blad {first!r}; houd er één"))
-                continue
-            try:
-                sheet = wb.get_sheet_by_name(name)
-                cells += sheet.height * sheet.width
-                if cells > max_cells:
-                    raise WorkbookUnreadable(
-                        f"{path.name}: the workbook has more than {max_cells:,} cells (the limit)",
-                        f"{path.name}: het werkboek heeft meer dan {max_cells:,} cellen (de grens)")
-                # row by row rather than to_python(): the same speed, but to_python
-                # holds the GIL for the whole sheet (80 ms at 100,000 rows), which
-                # stops a window importing on a worker thread
-                rows = list(sheet.iter_rows())
-                if len(rows) > sheet.height:   # iter_rows also yields the empty rows above
-                    del rows[:len(rows) - sheet.height]
-                start = sheet.start
-            except WorkbookUnreadable:
-                raise
-            except Exception as exc:
-                raise WorkbookUnreadable(
-                    f"{path.name}: sheet {name!r} cannot be read ({exc})",
-                    f"{path.name}: blad {name!r} kan niet gelezen worden ({exc})") from None
-            first_row = (start[0] + 1) if start else 1
-            reader = _SheetReader(decl, name, rows, first_row)
-            reader.read()
-            readers[decl.table] = reader
-    finally:
-        try:
-            wb.close()
-        except Exception:  # pragma: no cover
-            pass
+                    name, None, None, f"unknown sheet {name!r} is ignored",
+                    f"onbekend blad {name!r} wordt genegeerd", "warning"))
+            continue
+        if decl.table in readers:
+            first = readers[decl.table].name
+            problems.append(WorkbookProblem(
+                name, None, None,
+                f"sheet {name!r} holds the same table as sheet {first!r}; keep only one",
+                f"blad {name!r} bevat dezelfde tabel als blad {first!r}; houd er één"))
+            continue
+        rows, first_row = book.sheets[name]
+        reader = _SheetReader(decl, name, rows, first_row)
+        reader.read()
+        readers[decl.table] = reader
 
     frames = {t: (readers[t].frame if t in readers else empty_frame(t)) for t in TABLES}
     ds = Dataset(**frames)
