@@ -243,6 +243,8 @@ def run_case(path: Path, workspace: Path | None = None, timeout: float = TIMEOUT
         os.close(r)
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, 2)                           # a native backtrace is noise here
+        import faulthandler
+        faulthandler.disable()                     # (pytest's dumps to its own stderr)
         try:
             import resource
             resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY, CHILD_MEMORY))
