@@ -38,9 +38,6 @@ _TAG = re.compile(rb'<(/?)(?:[\w.-]+:)?(\w+)([^>]*?)(/?)>')
 _ATTR_R = re.compile(rb' r="([A-Z]*)(\d*)"')
 _ATTR_T = re.compile(rb' t="(\w*)"')
 
-_NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def col_number(letters: bytes | str) -> int:
@@ -77,22 +74,32 @@ class Extent:
 EMPTY = Extent(0, 0, "")
 
 
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
 def sheet_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
     """``(sheet name, zip member)`` of each worksheet, in workbook order (sheets whose
-    part is missing are left out: calamine reports those itself)."""
+    part is missing are left out: calamine reports those itself).  Elements are matched
+    by local name, so transitional and strict namespaces both work."""
     names = set(zf.namelist())
     book = ElementTree.fromstring(_read_small(zf, "xl/workbook.xml"))
     rels_path = "xl/_rels/workbook.xml.rels"
     targets: dict[str, str] = {}
     if rels_path in names:
-        for rel in ElementTree.fromstring(_read_small(zf, rels_path)).iter(f"{{{_NS_PKG}}}Relationship"):
+        for rel in ElementTree.fromstring(_read_small(zf, rels_path)).iter():
+            if _local(rel.tag) != "Relationship":
+                continue
             target = rel.get("Target") or ""
             target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
                 posixpath.join("xl", target))
             targets[rel.get("Id") or ""] = target
     out = []
-    for sheet in book.iter(f"{{{_NS_MAIN}}}sheet"):
-        part = targets.get(sheet.get(f"{{{_NS_REL}}}id") or "")
+    for sheet in book.iter():
+        if _local(sheet.tag) != "sheet":
+            continue
+        rid = next((v for k, v in sheet.attrib.items() if _local(k) == "id"), "")
+        part = targets.get(rid)
         if part in names:
             out.append((sheet.get("name") or "", part))
     return out
@@ -117,7 +124,11 @@ def _chunks(zf: zipfile.ZipFile, member: str):
                 break
             buf = rest + block.translate(_WS)
             cut = buf.rfind(b"<")
-            if cut <= 0:
+            if cut < 0 or (cut == 0 and len(buf) > 4 * CHUNK):
+                rest = b""         # text without a tag (or one absurd tag): cut anywhere
+                yield buf
+                continue
+            if cut == 0:
                 rest = buf
                 continue
             rest = buf[cut:]
