@@ -184,7 +184,9 @@ class ExchangeActions(QObject):
         lang = ui_language()
 
         def work(progress):
-            outcome = prepare_import(path, ws, progress)
+            # the cells are loaded in a child process: a file that crashes the native
+            # reader is an error message, never the end of the window
+            outcome = prepare_import(path, ws, progress, isolated=True)
             preview = preview_frames(outcome.plan, lang) if outcome.plan is not None else None
             return outcome, preview
 
