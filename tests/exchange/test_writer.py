@@ -99,7 +99,8 @@ def test_headers_are_dutch_bold_filled_frozen_and_filtered(tmp_path, engine):
     _, wb = export(tmp_path, engine=engine)
     ws = wb["Woningen"]
     assert header(ws) == ["Woning", "Complex", "Adres", "Verhuurd", "Energielabel",
-                          "Gas m3 per jaar", "Elektriciteit kWh per jaar", "Kale huur per maand"]
+                          "Gas m3 per jaar", "Elektriciteit kWh per jaar", "Kale huur per maand",
+                          "Huurder"]
     for cell in ws[1]:
         assert cell.font.b is True
         assert cell.fill.fgColor.rgb.endswith("1F5C4A")
