@@ -152,9 +152,11 @@ class StockPage(Page):
         bar = QHBoxLayout()
         bar.setSpacing(6)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Find a complex by id, name or a dwelling's address"))
+        self.search.setPlaceholderText(self.tr("Search: complex, name or address"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(300)
+        self.search.setMinimumWidth(260)
+        self.search.setToolTip(self.tr("Finds a complex by its id, its name or the address of "
+                                       "one of its dwellings"))
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
@@ -194,12 +196,12 @@ class StockPage(Page):
             ColumnSpec("shown_label", self.tr("Label"), tooltip=self.tr(
                 "The complex's energy label, else the most common label of its dwellings")),
             ColumnSpec("heating", self.tr("Heating"), fmt.listed),
-            ColumnSpec("avg_gas_m3", self.tr("Gas m³/yr"), _use, NUMBER_ALIGN,
+            ColumnSpec("avg_gas_m3", self.tr("Gas m³"), _use, NUMBER_ALIGN,
                        self.tr("Gas use per home per year (average of the dwellings that give it)")),
-            ColumnSpec("avg_electricity_kwh", self.tr("Electricity kWh/yr"), _use, NUMBER_ALIGN,
+            ColumnSpec("avg_electricity_kwh", self.tr("kWh"), _use, NUMBER_ALIGN,
                        self.tr("Electricity use per home per year (average)")),
-            ColumnSpec("avg_rent_cents", self.tr("Avg. rent"), _euros, NUMBER_ALIGN,
-                       self.tr("Average net rent per month")),
+            ColumnSpec("avg_rent_cents", self.tr("Rent"), _euros, NUMBER_ALIGN,
+                       self.tr("Average net rent per home per month")),
         ], key="complex")
         self.complex_view = data_table(self.complex_model, stretch=3, single_selection=True)
         self.complex_view.selectionModel().currentRowChanged.connect(self._complex_changed)
@@ -235,8 +237,10 @@ class StockPage(Page):
                 "Personal data: left out of an export without personal data")),
             ColumnSpec("rent_cents", self.tr("Rent"), _euros, NUMBER_ALIGN),
             ColumnSpec("label", self.tr("Label")),
-            ColumnSpec("gas_m3", self.tr("Gas m³/yr"), _use, NUMBER_ALIGN),
-            ColumnSpec("electricity_kwh", self.tr("Electricity kWh/yr"), _use, NUMBER_ALIGN),
+            ColumnSpec("gas_m3", self.tr("Gas m³"), _use, NUMBER_ALIGN,
+                       self.tr("Gas use per year; empty: the complex's figure")),
+            ColumnSpec("electricity_kwh", self.tr("kWh"), _use, NUMBER_ALIGN,
+                       self.tr("Electricity use per year; empty: the complex's figure")),
         ], key="dwelling")
         self.dwelling_view = data_table(self.dwelling_model, stretch=1)
         self.dwelling_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -304,7 +308,7 @@ class StockPage(Page):
                                             fmt.integer(len(frame))))
         if current is not None and self.complex_model.row_of(current) is not None:
             self.select_complex(current)
-        elif shown == 1 or (shown and self.search.text().strip()):
+        elif shown:
             self.select_complex(self.complex_model.key_at(0))
         else:
             self._show_dwellings()
