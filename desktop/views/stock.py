@@ -325,9 +325,11 @@ class StockPage(Page):
         if row is None:
             return False
         index = self.complex_model.index(row, 0)
-        self.complex_view.setCurrentIndex(index)
+        moved = self.complex_view.currentIndex().row() != row
+        self.complex_view.setCurrentIndex(index)      # shows its dwellings when it moved
         self.complex_view.scrollTo(index)
-        self._show_dwellings()
+        if not moved:
+            self._show_dwellings()
         return True
 
     def _complex_changed(self, *_args) -> None:
@@ -405,7 +407,7 @@ class StockPage(Page):
 
         def submit(values, dialog):
             self._select_when_shown = values.get("complex")
-            return self._run(lambda _r: use_case(values),
+            return self._run(lambda _r: dialog.command,
                              fmt.tr_fmt(text, values.get("complex") or ""), say=dialog.say)
 
         note = self.tr("Label, gas, electricity and rent are the complex's averages, used where "
@@ -462,7 +464,7 @@ class StockPage(Page):
             return edits.save_dwelling(self._ds(), values, expected_version=version, label=label)
 
         def submit(values, dialog):
-            return self._run(lambda _r: use_case(values),
+            return self._run(lambda _r: dialog.command,
                              fmt.tr_fmt(text, values.get("dwelling") or ""), say=dialog.say)
 
         title = (fmt.tr_fmt(self.tr("New dwelling in complex %1"), complex_id) if new

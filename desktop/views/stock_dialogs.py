@@ -116,8 +116,8 @@ class RecordDialog(QDialog):
     """A form for one record of ``table`` with ``names`` (registry fields).
 
     ``use_case(values)``: returns the command or raises EditError (checked on OK, so a
-    refusal sits next to its field); ``submit(values, dialog)``: makes the edit and
-    returns the controller's Outcome.  ``fixed``: fields shown but not edited (a key
+    refusal sits next to its field); ``submit(values, dialog)``: makes the edit (the
+    command checked is ``dialog.command``) and returns the controller's Outcome.  ``fixed``: fields shown but not edited (a key
     when editing); ``choices``: field -> values offered in an editable list."""
 
     def __init__(self, table: str, names: tuple[str, ...], title: str,
@@ -130,6 +130,7 @@ class RecordDialog(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
         self.table, self._use_case, self._submit = table, use_case, submit
+        self.command = None          # what the last check made of the values
         self._record = dict(record or {})
         lay = QVBoxLayout(self)
         self.banner = QLabel()
@@ -164,8 +165,9 @@ class RecordDialog(QDialog):
 
     def check(self) -> bool:
         """Show each refusal next to its field; True when the values are acceptable."""
+        self.command = None
         try:
-            self._use_case(self.values())
+            self.command = self._use_case(self.values())
             errors: dict[str, str] = {}
         except edits.EditError as exc:
             errors = exc.messages(fmt.language())
