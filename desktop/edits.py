@@ -373,9 +373,12 @@ def _clean(table: str, values: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def check_rows(ds: Dataset, table: str, rows: list[dict[str, Any]]) -> None:
+def check_rows(ds: Dataset, table: str, rows: list[dict[str, Any]], *,
+               counted: bool = True) -> None:
     """Refuse ``rows`` (whole records of ``table``) that break an invariant of the
-    workbook reader, judged against the rest of ``ds``; the first problem per field."""
+    workbook reader, judged against the rest of ``ds``; the first problem per field.
+    ``counted`` False: leave the workspace's dwellings out (a new record whose id is
+    taken is not the complex those dwellings belong to)."""
     errors: dict[str, tuple[str, str]] = {}
     frame = conform(table, rows)
     # empty tables as zero-row views of the workspace's (building new empty frames
@@ -389,7 +392,8 @@ def check_rows(ds: Dataset, table: str, rows: list[dict[str, Any]]) -> None:
         ids = frame["complex"].dropna().unique()
         context = Dataset(**{
             **empty, "complexes": ds.complexes[ds.complexes["complex"].isin(ids).to_numpy(dtype=bool)],
-            "dwellings": ds.dwellings[ds.dwellings["complex"].isin(ids).to_numpy(dtype=bool)]})
+            "dwellings": ds.dwellings[ds.dwellings["complex"].isin(ids if counted else [])
+                                     .to_numpy(dtype=bool)]})
     for p in invariants.validate_dataset(candidate, context=context):
         if p.table == table and p.column and p.column not in errors:
             errors[p.column] = (_sentence(p.message), _sentence(p.message_nl or p.message))
@@ -419,18 +423,22 @@ def _save(ds: Dataset, table: str, values: Mapping[str, Any], new: bool,
     values = _clean(table, values)
     for name in decl.keys:
         if values.get(name) is None:
-            raise EditError({name: ("This value is required.", "Deze waarde is verplicht.")})
+            errors[name] = ("This value is required.", "Deze waarde is verplicht.")
     key = {k: values[k] for k in decl.keys}
-    old = record(ds, table, key)
+    old = None if errors else record(ds, table, key)
+    en, nl = what
     if new and old is not None:
-        en, nl = what
-        raise EditError({decl.keys[-1]: (f"{en.capitalize()} with this id exists already.",
-                                          f"Er bestaat al een {nl} met dit nummer.")})
-    if not new and old is None:
-        en, nl = what
+        errors[decl.keys[-1]] = (f"{en.capitalize()} with this id exists already.",
+                                 f"Er bestaat al een {nl} met dit nummer.")
+    if not new and old is None and not errors:
         raise EditError({decl.keys[0]: (f"This {en} does not exist any more.",
                                         f"Deze {nl} bestaat niet meer.")})
-    check_rows(ds, table, [{**(old or {}), **values}])
+    try:          # every invalid field at once
+        check_rows(ds, table, [{**(old if not new else {}), **values}], counted=not (new and old is not None))
+    except EditError as exc:
+        errors = {**exc.errors, **errors}
+    if errors:
+        raise EditError(errors)
     rest = {k: v for k, v in values.items() if k not in decl.keys}
     if new:
         return Upsert(table, key, rest, label=label)

@@ -203,6 +203,7 @@ class StockPage(Page):
             ColumnSpec("avg_rent_cents", self.tr("Rent"), _euros, NUMBER_ALIGN,
                        self.tr("Average net rent per home per month")),
         ], key="complex")
+        self.complex_model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._complex_tip)
         self.complex_view = data_table(self.complex_model, stretch=3, single_selection=True)
         self.complex_view.selectionModel().currentRowChanged.connect(self._complex_changed)
         self.complex_view.doubleClicked.connect(lambda _i: self.edit_complex_dialog())
@@ -261,6 +262,15 @@ class StockPage(Page):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
         self._update_buttons()
         self.refresh()
+
+    def _complex_tip(self, row: int, col: int):
+        """The whole name (the column may be narrow) and what the heating is in the
+        other language."""
+        key = self.complex_model._specs[col].key
+        value = self.complex_model.frame()[key].iat[row] if key in ("name", "heating") else None
+        if value is None or value is pd.NA:
+            return None
+        return str(value) if key == "name" else fmt.listed_other(value) or None
 
     # ----- figures -----------------------------------------------------------------
     def show_result(self, data: StockData) -> None:

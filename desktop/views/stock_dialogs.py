@@ -57,6 +57,7 @@ class FieldEditor:
 
     def __init__(self, table: str, name: str, choices: list[str] | None = None):
         self.kind = fields.table(table).field(name).kind
+        self.year = fields.table(table).field(name).unit == "year"     # shown without grouping
         if self.kind == "yesno":
             self.widget = QCheckBox(field_label(table, name))
         elif self.kind in ("label", "heating") or choices is not None:
@@ -106,6 +107,8 @@ class FieldEditor:
                 w.setCurrentIndex(max(i, 0))
         elif self.kind == "money":
             w.setText(_euros_text(value))
+        elif self.year and value is not None:
+            w.setText(str(int(value)))
         elif self.kind in ("int", "number"):
             w.setText(_number_text(value))
         else:
@@ -354,7 +357,7 @@ class TargetsDialog(QDialog):
             return False
         self._show_errors({})
         text = fmt.tr_fmt(self.tr("Target %1 %2–%3"), values["corporation"],
-                          _number_text(values["from_year"]), _number_text(values["to_year"]))
+                          int(values["from_year"]), int(values["to_year"]))
         outcome = self.controller.run(
             lambda _r: edits.save_target(self.controller.dataset, values, original, text),
             text, say=self.say, parent=self)

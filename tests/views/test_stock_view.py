@@ -227,7 +227,8 @@ def test_an_invalid_value_is_refused_next_to_its_field(sample_window):
     fill(dialog, {"dwellings": 12})
     dialog.accept()                          # now the id taken and the year out of range
     errors = {n: f.error.text() for n, f in dialog.fields.items() if f.error.text()}
-    assert set(errors) == {"complex"}
+    assert errors == {"complex": "A complex with this id exists already.",
+                      "build_year": "1500 is out of range: must be between 1800 and 2100."}
     fill(dialog, {"complex": "C-9"})
     dialog.accept()
     errors = {n: f.error.text() for n, f in dialog.fields.items() if f.error.text()}
