@@ -131,7 +131,7 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self.setObjectName(f"{table}Dialog")
         self.setWindowTitle(title)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         self.table, self._use_case, self._submit = table, use_case, submit
         self.command = None          # what the last check made of the values
         self._record = dict(record or {})
@@ -178,6 +178,8 @@ class RecordDialog(QDialog):
             field.set_error(errors.get(name))
         other = [m for f, m in errors.items() if f not in self.fields]
         self.say(" ".join(other))
+        self.layout().activate()       # room for the wrapped messages
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
         return not errors
 
     def accept(self) -> None:  # noqa: D401 - Qt override
