@@ -50,6 +50,24 @@ def field_tip(table: str, name: str) -> str:
     return f.help_nl if fmt.is_dutch() else f.help_en
 
 
+class _Banner:
+    """A dialog's banner: where a refusal of the store is said (``say``, the
+    controller's way of showing it)."""
+
+    banner: QLabel
+
+    def make_banner(self) -> QLabel:
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
+        return self.banner
+
+    def say(self, message: str, _error: bool = True) -> None:
+        self.banner.setText(message or "")
+        self.banner.setVisible(bool(message))
+
+
 class FieldEditor:
     """The input of one registry field: builds the widget for its kind, reads the value
     in store units (text it could not read as a number stays text, for the check's
@@ -115,7 +133,7 @@ class FieldEditor:
             w.setText("" if value is None else str(value))
 
 
-class RecordDialog(QDialog):
+class RecordDialog(_Banner, QDialog):
     """A form for one record of ``table`` with ``names`` (registry fields).
 
     ``use_case(values)``: returns the command or raises EditError (checked on OK, so a
@@ -136,11 +154,7 @@ class RecordDialog(QDialog):
         self.command = None          # what the last check made of the values
         self._record = dict(record or {})
         lay = QVBoxLayout(self)
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
-        self.banner.hide()
-        lay.addWidget(self.banner)
+        lay.addWidget(self.make_banner())
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         lay.addLayout(form)
@@ -161,10 +175,6 @@ class RecordDialog(QDialog):
     def values(self) -> dict[str, Any]:
         return {**{k: v for k, v in self._record.items() if k in fields.dtypes(self.table)},
                 **{name: e.value() for name, e in self.editors.items()}}
-
-    def say(self, message: str, _error: bool = True) -> None:
-        self.banner.setText(message or "")
-        self.banner.setVisible(bool(message))
 
     def check(self) -> bool:
         """Show each refusal next to its field; True when the values are acceptable."""
@@ -187,7 +197,7 @@ class RecordDialog(QDialog):
             super().accept()
 
 
-class BulkDialog(QDialog):
+class BulkDialog(_Banner, QDialog):
     """Set one field to the same value on every selected dwelling (one undo step)."""
 
     def __init__(self, count: int, use_case: Callable[[dict[str, Any]], object],
@@ -198,11 +208,7 @@ class BulkDialog(QDialog):
         self.setMinimumWidth(460)
         self._use_case, self._submit = use_case, submit
         lay = QVBoxLayout(self)
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
-        self.banner.hide()
-        lay.addWidget(self.banner)
+        lay.addWidget(self.make_banner())
         lay.addWidget(hint_label(self.tr("The value is set on every selected dwelling; Ctrl+Z "
                                          "undoes it for all of them at once.")))
         form = QFormLayout()
@@ -236,10 +242,6 @@ class BulkDialog(QDialog):
     def values(self) -> dict[str, Any]:
         return {self.field_choice.currentData(): self.editor.value()}
 
-    def say(self, message: str, _error: bool = True) -> None:
-        self.banner.setText(message or "")
-        self.banner.setVisible(bool(message))
-
     def accept(self) -> None:  # noqa: D401 - Qt override
         try:
             self._use_case(self.values())
@@ -254,7 +256,7 @@ class BulkDialog(QDialog):
 TARGET_FIELDS = ("corporation", "from_year", "to_year", "dwellings")
 
 
-class TargetsDialog(QDialog):
+class TargetsDialog(_Banner, QDialog):
     """The agreed targets: a list, and a form to add, change or delete one.  Each
     change is one edit through the controller; the Programme page's table and matrix and
     the Overview follow at once (the controller's ``changed`` signal)."""
@@ -279,11 +281,7 @@ class TargetsDialog(QDialog):
         self.view = data_table(self.model, stretch=0, single_selection=True)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         lay.addWidget(self.view, 1)
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
-        self.banner.hide()
-        lay.addWidget(self.banner)
+        lay.addWidget(self.make_banner())
         form = QFormLayout()
         lay.addLayout(form)
         corporations = edits.known(controller.dataset.complexes, "corporation")
@@ -340,10 +338,6 @@ class TargetsDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         return {n: e.value() for n, e in self.editors.items()}
-
-    def say(self, message: str, _error: bool = True) -> None:
-        self.banner.setText(message or "")
-        self.banner.setVisible(bool(message))
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for name, field in self.fields.items():
