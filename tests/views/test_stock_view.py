@@ -344,3 +344,19 @@ def test_pages_link_to_the_editors_of_their_figures(sample_window):
     overview.stock_note.linkActivated.emit("stock")
     assert sample_window.current_page_key() == "stock"
     assert sample_window.page("programme").targets_button.isVisibleTo(sample_window.page("programme"))
+
+
+def test_an_edit_of_a_complex_changed_since_the_form_opened_is_refused(sample_window):
+    """The row-version check: the form read version n; someone else saved n+1."""
+    page = stock_page(sample_window)
+    dialog = page.complex_dialog("A-2101")
+    ws = sample_window.controller.workspace
+    ws.apply(edits.save_complex(ws.load(), {"complex": "A-2101", "build_year": 1962}, new=False,
+                                label="elsewhere"))
+    sample_window.controller.reload({"complexes"})
+    fill(dialog, {"name": "Mine"})
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "changed by someone else" in dialog.banner.text()
+    record = edits.record(ws.load(), "complexes", {"complex": "A-2101"})
+    assert (record["name"], record["build_year"]) == ("Van Lennepweg", 1962)
