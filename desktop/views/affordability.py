@@ -32,7 +32,7 @@ from .charts import (
 )
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .pages import Page
-from .widgets import data_table, page_heading, section_label
+from .widgets import data_table, heading_row, page_button, page_heading, section_label
 
 RED = theme.qcolor(theme.BAD_BG)
 GREEN = theme.qcolor(theme.OK_BG)
@@ -99,7 +99,9 @@ class AffordabilityPage(Page):
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(8)
         self.heading = page_heading(self.tr("Affordability: rent increase against energy saving"))
-        lay.addWidget(self.heading)
+        self.settings_button = page_button(self.tr("Tariffs and rent limits…"), "settings",
+                                           self.tr("Edit the tariffs and rent limits these figures use"))
+        lay.addLayout(heading_row(self.heading, self.settings_button))
         self.intro = QLabel(self.tr(
             "3K: the rent increase for energy measures may not exceed the drop in energy "
             "costs at the tariffs of that year — per project and per corporation and year "

@@ -43,7 +43,7 @@ from . import fmt, theme
 from .charts import ColumnReadout, export_plot, make_plot, ready_to_paint
 from .pages import Page
 from .refresh import is_large
-from .widgets import page_heading
+from .widgets import follow_page_links, heading_row, page_button, page_heading
 
 FIRST_BASE_YEAR, LAST_BASE_YEAR = 2015, 2030
 GAP_YEARS = (2030, 2050)
@@ -228,7 +228,11 @@ class Co2Page(Page):
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(8)
         self.heading = page_heading(self.tr("CO2 towards 2050"))
-        lay.addWidget(self.heading)
+        self.stock_button = page_button(self.tr("Stock…"), "stock",
+                                        self.tr("Add or change complexes and dwellings"))
+        self.settings_button = page_button(self.tr("Emission factors and tariffs…"), "settings",
+                                           self.tr("Edit the emission factors these figures use"))
+        lay.addLayout(heading_row(self.heading, self.stock_button, self.settings_button))
 
         row = QHBoxLayout()
         row.setSpacing(8)
@@ -269,7 +273,7 @@ class Co2Page(Page):
         self.summary = QLabel()
         self.summary.setObjectName("co2Summary")
         self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        follow_page_links(self.summary)
         # styled and with room for its two lines (plus padding and border) from the
         # start: the charts below do not move, and all four repaint, when the figures
         # arrive
@@ -616,7 +620,8 @@ class Co2Page(Page):
         self.factors_label.setToolTip(self._factors_table())
         if not len(s.years) or s.dwellings[0] <= 0:
             self.summary.setText(self.tr("No homes in this selection yet: add complexes and "
-                                         "dwellings, or import a workbook."))
+                                         "dwellings on the <a href=\"stock\">Stock</a> page, or "
+                                         "import a workbook."))
             self._summary_style(None)
             return
         parts, behind = [], False

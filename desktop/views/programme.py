@@ -19,7 +19,7 @@ import pandas as pd
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+    QAbstractItemView, QButtonGroup, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
     QPushButton, QSplitter, QToolButton, QTreeView, QVBoxLayout, QWidget,
 )
 
@@ -181,6 +181,11 @@ class ProgrammePage(Page):
         self.capacity_button.clicked.connect(self._capacity_clicked)
         self.new_button = QPushButton(self.tr("New project…"))
         self.new_button.clicked.connect(self.new_project_dialog)
+        self.targets_button = QPushButton(self.tr("Agreed targets…"))
+        self.targets_button.setToolTip(self.tr("Add or change the homes each corporation agreed "
+                                               "to retrofit per period"))
+        self.targets_button.clicked.connect(self.targets_dialog)
+        top_row.addWidget(self.targets_button)
         top_row.addWidget(self.capacity_button)
         top_row.addWidget(self.new_button)
 
@@ -698,6 +703,14 @@ class ProgrammePage(Page):
             self.tr("Delete %n project(s)? Edit → Undo brings them back.", "", len(ids)))
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_projects(ids)
+
+    def targets_dialog(self) -> QDialog:
+        """The agreed targets editor (the table above and the matrix follow each edit)."""
+        from .stock_dialogs import TargetsDialog
+
+        dialog = TargetsDialog(self.controller, self)
+        dialog.open()
+        return dialog
 
     def capacity_dialog(self) -> CapacityDialog:
         scope = self._scope or (None, None, None)
