@@ -548,7 +548,7 @@ per woning</translation>
     </message>
     <message>
         <source>No homes in this selection yet: add complexes and dwellings on the &lt;a href=&quot;stock&quot;&gt;Stock&lt;/a&gt; page, or import a workbook.</source>
-        <translation>Nog geen woningen in deze selectie: voeg complexen en woningen toe op de pagina &lt;a href="stock"&gt;Bezit&lt;/a&gt;, of importeer een werkmap.</translation>
+        <translation>Nog geen woningen in deze selectie: voeg complexen en woningen toe op de pagina &lt;a href=&quot;stock&quot;&gt;Bezit&lt;/a&gt;, of importeer een werkmap.</translation>
     </message>
     <message>
         <source>the path to zero</source>
@@ -1401,15 +1401,15 @@ per woning</translation>
     </message>
     <message>
         <source>Add or change complexes and dwellings on the &lt;a href=&quot;stock&quot;&gt;Stock&lt;/a&gt; page.</source>
-        <translation>Complexen en woningen toevoegen of wijzigen op de pagina &lt;a href="stock"&gt;Bezit&lt;/a&gt;.</translation>
+        <translation>Complexen en woningen toevoegen of wijzigen op de pagina &lt;a href=&quot;stock&quot;&gt;Bezit&lt;/a&gt;.</translation>
     </message>
     <message>
         <source>No complexes yet: add them on the &lt;a href=&quot;stock&quot;&gt;Stock&lt;/a&gt; page, or import a workbook (File menu).</source>
-        <translation>Nog geen complexen: voeg ze toe op de pagina &lt;a href="stock"&gt;Bezit&lt;/a&gt;, of importeer een werkmap (menu Bestand).</translation>
+        <translation>Nog geen complexen: voeg ze toe op de pagina &lt;a href=&quot;stock&quot;&gt;Bezit&lt;/a&gt;, of importeer een werkmap (menu Bestand).</translation>
     </message>
     <message>
         <source>No targets yet: add them on the &lt;a href=&quot;programme&quot;&gt;Programme&lt;/a&gt; page (Agreed targets…) or import a workbook with a Doelen sheet.</source>
-        <translation>Nog geen doelen: voeg ze toe op de pagina &lt;a href="programme"&gt;Programma&lt;/a&gt; (Afgesproken doelen…) of importeer een werkmap met een blad Doelen.</translation>
+        <translation>Nog geen doelen: voeg ze toe op de pagina &lt;a href=&quot;programme&quot;&gt;Programma&lt;/a&gt; (Afgesproken doelen…) of importeer een werkmap met een blad Doelen.</translation>
     </message>
     <message numerus="yes">
         <source>%n target period(s) not met by the plan (red).</source>
