@@ -125,7 +125,7 @@ def load_sheets_isolated(path: Path, max_cells: int, *, memory: int = CHILD_MEMO
     root = str(Path(desktop.__file__).resolve().parent.parent)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "desktop.exchange.sheets", str(path), str(max_cells), str(memory)],
+        [*_child_command(), str(path), str(max_cells), str(memory)],
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     try:
         while True:
@@ -147,6 +147,17 @@ def load_sheets_isolated(path: Path, max_cells: int, *, memory: int = CHILD_MEMO
     return LoadedSheets(*payload)
 
 
+CHILD_SUBCOMMAND = "read-sheets"     # internal: ``desktop.__main__`` hands it to _child
+
+
+def _child_command() -> list[str]:
+    """How to start the child: a packaged program (PyInstaller sets ``sys.frozen``) has
+    no ``-m``, so it is started with the internal subcommand instead."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, CHILD_SUBCOMMAND]
+    return [sys.executable, "-m", "desktop.exchange.sheets"]
+
+
 def _child(argv: list[str]) -> int:
     path, max_cells, memory = Path(argv[0]), int(argv[1]), int(argv[2])
     if memory > 0:
@@ -160,8 +171,9 @@ def _child(argv: list[str]) -> int:
         result: tuple = ("ok", got.names, got.hidden, got.sheets)
     except WorkbookUnreadable as exc:
         result = ("unreadable", exc.message, exc.message_nl)
-    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    sys.stdout.buffer.flush()
+    # through descriptor 1, not sys.stdout: a windowed packaged program has none
+    with os.fdopen(1, "wb", closefd=False) as out:
+        out.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     return 0
 
 

@@ -218,3 +218,21 @@ def test_a_native_crash_of_the_isolated_reader_is_an_error(monkeypatch):
     assert "the reader stopped (SIGABRT" in info.value.message
     assert "Nothing was changed" in info.value.message
     assert "de lezer is gestopt" in info.value.message_nl
+
+
+def test_the_isolated_reader_starts_through_the_command_line_too(tmp_path):
+    """A packaged program has no ``python -m``: it starts the reader child with the
+    internal ``read-sheets`` subcommand, which gives the same sheets."""
+    import pickle
+    import subprocess
+    import sys
+
+    from desktop.exchange.sheets import CHILD_SUBCOMMAND
+
+    valid = Path(__file__).resolve().parent.parent / "data" / "valid_soest.xlsx"
+    done = subprocess.run([sys.executable, "-m", "desktop", CHILD_SUBCOMMAND, str(valid),
+                           "5000000", "0"], capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    kind, names, _hidden, sheets = pickle.loads(done.stdout)
+    assert kind == "ok"
+    assert "Complexen" in names and "Woningen" in names
