@@ -192,6 +192,12 @@ def run_window(location: str | None) -> int:
     handler = ExceptionHandler().install()
     settings = Settings.load()
     install_translators(app, settings)
+    asked = location or settings.last_workspace
+    if asked:                   # on a network share or in a synced folder: offer a local copy
+        from .views.shared_folder import offer_local_copy
+
+        chosen = offer_local_copy(None, asked)
+        location = chosen if chosen != asked else location
     try:
         workspace = open_initial_workspace(location, settings)
     except WorkspaceError as exc:
@@ -208,6 +214,7 @@ def run_window(location: str | None) -> int:
         from .views.refresh import wait_for_all
 
         wait_for_all()          # a page still computing on a worker thread
+        window.controller.workspace.close()     # no -wal left beside the file
         handler.uninstall()
 
 

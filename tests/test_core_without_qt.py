@@ -29,10 +29,14 @@ def test_core_imports_with_pyside6_blocked(tmp_path):
                 importlib.import_module(info.name)
                 names.append(info.name)
         import desktop.sample, desktop.settings, desktop.paths
+        import desktop.edits                # the edits layer: store + models, no Qt
+        names.append("desktop.edits")
         # and the core really works: build the sample and evaluate it
         from desktop.sample import build_sample
         ds, meta = build_sample()
         assert len(ds.complexes) > 0
+        pid = str(ds.projects["project"].iloc[0])
+        assert desktop.edits.set_status(pid, "agreed", reason="test").status == "akkoord"
         assert not any(m.split(".")[0] in ("PySide6", "pyqtgraph") for m in sys.modules)
         print(len(names))
     """)

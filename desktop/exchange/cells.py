@@ -1,4 +1,4 @@
-"""Parsing workbook cells into domain values (``../shared/spec/workbook.md``).
+"""Parsing workbook cells into domain values (the columns' kinds: :mod:`.columns`).
 
 A cell arrives as python-calamine gives it: ``float``/``int``, ``bool``, ``str``,
 ``datetime.date``/``datetime.datetime``, or ``""`` for an empty cell.  Every parser
@@ -20,19 +20,15 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from desktop.models.enums import LABELS, Heating, Status, Vote, parse_label
+from desktop.models.numbers import NumberTextError, number_text
 
 
-class CellError(ValueError):
-    """A cell that cannot be read as the value its column needs."""
-
-    def __init__(self, message: str, message_nl: str):
-        super().__init__(message)
-        self.message = message
-        self.message_nl = message_nl
+class CellError(NumberTextError):
+    """A cell that cannot be read as the value its column needs (``message`` in
+    English, ``message_nl`` in Dutch)."""
 
 
 # ----------------------------------------------------------------------------- helpers
-_SPACES = re.compile(r"[\s\u00a0\u202f]+")
 
 
 def is_empty(value: Any) -> bool:
@@ -56,38 +52,13 @@ def _is_number(value: Any) -> bool:
 
 
 # ----------------------------------------------------------------------------- numbers
-# "1.234,5", "-1.500,0", "12,50", ",5": comma decimal, dots group thousands
-_COMMA_DECIMAL = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d*),\d+$|^[+-]?\d{1,3}(?:\.\d{3})+$")
-# "1234.5", "0.8", "12", ".5": dot decimal (or none)
-_DOT_DECIMAL = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
-# "1.234": one dot, three digits after it, a possible thousands group before it
-_AMBIGUOUS = re.compile(r"^[+-]?[1-9]\d{0,2}\.\d{3}$")
-
-
 def _number_text(text: str) -> str:
-    """The canonical Python-float text for a number cell's text, or CellError."""
-    s = _SPACES.sub("", text.strip())
-    s = s.replace("€", "").replace("EUR", "").replace("eur", "")
-    s = s.replace("\u2212", "-")  # a typographic minus
-    if not s:
-        raise CellError(f"{_show(text)!r} is not a number",
-                        f"{_show(text)!r} is geen getal")
-    if "," in s:
-        if s.count(",") == 1 and _COMMA_DECIMAL.match(s):
-            return s.replace(".", "").replace(",", ".")
-        raise CellError(
-            f"{_show(text)!r} is not a number (write e.g. 1.234,5 or 1234.5)",
-            f"{_show(text)!r} is geen getal (schrijf bijv. 1.234,5 of 1234.5)")
-    if _AMBIGUOUS.match(s):
-        raise CellError(
-            f"{_show(text)!r} is ambiguous: write {s.replace('.', '')} for thousands or "
-            f"{s.replace('.', ',')} for a decimal number",
-            f"{_show(text)!r} is niet eenduidig: schrijf {s.replace('.', '')} voor duizendtallen of "
-            f"{s.replace('.', ',')} voor een decimaal getal")
-    if _DOT_DECIMAL.match(s):
-        return s
-    raise CellError(f"{_show(text)!r} is not a number",
-                    f"{_show(text)!r} is geen getal")
+    """The canonical Python-float text for a number cell's text, or CellError (the
+    rules: :mod:`desktop.models.numbers`, shared with the app's input fields)."""
+    try:
+        return number_text(text)
+    except NumberTextError as exc:
+        raise CellError(exc.message, exc.message_nl) from None
 
 
 def parse_number(value: Any) -> float:

@@ -1,5 +1,4 @@
-"""``python -m desktop check WORKBOOK.xlsx [--json] [--base-year Y] [--lang nl|en]``
-(``../shared/spec/check.md``).
+"""``python -m desktop check WORKBOOK.xlsx [--json] [--base-year Y] [--lang nl|en]``.
 
 Judges a workbook on its own, without a workspace.  Exit status 0 without errors, 1
 with errors (the report is still printed), 2 when the file cannot be read at all (one
@@ -239,7 +238,7 @@ def report_text(report: CheckReport, lang: str = "en") -> str:
 
 # ----------------------------------------------------------------------------- command line
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2 (cli.md)
+    def error(self, message: str) -> None:  # one line, exit 2, like every command
         self.exit(2, f"{self.prog}: {message}\n")
 
 
@@ -247,7 +246,7 @@ def build_parser(prog: str = "python -m desktop check") -> argparse.ArgumentPars
     p = _Parser(prog=prog, description="Evaluate a programme workbook on its own "
                                        "(errors, warnings, support, affordability, programme, CO2).")
     p.add_argument("workbook", metavar="FILE.xlsx", help="the programme workbook")
-    p.add_argument("--json", action="store_true", help="print one JSON object (check.md)")
+    p.add_argument("--json", action="store_true", help="print the report as one JSON object")
     p.add_argument("--base-year", type=int, default=BASE_YEAR, metavar="Y",
                    help=f"first year of the CO2 path (default {BASE_YEAR})")
     p.add_argument("--lang", choices=LANGUAGES, default=None,
@@ -277,7 +276,7 @@ def main_check(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 2
-    except Exception as exc:  # never a traceback (cli.md)
+    except Exception as exc:  # never a traceback: one line, exit 2
         first = str(exc).splitlines()[0] if str(exc) else ""
         print(f"check: cannot check {Path(args.workbook).name}: {type(exc).__name__}: {first}",
               file=sys.stderr)

@@ -1,4 +1,4 @@
-"""``python -m desktop import`` and ``export`` (``../shared/spec/cli.md``) — Qt-free.
+"""``python -m desktop import`` and ``export`` — Qt-free.
 
 Exit status: 0 success, 1 the workbook has errors (reported as for ``check``; nothing
 written), 2 cannot run at all (one line on standard error, no traceback).

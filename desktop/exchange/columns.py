@@ -1,12 +1,15 @@
-"""The programme workbook's sheets and columns (``../shared/spec/workbook.md``).
+"""The programme workbook's sheets and columns: the workbook's layout, declared once.
 
-One declaration serves the reader, the validator, the writer and the template: each
-sheet maps to a Dataset table, each column to a frame field with its kind.  Headers are
+Derived from the field registry (:mod:`desktop.models.fields`), they serve the reader,
+the writer and the template: each sheet maps to a Dataset table, each column to a frame
+field with its kind.  Headers are
 Dutch with an English alias; both match case-insensitively, ignoring surrounding spaces.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from desktop.models import fields as _fields
 
 
 @dataclass(frozen=True)
@@ -53,83 +56,29 @@ class Sheet:
         raise KeyError(field)
 
 
-SHEETS: tuple[Sheet, ...] = (
-    Sheet("Complexen", "Complexes", "complexes", ("complex",), (
-        Column("Complex", "Complex", "complex", "id", required=True),
-        Column("Corporatie", "Corporation", "corporation", "text", required=True),
-        Column("Wijk", "Neighbourhood", "neighbourhood", "text", required=True),
-        Column("Naam", "Name", "name", "text"),
-        Column("Bouwjaar", "Build year", "build_year", "int", minimum=1800, maximum=2100),
-        Column("Aantal woningen", "Dwellings", "dwellings", "int", minimum=1),
-        Column("Verwarming", "Heating", "heating", "heating"),
-        Column("Energielabel", "Energy label", "label", "label"),
-        Column("Gas m3 per woning per jaar", "Gas m3 per dwelling per year", "gas_m3", "number", minimum=0),
-        Column("Elektriciteit kWh per woning per jaar", "Electricity kWh per dwelling per year",
-               "electricity_kwh", "number", minimum=0),
-        Column("Kale huur per maand", "Net rent per month", "rent_cents", "money", minimum=0),
-    )),
-    Sheet("Woningen", "Dwellings", "dwellings", ("dwelling",), (
-        Column("Woning", "Dwelling", "dwelling", "id", required=True),
-        Column("Complex", "Complex", "complex", "id", required=True),
-        Column("Adres", "Address", "address", "text"),
-        Column("Verhuurd", "Let", "let", "yesno"),
-        Column("Energielabel", "Energy label", "label", "label"),
-        Column("Gas m3 per jaar", "Gas m3 per year", "gas_m3", "number", minimum=0),
-        Column("Elektriciteit kWh per jaar", "Electricity kWh per year", "electricity_kwh", "number", minimum=0),
-        Column("Kale huur per maand", "Net rent per month", "rent_cents", "money", minimum=0),
-    )),
-    Sheet("Projecten", "Projects", "projects", ("project",), (
-        Column("Project", "Project", "project", "id", required=True),
-        Column("Complex", "Complex", "complex", "id", required=True),
-        Column("Jaar", "Year", "year", "int", required=True, minimum=2000, maximum=2100),
-        Column("Maatregelen", "Measures", "measures", "measures"),
-        Column("Label na", "Label after", "label_after", "label"),
-        Column("Gasbesparing m3 per woning per jaar", "Gas saving m3 per dwelling per year",
-               "gas_saving_m3", "number", required=True, minimum=0),
-        Column("Elektriciteitsbesparing kWh per woning per jaar",
-               "Electricity saving kWh per dwelling per year", "electricity_saving_kwh", "number"),
-        Column("Huurverhoging per woning per maand", "Rent increase per dwelling per month",
-               "rent_increase_cents", "money", minimum=0),
-        Column("Investering per woning", "Investment per dwelling", "investment_cents", "money", minimum=0),
-        Column("Status", "Status", "status", "status"),
-    )),
-    Sheet("Stemmen", "Votes", "votes", ("project", "dwelling"), (
-        Column("Project", "Project", "project", "id", required=True),
-        Column("Woning", "Dwelling", "dwelling", "id", required=True),
-        Column("Stem", "Vote", "vote", "vote", required=True),
-        Column("Datum", "Date", "date", "date"),
-        Column("Vastgelegd door", "Recorded by", "recorded_by", "text"),
-    )),
-    Sheet("Doelen", "Targets", "targets", ("corporation", "from_year", "to_year"), (
-        Column("Corporatie", "Corporation", "corporation", "text", required=True),
-        Column("Van jaar", "From year", "from_year", "int", required=True, minimum=2000, maximum=2100),
-        Column("Tot en met jaar", "To year", "to_year", "int", required=True, minimum=2000, maximum=2100),
-        Column("Aantal woningen", "Dwellings", "dwellings", "int", required=True, minimum=0),
-    )),
-    Sheet("Tarieven", "Tariffs", "tariffs", ("year",), (
-        Column("Jaar", "Year", "year", "int", required=True, minimum=2000, maximum=2100),
-        Column("Gas euro per m3", "Gas euro per m3", "gas_eur_m3", "number", required=True, minimum=0),
-        Column("Elektriciteit euro per kWh", "Electricity euro per kWh", "electricity_eur_kwh", "number",
-               required=True, minimum=0),
-    )),
-    Sheet("Emissiefactoren", "Emission factors", "emission_factors", ("year",), (
-        Column("Jaar", "Year", "year", "int", required=True, minimum=2000, maximum=2100),
-        Column("Gas kg CO2 per m3", "Gas kg CO2 per m3", "gas_kg_m3", "number", required=True, minimum=0),
-        Column("Elektriciteit kg CO2 per kWh", "Electricity kg CO2 per kWh", "electricity_kg_kwh", "number",
-               required=True, minimum=0),
-    )),
-)
+@_fields.per_registry
+def sheets() -> tuple[Sheet, ...]:
+    """The workbook's sheets, in workbook order: the registry's tables that have one,
+    with their fields that have a header."""
+    return tuple(
+        Sheet(t.dutch, t.english, t.name, t.keys, tuple(
+            Column(f.dutch, f.english, f.name, f.kind, f.required, f.minimum, f.maximum)
+            for f in t.fields if f.in_workbook))
+        for t in _fields.tables() if t.in_workbook)
+
+
+SHEETS: tuple[Sheet, ...] = sheets()
 
 
 def sheet_for(name: str) -> Sheet | None:
-    for s in SHEETS:
+    for s in sheets():
         if s.matches(name):
             return s
     return None
 
 
 def sheet_for_table(table: str) -> Sheet:
-    for s in SHEETS:
+    for s in sheets():
         if s.table == table:
             return s
     raise KeyError(table)

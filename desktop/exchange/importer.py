@@ -57,8 +57,6 @@ def commit_import(outcome: ImportOutcome, workspace: Workspace, *, keep_backups:
     with workspace.transaction() as conn:
         apply_import_plan(conn, outcome.plan)
     outcome.applied = True
-    workspace.notify({"complexes", "dwellings", "projects", "votes", "targets", "tariffs",
-                      "emission_factors"})
     if progress is not None:      # written: too late to cancel, just say it is done
         progress(1.0)
     return outcome

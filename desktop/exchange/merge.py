@@ -1,8 +1,7 @@
 """Planning an import: what a (validated) workbook would change in a workspace.
 
 ``plan_import(incoming, present_columns, current)`` compares the workbook's Dataset
-with the workspace's, sheet by sheet, on the keys of :data:`columns.SHEETS`
-(``../shared/spec/workbook.md``, "Importing into a workspace (merging)"):
+with the workspace's, sheet by sheet, on the keys of :data:`columns.SHEETS`:
 
 * a row with a new key is **added** (the full row, as the reader built it: defaults
   filled in, absent columns empty);

@@ -1,4 +1,4 @@
-"""A problem found in a workbook, located as Excel shows it (``check.md``)."""
+"""A problem found in a workbook, located as Excel shows it (sheet, row, column header)."""
 from __future__ import annotations
 
 import os
@@ -38,7 +38,7 @@ class WorkbookProblem:
         return self.message_nl if lang == "nl" and self.message_nl else self.message
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
-        """``{"sheet", "row", "column", "message"}`` in that order, as check.md shows."""
+        """``{"sheet", "row", "column", "message"}`` in that order, as ``check --json`` prints it."""
         return {"sheet": self.sheet, "row": self.row, "column": self.column,
                 "message": self.message_in(lang)}
 

@@ -8,7 +8,7 @@ passes nothing.
 """
 from __future__ import annotations
 
-from typing import Callable, Protocol
+from typing import Callable
 
 
 class Cancelled(Exception):
@@ -16,12 +16,6 @@ class Cancelled(Exception):
 
     def __init__(self, message: str = "Cancelled / Geannuleerd") -> None:
         super().__init__(message)
-
-
-class Progress(Protocol):
-    def __call__(self, fraction: float) -> bool:
-        """Report ``fraction`` done; return False to cancel."""
-        ...
 
 
 ProgressFn = Callable[[float], bool]

@@ -1,4 +1,4 @@
-"""Reading a programme workbook (``../shared/spec/workbook.md``) into a Dataset.
+"""Reading a programme workbook (sheets and columns: :mod:`.columns`) into a Dataset.
 
 ``read_workbook(path)`` refuses files it cannot read at all with
 :class:`WorkbookUnreadable` (not an xlsx, encrypted, corrupt, empty, too large), and
@@ -23,8 +23,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from desktop.models import fields
 from desktop.models.dataset import TABLES, Dataset, Problem, conform, empty_frame
-from desktop.models.invariants import REQUIRED, validate_dataset
+from desktop.models.invariants import validate_dataset
 
 from .cells import parse_column, parse_text
 from .columns import SHEETS, Column, Sheet, sheet_for, sheet_for_table
@@ -33,21 +34,6 @@ from .problems import HasProblems, WorkbookProblem
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024             # the file itself
 DEFAULT_MAX_UNCOMPRESSED = 500 * 1024 * 1024     # all zip members, unpacked
 DEFAULT_MAX_CELLS = 5_000_000                    # cells of all sheets together
-
-# Values an empty cell (or an absent column) stands for.
-DEFAULTS: dict[tuple[str, str], Any] = {
-    ("dwellings", "let"): True,
-    ("complexes", "heating"): "gasketel",
-    ("projects", "status"): "gepland",
-    ("projects", "electricity_saving_kwh"): 0.0,
-    ("projects", "rent_increase_cents"): 0,
-}
-
-_DTYPES = {"text": "string", "id": "string", "measures": "string", "label": "string",
-           "heating": "string", "status": "string", "vote": "string",
-           "int": "Int64", "money": "Int64", "number": "Float64", "yesno": "boolean",
-           "date": "datetime64[s]"}
-
 
 class WorkbookUnreadable(Exception):
     """The file cannot be read as a programme workbook at all (check exits 2)."""
@@ -257,7 +243,7 @@ def _columns(data: list[list[Any]], positions: list[int]) -> dict[int, list[Any]
 
 
 def _series(kind: str, parsed: Any, n: int) -> pd.Series:
-    dtype = _DTYPES[kind]
+    dtype = fields.DTYPES[kind]
     if isinstance(parsed, np.ndarray):
         s = pd.Series(parsed, dtype="float64")
         return s.astype("Float64") if dtype == "Float64" else s.astype("Float64").astype("Int64")
@@ -335,9 +321,8 @@ class _SheetReader:
                 self.problems.append(WorkbookProblem(
                     self.name, numbers[pos], header, exc.message, exc.message_nl, "error"))
             columns[col.field] = _series(col.kind, parsed, n)
-        for (t, f), default in DEFAULTS.items():
-            if t != table:
-                continue
+        # what an empty cell (or an absent column) stands for
+        for f, default in fields.defaults(table).items():
             if f in columns:
                 columns[f] = columns[f].fillna(default)
             else:
@@ -444,7 +429,7 @@ def read_workbook(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
             continue          # no sheet, no rows: nothing to locate (cannot happen)
         if p.row is not None and (p.row, p.column) in error_cells[table]:
             continue          # the cell's own error says it already
-        if p.column in REQUIRED.get(table, ()) and p.column not in readers[table].present \
+        if p.column in fields.required(table) and p.column not in readers[table].present \
                 and p.message.startswith("this value is required"):
             continue          # reported once as a missing column
         problems.append(result.locate(p))

@@ -1,9 +1,9 @@
-"""Write a programme workbook (``../shared/spec/workbook.md``) from a :class:`Dataset`.
+"""Write a programme workbook (sheets and columns: :mod:`.columns`) from a :class:`Dataset`.
 
-One sheet per table in :data:`columns.SHEETS` order (capacities are workspace-only and
+One sheet per table in :func:`columns.sheets` order (capacities are workspace-only and
 not written), then an instructions sheet **last** (``Toelichting``) describing every
 sheet and column in Dutch and English.  The instructions sheet comes last so the table
-sheets open first and keep the spec's order; it is no table, so a reader skips it (the
+sheets open first and keep the order of :data:`columns.SHEETS`; it is no table, so a reader skips it (the
 name is exported as :data:`INSTRUCTIONS_SHEET` so the reader can skip it silently instead
 of warning about an unknown sheet).
 
@@ -32,9 +32,10 @@ import numpy as np
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from ..models import fields
 from ..models.dataset import Dataset
 from ..models.enums import LABELS, Heating, Status, Vote
-from .columns import SHEETS, Column, Sheet
+from .columns import Column, Sheet, sheets
 from .progress import ProgressFn, report
 
 INSTRUCTIONS_SHEET = ("Toelichting", "Instructions")   # (Dutch, English) name
@@ -42,8 +43,6 @@ INSTRUCTIONS_SHEET = ("Toelichting", "Instructions")   # (Dutch, English) name
 MONEY_FORMAT = '"€" #,##0.00'
 DATE_FORMAT = "dd-mm-yyyy"
 YES, NO = "ja", "nee"
-# Columns left out of a privacy export (personal_data=False): (table, field)
-PERSONAL_FIELDS = frozenset({("dwellings", "address"), ("votes", "recorded_by")})
 
 LAST_ROW = 1_048_576            # dropdowns cover the whole column, so added rows get them too
 MIN_WIDTH, MAX_WIDTH = 8, 50
@@ -68,99 +67,7 @@ _ENGLISH_LISTS: dict[str, tuple[str, ...]] = {
     "vote": tuple(m.english for m in Vote),
 }
 
-# ---- the instructions sheet -------------------------------------------------------
-_SHEET_MEANING: dict[str, tuple[str, str]] = {
-    "complexes": ("Eén rij per wooncomplex.", "One row per housing complex."),
-    "dwellings": ("Eén rij per woning (nodig om stemmen vast te leggen).",
-                  "One row per dwelling (needed to record votes)."),
-    "projects": ("Eén rij per renovatieproject; een project omvat het hele complex.",
-                 "One row per retrofit project; a project covers its whole complex."),
-    "votes": ("Eén rij per stem van een huurder; per project en woning één rij.",
-              "One row per tenant vote; one row per project and dwelling."),
-    "targets": ("Aantal woningen dat een corporatie in een periode heeft toegezegd te verduurzamen.",
-                "Homes a corporation agreed to retrofit in a period."),
-    "tariffs": ("Energieprijzen per jaar; een ontbrekend jaar neemt het dichtstbijzijnde eerdere jaar.",
-                "Energy prices per year; a missing year takes the nearest earlier year."),
-    "emission_factors": ("CO2-emissiefactoren per jaar; een ontbrekend jaar neemt het dichtstbijzijnde "
-                         "eerdere jaar.",
-                         "CO2 emission factors per year; a missing year takes the nearest earlier year."),
-}
-
-_MEANING: dict[tuple[str, str], tuple[str, str]] = {
-    ("complexes", "complex"): ("Complexnummer, uniek, bijv. P-1001.", "Complex id, unique, e.g. P-1001."),
-    ("complexes", "corporation"): ("Eigenaar, bijv. Portaal.", "Owner, e.g. Portaal."),
-    ("complexes", "neighbourhood"): ("Wijk, bijv. Overhees.", "Neighbourhood, e.g. Overhees."),
-    ("complexes", "name"): ("Naam van het complex.", "Name of the complex."),
-    ("complexes", "build_year"): ("Bouwjaar, 1800–2100.", "Build year, 1800–2100."),
-    ("complexes", "dwellings"): (
-        "Aantal woningen; verplicht als het complex geen rijen in Woningen heeft, anders gelijk "
-        "aan het aantal rijen daar.",
-        "Number of dwellings; required when the complex has no Woningen rows, else equal to "
-        "their number."),
-    ("complexes", "heating"): ("Verwarming (standaard gasketel).", "Heating (default gas boiler)."),
-    ("complexes", "label"): ("Gemiddeld energielabel, gebruikt als woningen er geen geven.",
-                             "Average energy label, used when dwellings give none."),
-    ("complexes", "gas_m3"): ("Gasverbruik m3 per woning per jaar, gebruikt als woningen er geen geven.",
-                              "Gas use m3 per dwelling per year, used when dwellings give none."),
-    ("complexes", "electricity_kwh"): ("Elektriciteitsverbruik kWh per woning per jaar, idem.",
-                                       "Electricity use kWh per dwelling per year, likewise."),
-    ("complexes", "rent_cents"): ("Kale huur per woning per maand in euro, idem.",
-                                  "Net rent per dwelling per month in euros, likewise."),
-    ("dwellings", "dwelling"): ("Woningnummer (VHE), uniek.", "Dwelling id (VHE number), unique."),
-    ("dwellings", "complex"): ("Complex van de woning; moet bestaan in Complexen.",
-                               "Complex of the dwelling; must exist in Complexen."),
-    ("dwellings", "address"): ("Adres.", "Address."),
-    ("dwellings", "let"): ("Verhuurd (standaard ja); een leegstaande woning heeft geen huurder en "
-                           "dus geen stem.",
-                           "Let (default yes); a vacant dwelling has no tenant, so no vote."),
-    ("dwellings", "label"): ("Energielabel; overschrijft het gemiddelde van het complex.",
-                             "Energy label; overrides the complex average."),
-    ("dwellings", "gas_m3"): ("Gasverbruik m3 per jaar; overschrijft het complex.",
-                              "Gas use m3 per year; overrides the complex."),
-    ("dwellings", "electricity_kwh"): ("Elektriciteitsverbruik kWh per jaar; overschrijft het complex.",
-                                       "Electricity use kWh per year; overrides the complex."),
-    ("dwellings", "rent_cents"): ("Kale huur per maand in euro; overschrijft het complex.",
-                                  "Net rent per month in euros; overrides the complex."),
-    ("projects", "project"): ("Projectcode, uniek.", "Project id, unique."),
-    ("projects", "complex"): ("Complex van het project; moet bestaan.",
-                              "Complex of the project; must exist."),
-    ("projects", "year"): ("Jaar van oplevering, 2000–2100; besparingen tellen vanaf dit jaar.",
-                           "Year of completion, 2000–2100; savings count from this year on."),
-    ("projects", "measures"): ("Maatregelen, gescheiden door ';', bijv. dakisolatie; hr++ glas.",
-                               "Measures, separated by ';', e.g. dakisolatie; hr++ glas."),
-    ("projects", "label_after"): ("Energielabel na de renovatie.", "Energy label after the retrofit."),
-    ("projects", "gas_saving_m3"): ("Gasbesparing m3 per woning per jaar, ≥ 0.",
-                                    "Gas saving m3 per dwelling per year, ≥ 0."),
-    ("projects", "electricity_saving_kwh"): (
-        "Elektriciteitsbesparing kWh per woning per jaar; mag negatief zijn (een warmtepomp "
-        "gebruikt meer). Standaard 0.",
-        "Electricity saving kWh per dwelling per year; may be negative (a heat pump uses "
-        "more). Default 0."),
-    ("projects", "rent_increase_cents"): ("Huurverhoging per woning per maand in euro (standaard 0).",
-                                          "Rent increase per dwelling per month in euros (default 0)."),
-    ("projects", "investment_cents"): ("Investering per woning in euro.", "Investment per dwelling in euros."),
-    ("projects", "status"): ("Status (standaard gepland).", "Status (default planned)."),
-    ("votes", "project"): ("Project; moet bestaan.", "Project; must exist."),
-    ("votes", "dwelling"): ("Woning; moet een verhuurde woning van het complex van het project zijn.",
-                            "Dwelling; must be a let dwelling of the project's complex."),
-    ("votes", "vote"): ("Stem van de huurder.", "The tenant's vote."),
-    ("votes", "date"): ("Datum van de stem.", "Date of the vote."),
-    ("votes", "recorded_by"): ("Wie de stem heeft vastgelegd.", "Who recorded the vote."),
-    ("targets", "corporation"): ("Corporatie.", "Corporation."),
-    ("targets", "from_year"): ("Eerste jaar van de periode.", "First year of the period."),
-    ("targets", "to_year"): ("Laatste jaar van de periode (tot en met).", "Last year of the period (inclusive)."),
-    ("targets", "dwellings"): ("Toegezegd aantal woningen in de periode.",
-                               "Number of dwellings agreed for the period."),
-    ("tariffs", "year"): ("Jaar.", "Year."),
-    ("tariffs", "gas_eur_m3"): ("Gasprijs in euro per m3.", "Gas price in euros per m3."),
-    ("tariffs", "electricity_eur_kwh"): ("Elektriciteitsprijs in euro per kWh.",
-                                         "Electricity price in euros per kWh."),
-    ("emission_factors", "year"): ("Jaar.", "Year."),
-    ("emission_factors", "gas_kg_m3"): ("kg CO2 per m3 aardgas.", "kg CO2 per m3 natural gas."),
-    ("emission_factors", "electricity_kg_kwh"): ("kg CO2 per kWh elektriciteit.",
-                                                 "kg CO2 per kWh electricity."),
-}
-
+# ---- the instructions sheet (the meaning of each sheet and column: the field registry)
 _KIND_TEXT: dict[str, tuple[str, str]] = {
     "id": ("tekst (code)", "text (id)"),
     "text": ("tekst", "text"),
@@ -206,8 +113,9 @@ def _header(col: Column, lang: str) -> str:
 
 def written_columns(sheet: Sheet, personal_data: bool = True) -> tuple[Column, ...]:
     """The columns ``write_workbook`` writes for ``sheet``."""
+    personal = fields.personal_fields()
     return tuple(c for c in sheet.columns
-                 if personal_data or (sheet.table, c.field) not in PERSONAL_FIELDS)
+                 if personal_data or (sheet.table, c.field) not in personal)
 
 
 # ---- value preparation (vectorised per column, engine-neutral) --------------------
@@ -289,7 +197,7 @@ def _width(header: str, data_width: int) -> float:
     return float(min(MAX_WIDTH, max(MIN_WIDTH, head + 2, data_width + 2)))
 
 
-def _instruction_rows(sheets: list[tuple[Sheet, tuple[Column, ...]]]) -> list[list[tuple]]:
+def _instruction_rows(chosen: list[tuple[Sheet, tuple[Column, ...]]]) -> list[list[tuple]]:
     """The instructions sheet as rows of (value, style) cells; style is one of
     None, 'title', 'italic', 'header', 'bold', 'wrap'."""
     rows: list[list[tuple]] = [[("Toelichting / Instructions", "title")]]
@@ -299,8 +207,9 @@ def _instruction_rows(sheets: list[tuple[Sheet, tuple[Column, ...]]]) -> list[li
     rows.append([])
     rows.append([(h, "header") for h in ("Tabblad [Sheet]", "Kolom [Column]", "Verplicht [Required]",
                                          "Soort [Type]", "Betekenis", "Meaning")])
-    for sheet, cols in sheets:
-        nl, en = _SHEET_MEANING.get(sheet.table, ("", ""))
+    for sheet, cols in chosen:
+        table = fields.table(sheet.table)
+        nl, en = table.help_nl, table.help_en
         rows.append([(f"{sheet.dutch} [{sheet.english}]", "bold"), (None, None), (None, None),
                      (None, None), (nl, "wrap"), (en, "wrap")])
         for col in cols:
@@ -308,7 +217,8 @@ def _instruction_rows(sheets: list[tuple[Sheet, tuple[Column, ...]]]) -> list[li
             if col.kind in LISTS:
                 kind_nl = f"{kind_nl}: " + ", ".join(LISTS[col.kind])
                 kind_en = f"{kind_en}: " + ", ".join(_ENGLISH_LISTS[col.kind])
-            m_nl, m_en = _MEANING.get((sheet.table, col.field), ("", ""))
+            field = table.field(col.field)
+            m_nl, m_en = field.help_nl, field.help_en
             rows.append([(None, None), (f"{col.dutch} [{col.english}]", "wrap"),
                          ("ja [yes]" if col.required else "nee [no]", "wrap"),
                          (f"{kind_nl} [{kind_en}]", "wrap"), (m_nl, "wrap"), (m_en, "wrap")])
@@ -559,8 +469,8 @@ def write_workbook(ds: Dataset, path: str | os.PathLike, *, personal_data: bool 
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     path = Path(path)
-    sheets = [(s, written_columns(s, personal_data)) for s in SHEETS]
-    total = 0 if template else sum(len(getattr(ds, s.table)) for s, _ in sheets)
+    chosen = [(s, written_columns(s, personal_data)) for s in sheets()]
+    total = 0 if template else sum(len(getattr(ds, s.table)) for s, _ in chosen)
     done = 0
 
     def tick(rows: int) -> None:
@@ -574,7 +484,7 @@ def write_workbook(ds: Dataset, path: str | os.PathLike, *, personal_data: bool 
     out = _XlsxWriterEngine(tmp) if engine == "xlsxwriter" else _OpenpyxlEngine(tmp)
     try:
         try:
-            for sheet, cols in sheets:
+            for sheet, cols in chosen:
                 frame = getattr(ds, sheet.table)
                 if template:
                     frame = frame.iloc[0:0]
@@ -583,7 +493,7 @@ def write_workbook(ds: Dataset, path: str | os.PathLike, *, personal_data: bool 
                 columns = [_prepare(frame, c) for c in cols]
                 out.table(_sheet_name(sheet, lang), cols, headers, widths, columns, len(frame), tick)
             out.instructions(INSTRUCTIONS_SHEET[1] if lang == "en" else INSTRUCTIONS_SHEET[0],
-                             _instruction_rows(sheets))
+                             _instruction_rows(chosen))
             report(progress, 0.95)
         except BaseException:
             out.discard()

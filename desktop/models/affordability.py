@@ -1,5 +1,5 @@
-"""Affordability (seed 3K, 3L; ``../shared/domain.md`` "Affordability"; ``check.md``
-parts ``affordability`` and ``affordability_by_corporation_year``).
+"""Affordability (seed 3K, 3L; the ``check`` report's parts ``affordability`` and
+``affordability_by_corporation_year``).
 
 3K: the rent increase from energy measures may not exceed the drop in energy costs at
 the tariffs of that moment — per project, and per corporation and year as a

@@ -1,4 +1,4 @@
-"""The CO2 model (seed 3E; ``../shared/domain.md`` "CO2"; ``check.md`` part ``co2``).
+"""The CO2 model (seed 3E; the ``co2`` part of the ``check`` report).
 
 Emissions of a dwelling in a year = gas m³ × gas factor + electricity kWh × electricity
 factor, with the savings of every non-cancelled project of its complex applied from the
@@ -14,12 +14,12 @@ Use per dwelling (:func:`dwelling_use`):
   else zero with a warning;
 * electricity: own value, else the complex's, else the Dutch average household use.
 
-Values not given for the dwelling itself are estimates, reported as grouped warnings
-(workbook.md): one per complex and kind, with the number of dwellings (never one per
+Values not given for the dwelling itself are estimates, reported as grouped warnings:
+one per complex and kind, with the number of dwellings (never one per
 dwelling).  A complex without dwelling rows taking its own complex values is not an
 estimate and gives no warning.
 
-The zero gas for gas-free heating goes beyond check.md's literal chain (complex value,
+The zero gas for gas-free heating goes beyond the literal chain (complex value,
 else label, else zero): the typical use per label is the use of a gas-heated home, and
 counting it for a district-heated one would invent emissions.
 

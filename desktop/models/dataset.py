@@ -2,8 +2,8 @@
 
 Data flows one way: the store (or a workbook) builds a :class:`Dataset`, the rules
 (``support``, ``affordability``, ``programme``, ``co2``) compute from it, and the views
-show the results.  Every frame has exactly the columns declared in :data:`SCHEMA`, in
-that order, with the dtypes declared there; ``Dataset.empty()`` and
+show the results.  Every frame has exactly the columns of :data:`SCHEMA` (derived from
+the field registry, :mod:`desktop.models.fields`), in that order, with their dtypes; ``Dataset.empty()`` and
 ``Dataset.from_records()`` build conforming frames, ``Dataset.validate()`` checks the
 invariants of the workbook spec in one place.
 
@@ -24,110 +24,22 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
+from . import fields as _fields
 from .enums import LABELS, Heating, Status, Vote, parse_label
+from .fields import BUILD_YEAR_MAX, BUILD_YEAR_MIN, YEAR_MAX, YEAR_MIN
 
-# column name -> pandas dtype.  "string" columns hold str or <NA>.
-SCHEMA: dict[str, dict[str, str]] = {
-    "complexes": {
-        "complex": "string",
-        "corporation": "string",
-        "neighbourhood": "string",
-        "name": "string",
-        "build_year": "Int64",
-        "dwellings": "Int64",          # declared count ("Aantal woningen"), may be <NA>
-        "heating": "string",           # Heating value, default gasketel
-        "label": "string",
-        "gas_m3": "Float64",
-        "electricity_kwh": "Float64",
-        "rent_cents": "Int64",
-    },
-    "dwellings": {
-        "dwelling": "string",
-        "complex": "string",
-        "address": "string",
-        "let": "boolean",              # default True
-        "label": "string",
-        "gas_m3": "Float64",
-        "electricity_kwh": "Float64",
-        "rent_cents": "Int64",
-    },
-    "projects": {
-        "project": "string",
-        "complex": "string",
-        "year": "Int64",
-        "measures": "string",          # ';'-separated
-        "label_after": "string",
-        "gas_saving_m3": "Float64",
-        "electricity_saving_kwh": "Float64",   # may be negative
-        "rent_increase_cents": "Int64",
-        "investment_cents": "Int64",
-        "status": "string",            # Status value, default gepland
-        # vote campaign (workspace only, not in the workbook)
-        "campaign_start": "datetime64[s]",
-        "notified_on": "datetime64[s]",
-    },
-    "votes": {                          # the current vote per (project, dwelling)
-        "project": "string",
-        "dwelling": "string",
-        "vote": "string",              # Vote value
-        "date": "datetime64[s]",
-        "recorded_by": "string",
-    },
-    "targets": {
-        "corporation": "string",
-        "from_year": "Int64",
-        "to_year": "Int64",
-        "dwellings": "Int64",
-    },
-    "tariffs": {
-        "year": "Int64",
-        "gas_eur_m3": "Float64",
-        "electricity_eur_kwh": "Float64",
-    },
-    "emission_factors": {
-        "year": "Int64",
-        "gas_kg_m3": "Float64",
-        "electricity_kg_kwh": "Float64",
-    },
-    "capacities": {                     # optional per corporation and year (programme)
-        "corporation": "string",
-        "year": "Int64",
-        "max_dwellings": "Int64",
-        "budget_cents": "Int64",
-    },
-    # Workspace only (not in the workbook).  Empty: the built-in defaults are in force
-    # (defaults.DEFAULT_RENT_LIMITS, measures.CATALOGUE); defaults are never stored as rows.
-    "rent_limits": {                    # per year; fallback rule as for tariffs
-        "year": "Int64",
-        "aftopping_small_cents": "Int64",    # aftoppingsgrens 1-2 persons, per month
-        "aftopping_large_cents": "Int64",    # aftoppingsgrens 3+ persons
-        "liberalisation_cents": "Int64",     # liberalisatiegrens
-    },
-    "measures": {                       # a row overrides the built-in measure with its key
-        "measure": "string",           # catalogue key: canonical Dutch name, e.g. "dakisolatie"
-        "name_en": "string",
-        "gas_saving_m3": "Float64",    # <NA>: saves all gas use (gas-free measure)
-        "electricity_saving_kwh": "Float64",   # may be negative
-        "cost_cents": "Int64",         # per dwelling
-        "source": "string",
-    },
-}
+# column name -> pandas dtype, per table, derived from the field registry
+# (:mod:`desktop.models.fields`, where each field is declared with its kind).
+SCHEMA: dict[str, dict[str, str]] = _fields.schema()
 
 TABLES: tuple[str, ...] = tuple(SCHEMA)
 
 # Values an absent or empty optional field takes (workbook spec): applied by conform().
-DEFAULTS: dict[str, dict[str, object]] = {
-    "complexes": {"heating": "gasketel"},
-    "dwellings": {"let": True},
-    "projects": {"status": "gepland", "electricity_saving_kwh": 0.0, "rent_increase_cents": 0},
-}
-
-YEAR_MIN, YEAR_MAX = 2000, 2100
-BUILD_YEAR_MIN, BUILD_YEAR_MAX = 1800, 2100
+DEFAULTS: dict[str, dict[str, object]] = {t: d for t in TABLES if (d := _fields.defaults(t))}
 
 
 def empty_frame(table: str) -> pd.DataFrame:
-    cols = SCHEMA[table]
+    cols = _fields.dtypes(table)
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in cols.items()})
 
 
@@ -137,14 +49,14 @@ def conform(table: str, frame: pd.DataFrame | Iterable[Mapping] | None) -> pd.Da
     Missing columns are added empty; extra columns are dropped; empty optional fields
     with a default (:data:`DEFAULTS`) take it.
     """
-    cols = SCHEMA[table]
+    cols = _fields.dtypes(table)
     if frame is None:
         return empty_frame(table)
     if not isinstance(frame, pd.DataFrame):
         frame = pd.DataFrame(list(frame))
     out = {}
     n = len(frame)
-    defaults = DEFAULTS.get(table, {})
+    defaults = _fields.defaults(table)
     for c, t in cols.items():
         if c in frame.columns:
             s = frame[c]
@@ -233,14 +145,6 @@ class Dataset:
         counts.loc[counts.index.intersection(rows.index)] = rows.reindex(
             counts.index.intersection(rows.index)).astype("Int64")
         return counts.fillna(0).astype("int64")
-
-    def project_dwellings(self) -> pd.Series:
-        """Dwellings per project (its whole complex), indexed by project id."""
-        counts = self.dwelling_counts()
-        p = self.projects
-        return pd.Series(
-            p["complex"].map(counts).fillna(0).astype("int64").to_numpy(),
-            index=p["project"].astype(str).to_numpy(), name="dwellings")
 
     def projects_with_owner(self) -> pd.DataFrame:
         """Projects joined with their complex's corporation and neighbourhood, and

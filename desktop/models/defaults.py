@@ -1,4 +1,4 @@
-"""Built-in default numbers (``../shared/domain.md``), with their source and status.
+"""Built-in default numbers, each with its source and status.
 
 Defaults are used only where the user has entered no rows; they are never stored as
 rows in a workspace.  Every table says whether a value is an estimate so the interface

@@ -9,6 +9,9 @@ from __future__ import annotations
 from enum import Enum
 
 
+_ALIASES: dict[type, dict[str, str]] = {}   # per listed type, built on first use
+
+
 class ListedValue(str, Enum):
     """A str-enum whose value is the Dutch canonical text; ``english`` is the alias."""
 
@@ -28,16 +31,37 @@ class ListedValue(str, Enum):
         """
         if isinstance(text, cls):
             return text
-        key = str(text).strip().casefold()
-        for member in cls:
-            if key in (member.value.casefold(), member.english.casefold()):
-                return member
+        value = cls.canonical(text)
+        if value is not None:
+            return cls(value)
         allowed = ", ".join(f"{m.value} [{m.english}]" for m in cls)
         raise ValueError(f"{text!r} is not one of: {allowed}")
 
     @classmethod
     def values(cls) -> list[str]:
         return [m.value for m in cls]
+
+    @classmethod
+    def aliases(cls) -> dict[str, str]:
+        """Casefolded Dutch value and English alias -> canonical value (the one
+        table every lenient reader of this list uses)."""
+        out: dict[str, str] = {}
+        for member in cls:
+            out[member.value.casefold()] = member.value
+            out[member.english.casefold()] = member.value
+        return out
+
+    @classmethod
+    def canonical(cls, text: object) -> str | None:
+        """The canonical value of ``text`` (Dutch or English, any case, spaces around
+        ignored); None when it is empty, missing or not one of the list."""
+        if text is None or (isinstance(text, float) and text != text):
+            return None
+        try:
+            return _ALIASES[cls].get(str(text).strip().casefold())
+        except KeyError:
+            _ALIASES[cls] = cls.aliases()
+            return _ALIASES[cls].get(str(text).strip().casefold())
 
     def __str__(self) -> str:  # keep str() the canonical value, not 'Enum.X'
         return self.value
@@ -50,11 +74,6 @@ class Status(ListedValue):
     IN_PROGRESS = ("in uitvoering", "in progress")
     DONE = ("gereed", "done")
     CANCELLED = ("vervallen", "cancelled")
-
-    @property
-    def rank(self) -> int:
-        """Order of the life cycle; cancelled sorts last."""
-        return list(Status).index(self)
 
 
 # Statuses from which on a project of 10+ dwellings needs tenant support (the gate).
@@ -92,8 +111,3 @@ def parse_label(text: object) -> str:
     if key in LABELS:
         return key
     raise ValueError(f"{text!r} is not an energy label (A++++ … A, B … G)")
-
-
-def label_rank(label: str) -> int:
-    """0 for A++++ … 10 for G: lower is better."""
-    return LABELS.index(label)

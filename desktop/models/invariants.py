@@ -1,4 +1,4 @@
-"""The invariants of a programme across rows and tables (``workbook.md``).
+"""The invariants of a programme across rows and tables.
 
 ``validate_dataset(ds)`` is pure and vectorised: the workbook reader runs it after
 parsing the cells, the store runs it before applying an edit.  Each problem sits where
@@ -16,88 +16,16 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from .dataset import BUILD_YEAR_MAX, BUILD_YEAR_MIN, YEAR_MAX, YEAR_MIN, Dataset, Problem
+from . import fields as registry
+from .dataset import Dataset, Problem
 from .enums import LABELS, Heating, Status, Vote
 
-# Dutch names of the tables and fields, for the messages.
-_TABLE_NL = {"complexes": "complex", "dwellings": "woning", "projects": "project",
-             "votes": "stem", "targets": "doel", "tariffs": "tarief",
-             "emission_factors": "emissiefactor", "capacities": "capaciteit",
-             "rent_limits": "huurgrens", "measures": "maatregel"}
-
-# table -> (fields that identify a row, English name, Dutch "duplicate ..." phrase)
-KEYS: dict[str, tuple[tuple[str, ...], str, str]] = {
-    "complexes": (("complex",), "complex", "dubbel complex"),
-    "dwellings": (("dwelling",), "dwelling", "dubbele woning"),
-    "projects": (("project",), "project", "dubbel project"),
-    "votes": (("project", "dwelling"), "vote for this project and dwelling",
-              "dubbele stem voor dit project en deze woning"),
-    "targets": (("corporation", "from_year", "to_year"), "target for this corporation and period",
-                "dubbel doel voor deze corporatie en periode"),
-    "tariffs": (("year",), "tariff year", "dubbel tariefjaar"),
-    "emission_factors": (("year",), "emission factor year", "dubbel emissiefactorjaar"),
-    "capacities": (("corporation", "year"), "capacity for this corporation and year",
-                   "dubbele capaciteit voor deze corporatie en dit jaar"),
-    "rent_limits": (("year",), "rent limits year", "dubbel huurgrensjaar"),
-    "measures": (("measure",), "measure", "dubbele maatregel"),
-}
-
-REQUIRED: dict[str, tuple[str, ...]] = {
-    "complexes": ("complex", "corporation", "neighbourhood"),
-    "dwellings": ("dwelling", "complex"),
-    "projects": ("project", "complex", "year", "gas_saving_m3"),
-    "votes": ("project", "dwelling", "vote"),
-    "targets": ("corporation", "from_year", "to_year", "dwellings"),
-    "tariffs": ("year", "gas_eur_m3", "electricity_eur_kwh"),
-    "emission_factors": ("year", "gas_kg_m3", "electricity_kg_kwh"),
-    "capacities": ("corporation", "year"),
-    "rent_limits": ("year", "aftopping_small_cents", "aftopping_large_cents",
-                    "liberalisation_cents"),
-    "measures": ("measure",),
-}
-
-# (table, field) -> (minimum, maximum); None = unbounded
-RANGES: dict[tuple[str, str], tuple[float | None, float | None]] = {
-    ("complexes", "build_year"): (BUILD_YEAR_MIN, BUILD_YEAR_MAX),
-    ("complexes", "dwellings"): (1, None),
-    ("complexes", "gas_m3"): (0, None),
-    ("complexes", "electricity_kwh"): (0, None),
-    ("complexes", "rent_cents"): (0, None),
-    ("dwellings", "gas_m3"): (0, None),
-    ("dwellings", "electricity_kwh"): (0, None),
-    ("dwellings", "rent_cents"): (0, None),
-    ("projects", "year"): (YEAR_MIN, YEAR_MAX),
-    ("projects", "gas_saving_m3"): (0, None),
-    ("projects", "rent_increase_cents"): (0, None),
-    ("projects", "investment_cents"): (0, None),
-    ("targets", "from_year"): (YEAR_MIN, YEAR_MAX),
-    ("targets", "to_year"): (YEAR_MIN, YEAR_MAX),
-    ("targets", "dwellings"): (0, None),
-    ("tariffs", "year"): (YEAR_MIN, YEAR_MAX),
-    ("tariffs", "gas_eur_m3"): (0, None),
-    ("tariffs", "electricity_eur_kwh"): (0, None),
-    ("emission_factors", "year"): (YEAR_MIN, YEAR_MAX),
-    ("emission_factors", "gas_kg_m3"): (0, None),
-    ("emission_factors", "electricity_kg_kwh"): (0, None),
-    ("capacities", "year"): (YEAR_MIN, YEAR_MAX),
-    ("capacities", "max_dwellings"): (0, None),
-    ("capacities", "budget_cents"): (0, None),
-    ("rent_limits", "year"): (YEAR_MIN, YEAR_MAX),
-    ("rent_limits", "aftopping_small_cents"): (0, None),
-    ("rent_limits", "aftopping_large_cents"): (0, None),
-    ("rent_limits", "liberalisation_cents"): (0, None),
-    ("measures", "gas_saving_m3"): (0, None),
-    ("measures", "cost_cents"): (0, None),
-}
-
-# (table, field) -> allowed canonical values
-LISTED: dict[tuple[str, str], tuple[str, ...]] = {
-    ("complexes", "heating"): tuple(Heating.values()),
-    ("complexes", "label"): LABELS,
-    ("dwellings", "label"): LABELS,
-    ("projects", "label_after"): LABELS,
-    ("projects", "status"): tuple(Status.values()),
-    ("votes", "vote"): tuple(Vote.values()),
+# Listed values per field kind: the allowed canonical values.
+LISTED_KINDS: dict[str, tuple[str, ...]] = {
+    "heating": tuple(Heating.values()),
+    "label": LABELS,
+    "status": tuple(Status.values()),
+    "vote": tuple(Vote.values()),
 }
 
 
@@ -114,7 +42,7 @@ def _filled(s: pd.Series) -> np.ndarray:
 
 
 def _id_key(table: str, frame: pd.DataFrame, pos: int) -> str | None:
-    fields = KEYS[table][0]
+    fields = registry.table(table).keys
     if len(fields) == 1 and fields[0] in frame.columns:
         v = frame[fields[0]].iloc[pos]
         return None if pd.isna(v) else str(v)
@@ -143,14 +71,15 @@ class _Collector:
 
 
 def _required(c: _Collector, table: str, frame: pd.DataFrame) -> None:
-    for f in REQUIRED.get(table, ()):
+    for f in registry.required(table):
         if f in frame.columns:
             c.add(table, frame, _positions(frame[f].isna()), f,
                   "this value is required", "deze waarde is verplicht")
 
 
 def _duplicates(c: _Collector, table: str, frame: pd.DataFrame) -> None:
-    fields, en_name, nl_name = KEYS[table]
+    decl = registry.table(table)
+    fields, (en_name, nl_name) = decl.keys, decl.record
     if not all(f in frame.columns for f in fields) or len(frame) < 2:
         return
     keys = frame[list(fields)]
@@ -164,8 +93,8 @@ def _duplicates(c: _Collector, table: str, frame: pd.DataFrame) -> None:
 
 
 def _ranges(c: _Collector, table: str, frame: pd.DataFrame) -> None:
-    for (t, f), (lo, hi) in RANGES.items():
-        if t != table or f not in frame.columns:
+    for f, (lo, hi) in registry.ranges(table).items():
+        if f not in frame.columns:
             continue
         s = frame[f]
         if not len(s):
@@ -189,8 +118,10 @@ def _ranges(c: _Collector, table: str, frame: pd.DataFrame) -> None:
 
 
 def _listed_values(c: _Collector, table: str, frame: pd.DataFrame) -> None:
-    for (t, f), allowed in LISTED.items():
-        if t != table or f not in frame.columns:
+    for decl in registry.table(table).fields:
+        allowed = LISTED_KINDS.get(decl.kind)
+        f = decl.name
+        if allowed is None or f not in frame.columns:
             continue
         s = frame[f]
         bad = s.notna().to_numpy(dtype=bool) & ~s.isin(allowed).to_numpy(dtype=bool)

@@ -1,7 +1,7 @@
 """Catalogue of usual retrofit measures, with default savings and costs per dwelling.
 
-Figures come from ``../shared/domain.md`` ("Typical savings": Milieu Centraal,
-Installatiemonitor Warmtepompen) where it gives them; every other figure is an
+Figures come from Milieu Centraal and the Installatiemonitor Warmtepompen where
+they give them; every other figure is an
 **unverified estimate**, flagged as such so the interface can say so and keep it
 editable.  The catalogue only *proposes* savings for a project: the project's own
 numbers are what the rules use.
@@ -22,11 +22,11 @@ import pandas as pd
 
 from .defaults import AVERAGE_HOUSEHOLD_GAS_M3
 
-DOMAIN_SOURCE = "Milieu Centraal; Installatiemonitor Warmtepompen (domain.md)"
+DOMAIN_SOURCE = "Milieu Centraal; Installatiemonitor Warmtepompen"
 ESTIMATE_SOURCE = "Unverified estimate (no primary source at hand)"
 WORKSPACE_SOURCE = "Entered in this workspace"
 
-# Solar PV: 0.85 kWh per Wp per year, about 320 kWh per panel (domain.md).
+# Solar PV: 0.85 kWh per Wp per year, about 320 kWh per panel (DOMAIN_SOURCE).
 KWH_PER_PANEL = 320.0
 PANELS_PER_DWELLING = 6          # assumption for a small social-rent home: unverified
 
@@ -61,11 +61,11 @@ CATALOGUE: tuple[Measure, ...] = (
     Measure("dakisolatie", "Dakisolatie", "Roof insulation",
             ("dak", "roof", "dakisolatie (dak)"),
             700.0, 0.0, 4000.0, DOMAIN_SOURCE, savings_unverified=False,
-            note="≈ 700 m³/yr for a dwelling with its own roof (domain.md)"),
+            note="≈ 700 m³/yr for a dwelling with its own roof"),
     Measure("spouwmuurisolatie", "Spouwmuurisolatie", "Cavity wall insulation",
             ("spouwisolatie", "spouwmuur", "cavity wall", "cavity insulation"),
             390.0, 0.0, 1500.0, DOMAIN_SOURCE, savings_unverified=False,
-            note="180–600 m³/yr by house type (domain.md); default is the midpoint"),
+            note="180–600 m³/yr by house type; default is the midpoint"),
     Measure("gevelisolatie", "Gevelisolatie", "Facade insulation",
             ("gevel", "facade", "façade insulation", "external wall insulation",
              "buitengevelisolatie"),
@@ -80,7 +80,7 @@ CATALOGUE: tuple[Measure, ...] = (
     Measure("hybride warmtepomp", "Hybride warmtepomp", "Hybrid heat pump",
             ("hybrid", "hybride"),
             650.0, -1500.0, 5000.0, DOMAIN_SOURCE, savings_unverified=False,
-            note="−650 m³ gas and +1,500 kWh per year (domain.md)"),
+            note="−650 m³ gas and +1,500 kWh per year"),
     Measure("all-electric warmtepomp", "All-electric warmtepomp", "All-electric heat pump",
             ("warmtepomp", "heat pump", "all-electric", "all electric",
              "all-electric heat pump", "volledig elektrische warmtepomp",
@@ -92,7 +92,7 @@ CATALOGUE: tuple[Measure, ...] = (
             ("pv", "solar pv", "zon-pv", "solar", "pv-panelen"),
             0.0, KWH_PER_PANEL * PANELS_PER_DWELLING, 4500.0, DOMAIN_SOURCE,
             savings_unverified=True,
-            note="≈ 320 kWh per panel (domain.md); 6 panels per dwelling is an assumption"),
+            note="≈ 320 kWh per panel; 6 panels per dwelling is an assumption"),
     Measure("ventilatie", "Ventilatie", "Ventilation",
             ("mechanische ventilatie", "wtw", "balansventilatie", "ventilation",
              "heat recovery ventilation"),

@@ -16,7 +16,8 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from .dataset import YEAR_MAX, YEAR_MIN, Dataset, Problem
+from . import fields
+from .dataset import Dataset, Problem
 from .enums import Status, parse_label
 
 PROGRAMME_COLUMNS = [
@@ -28,10 +29,7 @@ CAPACITY_COLUMNS = [
     "budget_cents", "over_capacity", "over_budget",
 ]
 
-_STATUS_ALIASES: dict[str, str] = {}
-for _member in Status:
-    _STATUS_ALIASES[_member.value.casefold()] = _member.value
-    _STATUS_ALIASES[_member.english.casefold()] = _member.value
+_STATUS_ALIASES = Status.aliases()
 
 
 def _canonical_status(status: pd.Series) -> pd.Series:
@@ -139,6 +137,19 @@ def period_status(ds: Dataset) -> pd.DataFrame:
 
 
 # ----- homes per year ---------------------------------------------------------------
+def target_table(ds: Dataset) -> pd.DataFrame:
+    """The agreed targets as the pages show them: :func:`programme_table` plus
+    ``period`` ("2025" or "2025–2027"), ``planned_pct`` and ``done_pct`` (of the
+    target; missing for a target of 0)."""
+    frame = programme_table(ds)[0].copy()
+    frame["period"] = [str(a) if a == b else f"{a}–{b}"
+                       for a, b in zip(frame["from_year"], frame["to_year"])]
+    frame["planned_pct"] = [p / t * 100 if t else None
+                            for p, t in zip(frame["planned"], frame["target"])]
+    frame["done_pct"] = [d / t * 100 if t else None for d, t in zip(frame["done"], frame["target"])]
+    return frame
+
+
 def matrix(ds: Dataset, years: range | None = None, done: bool = False) -> pd.DataFrame:
     """Homes per year by corporation and neighbourhood.
 
@@ -242,9 +253,6 @@ def _number(value: Any) -> float | None:
     return x if math.isfinite(x) else None
 
 
-_REQUIRED = ("project", "complex", "year", "gas_saving_m3")
-
-
 def validate_project_edit(values: Mapping[str, Any], known_complexes: set[str],
                           require_all: bool = False, lang: str = "en") -> dict[str, str]:
     """Field -> message for every invalid value in ``values`` (keys are the
@@ -252,31 +260,34 @@ def validate_project_edit(values: Mapping[str, Any], known_complexes: set[str],
     English, or Dutch with ``lang="nl"``.
 
     Only the fields present are checked, so one edited cell can be validated alone;
-    with ``require_all`` (a new project) the required fields — project, complex,
-    year, gas_saving_m3 — must be present too.  Money fields are whole cents.
+    with ``require_all`` (a new project) the required fields of the registry
+    (:mod:`desktop.models.fields`) must be present too.  Money fields are whole cents.
     """
     nl = lang == "nl"
+    decl = fields.table("projects")
 
     def say(en: str, dutch: str) -> str:
         return dutch if nl else en
 
-    missing = _MISSING_NL if nl else _MISSING
+    def missing(name: str) -> str:
+        return say(*(decl.field(name).missing or _MISSING))
+
     errors: dict[str, str] = {}
     if require_all:
-        for name in _REQUIRED:
+        for name in fields.required("projects"):
             if name not in values or _blank(values[name]):
-                errors[name] = missing[name]
+                errors[name] = missing(name)
 
     def check(name: str) -> bool:
         return name in values and name not in errors
 
     if check("project") and _blank(values["project"]):
-        errors["project"] = missing["project"]
+        errors["project"] = missing("project")
 
     if check("complex"):
         value = values["complex"]
         if _blank(value):
-            errors["complex"] = missing["complex"]
+            errors["complex"] = missing("complex")
         elif str(value).strip() not in known_complexes:
             errors["complex"] = say(f"Unknown complex {str(value).strip()!r}: add it first.",
                                     f"Onbekend complex {str(value).strip()!r}: voeg het eerst toe.")
@@ -284,32 +295,34 @@ def validate_project_edit(values: Mapping[str, Any], known_complexes: set[str],
     if check("year"):
         value = values["year"]
         x = None if _blank(value) else _number(value)
+        lo, hi = decl.field("year").minimum, decl.field("year").maximum
         if _blank(value):
-            errors["year"] = missing["year"]
+            errors["year"] = missing("year")
         elif x is None or x != int(x):
             errors["year"] = say("The year must be a whole number.", "Het jaar moet een geheel getal zijn.")
-        elif not YEAR_MIN <= x <= YEAR_MAX:
-            errors["year"] = say(f"The year must lie between {YEAR_MIN} and {YEAR_MAX}.",
-                                 f"Het jaar moet tussen {YEAR_MIN} en {YEAR_MAX} liggen.")
+        elif not lo <= x <= hi:
+            errors["year"] = say(f"The year must lie between {lo} and {hi}.",
+                                 f"Het jaar moet tussen {lo} en {hi} liggen.")
 
-    for name, label, label_nl in (
-            ("gas_saving_m3", "The gas saving", "De gasbesparing"),
-            ("electricity_saving_kwh", "The electricity saving", "De elektriciteitsbesparing"),
-            ("rent_increase_cents", "The rent increase", "De huurverhoging"),
-            ("investment_cents", "The investment", "De investering")):
-        if not check(name):
+    for field in decl.fields:      # the amounts: a number, within their range, whole cents
+        name = field.name
+        if field.kind not in ("number", "money") or not check(name):
             continue
+        label, label_nl = field.subject or (name, name)
         value = values[name]
         if _blank(value):
-            if name == "gas_saving_m3":
-                errors[name] = missing[name]
+            if field.required:
+                errors[name] = missing(name)
             continue
         x = _number(value)
         if x is None:
             errors[name] = say(f"{label} must be a number.", f"{label_nl} moet een getal zijn.")
-        elif name != "electricity_saving_kwh" and x < 0:
-            errors[name] = say(f"{label} cannot be negative.", f"{label_nl} kan niet negatief zijn.")
-        elif name.endswith("_cents") and x != int(x):
+        elif field.minimum is not None and x < field.minimum:
+            least = f"{field.minimum / (100 if field.kind == 'money' else 1):g}"   # money in euros
+            errors[name] = say(f"{label} cannot be negative.", f"{label_nl} kan niet negatief zijn.") \
+                if field.minimum == 0 else say(f"{label} must be at least {least}.",
+                                               f"{label_nl} moet minstens {least} zijn.")
+        elif field.kind == "money" and x != int(x):
             errors[name] = say(f"{label} must be a whole number of cents.",
                                f"{label_nl} moet een geheel aantal centen zijn.")
 
@@ -331,19 +344,8 @@ def validate_project_edit(values: Mapping[str, Any], known_complexes: set[str],
     return errors
 
 
-_MISSING = {
-    "project": "The project id cannot be empty.",
-    "complex": "Choose the complex the project covers.",
-    "year": "Enter the year of completion.",
-    "gas_saving_m3": "Enter the gas saving per dwelling per year (0 if none).",
-}
-
-_MISSING_NL = {
-    "project": "Het projectnummer mag niet leeg zijn.",
-    "complex": "Kies het complex waar het project over gaat.",
-    "year": "Vul het jaar van oplevering in.",
-    "gas_saving_m3": "Vul de gasbesparing per woning per jaar in (0 als er geen is).",
-}
+# a required field that declares no message of its own
+_MISSING = ("This value is required.", "Deze waarde is verplicht.")
 
 
 __all__ = [

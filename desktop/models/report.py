@@ -1,4 +1,4 @@
-"""The evaluation behind ``check`` (``../shared/spec/check.md``), computed by the same
+"""The evaluation behind ``check`` (``python -m desktop check --help``), computed by the same
 rule functions the views use.
 
 Each rule module exposes a function that takes a :class:`Dataset` and returns a

@@ -1,6 +1,6 @@
 """Tenant support for a retrofit proposal: the 70 % rule (BW 7:220 lid 3).
 
-The rule, in one place (``../shared/domain.md``, "Tenant support"):
+The rule, in one place:
 
 * A complex of **10 or more dwellings** has support ("reached") when the yes votes
   are **70 % or more of all tenants** (the let dwellings), compared exactly in
@@ -138,6 +138,38 @@ def tally(dwellings: int, tenants: int, yes: int, no: int) -> Tally:
     )
 
 
+def complex_size(let_flags, declared) -> tuple[int, int]:
+    """(dwellings, tenants) of a complex: its Woningen rows decide (``let_flags``, one
+    per row); without rows the declared count, every dwelling let (nothing says
+    otherwise); 0 without either."""
+    let_flags = list(let_flags)
+    if let_flags:
+        return len(let_flags), int(sum(bool(x) for x in let_flags))
+    declared = 0 if declared is None or pd.isna(declared) else int(declared)
+    return declared, declared
+
+
+def tally_votes(dwellings: int, tenants: int, let_dwellings, votes) -> Tally:
+    """The :class:`Tally` of one project from its vote history: ``votes`` are
+    (dwelling, vote) pairs in the order they were recorded, the last one per dwelling
+    is its current vote (a correction replaces the earlier answer); only the current
+    ja/nee of a dwelling in ``let_dwellings`` (the let dwellings of the project's
+    complex) counts; vote text is read as :meth:`Vote.canonical` reads it.
+
+    The one count behind the live vote entry, the programme's figures of one project
+    and the store's status gate (:func:`desktop.store.commands.support_gate`)."""
+    current = {}
+    for dwelling, vote in votes:
+        current[dwelling] = vote
+    yes = no = 0
+    for dwelling, vote in current.items():
+        if dwelling in let_dwellings:
+            answer = _VOTE_ALIASES.get(str(vote).strip().casefold()) if vote is not None else None
+            yes += answer == Vote.YES.value
+            no += answer == Vote.NO.value
+    return tally(dwellings, min(tenants, dwellings), yes, no)
+
+
 # ----- the status gate --------------------------------------------------------------
 def needs_override(t: Tally, new_status: Status | str) -> bool:
     """True when moving to ``new_status`` needs a reason from the user: a project of
@@ -157,10 +189,7 @@ def gate_allows(t: Tally, new_status: Status | str, reason: str | None = None) -
 
 
 # ----- the whole programme ----------------------------------------------------------
-_VOTE_ALIASES: dict[str, str] = {}
-for _member in Vote:
-    _VOTE_ALIASES[_member.value.casefold()] = _member.value
-    _VOTE_ALIASES[_member.english.casefold()] = _member.value
+_VOTE_ALIASES = Vote.aliases()
 
 
 def _canonical_votes(votes: pd.Series) -> pd.Series:
@@ -274,6 +303,16 @@ def support_table(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
     return out[SUPPORT_COLUMNS], []
 
 
+def campaign_table(ds: Dataset) -> pd.DataFrame:
+    """Every campaign: the rows of :func:`support_table` plus each project with a
+    campaign start date and no votes yet (nobody agreed so far), same columns."""
+    out = _all_projects(ds)
+    p = ds.projects
+    started = out["project"].isin(p.loc[p["campaign_start"].notna().to_numpy(dtype=bool), "project"])
+    keep = (out["vote_rows"] > 0).to_numpy() | started.to_numpy(dtype=bool)
+    return out[keep].reset_index(drop=True)[SUPPORT_COLUMNS]
+
+
 def _rows_of(values: pd.Series, wanted) -> np.ndarray:
     """Positions where ``values`` equals one of ``wanted`` (<NA> never matches).
 
@@ -298,19 +337,16 @@ def project_tally(ds: Dataset, project: str) -> Tally:
     has_complex = complex_id is not None and not pd.isna(complex_id)
     mine = _rows_of(d["complex"], [complex_id]) if has_complex else np.empty(0, dtype=np.int64)
     let = d["let"].to_numpy(dtype=bool, na_value=True)      # <NA> read as let
-    if len(mine):                      # Woningen rows decide, as in _complex_counts
-        dwellings, tenants = len(mine), int(let[mine].sum())
-    elif has_complex:                  # no rows: the declared count, every dwelling let
+    declared = None
+    if has_complex and not len(mine):  # no rows: the declared count, every dwelling let
         c = ds.complexes
-        declared = c["dwellings"].iloc[_rows_of(c["complex"], [complex_id])].dropna()
-        dwellings = tenants = int(declared.iat[0]) if len(declared) else 0
-    else:
-        dwellings = tenants = 0
-    tenants = min(tenants, dwellings)
+        known = c["dwellings"].iloc[_rows_of(c["complex"], [complex_id])].dropna()
+        declared = known.iat[0] if len(known) else None
+    dwellings, tenants = complex_size(let[mine], declared)   # Woningen rows decide
 
     v = ds.votes
     v = v.iloc[_rows_of(v["project"], [project])]
-    yes = no = 0
+    counted: set = set()
     if len(v) and has_complex:
         v = v[~v["dwelling"].duplicated(keep="last").to_numpy()]   # one vote per dwelling
         # a vote counts when its dwelling's first Woningen row (as in support_table) is
@@ -320,12 +356,9 @@ def project_tally(ds: Dataset, project: str) -> Tally:
         first = ~pd.Series(ids, dtype=object).duplicated(keep="first").to_numpy()
         ok = first & let[at] & d["complex"].iloc[at].isin([complex_id]).to_numpy(dtype=bool)
         counted = set(ids[ok])
-        vote = _canonical_votes(v["vote"]).to_numpy(dtype=object, na_value=None)
-        for dwelling, answer in zip(v["dwelling"].to_numpy(dtype=object, na_value=None), vote):
-            if dwelling in counted:
-                yes += answer == Vote.YES.value
-                no += answer == Vote.NO.value
-    return tally(dwellings, tenants, int(yes), int(no))
+    return tally_votes(dwellings, tenants, counted,
+                       zip(v["dwelling"].to_numpy(dtype=object, na_value=None),
+                           v["vote"].to_numpy(dtype=object, na_value=None)))
 
 
 def follow_up(ds: Dataset, project: str) -> pd.DataFrame:
@@ -355,7 +388,7 @@ def follow_up(ds: Dataset, project: str) -> pd.DataFrame:
 __all__ = [
     "PRESUMPTION_MIN_DWELLINGS", "SUPPORT_PERCENT", "OBJECTION_DAYS",
     "REACHED", "NOT_REACHED", "INDIVIDUAL_CONSENT", "SUPPORT_STATUSES", "SUPPORT_COLUMNS",
-    "Tally", "tally", "support_reached", "support_status", "yes_still_needed",
+    "Tally", "tally", "tally_votes", "complex_size", "support_reached", "support_status", "yes_still_needed",
     "objection_deadline", "needs_override", "gate_allows",
-    "support_table", "project_tally", "follow_up",
+    "support_table", "campaign_table", "project_tally", "follow_up",
 ]

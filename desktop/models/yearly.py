@@ -1,4 +1,4 @@
-"""Per-year tables with the fallback rule (``../shared/spec/workbook.md``).
+"""Per-year tables with the fallback rule.
 
 "A year missing from Tarieven or Emissiefactoren takes the nearest earlier year given,
 else the nearest later one. A workbook or workspace without rows in that table uses

@@ -14,6 +14,7 @@ import pandas as pd
 from sqlalchemy import and_, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
+from ..models import support
 from ..models.enums import STATUSES_NEEDING_SUPPORT, Status
 from . import schema as s
 from .workspace import (
@@ -222,9 +223,9 @@ class SetStatus:
             raise WorkspaceError(f"Project {self.project} does not exist.")
         if new in STATUSES_NEEDING_SUPPORT and Status.parse(old[0]) not in STATUSES_NEEDING_SUPPORT \
                 and not (self.reason and self.reason.strip()):
-            gate = support_gate(conn, self.project, old[1])
-            if gate is not None:
-                raise GateError(gate)
+            t = gate_tally(conn, self.project, old[1])
+            if support.needs_override(t, new):
+                raise GateError(self.project, new.value, t)
         who = self.changed_by if self.changed_by is not None else current_user(conn)
         stamp = now()
         conn.execute(update(p).where(p.c.project == self.project)
@@ -238,33 +239,42 @@ class SetStatus:
 
 
 class GateError(WorkspaceError):
-    """Support not reached: moving on needs a reason."""
+    """Support not reached: moving on needs a reason.  Carries the project, the status
+    asked for and the support figures (``tally``) the store counted."""
+
+    def __init__(self, project: str, status: str, tally: "support.Tally"):
+        self.project, self.status, self.tally = project, status, tally
+        self.message_nl = (
+            f"Het draagvlak voor project {project} is {tally.support_pct:.2f} % van "
+            f"{tally.tenants} huurders; 70 % is nodig (nog {tally.yes_needed} stemmen voor). "
+            "Geef een reden om toch door te gaan.")
+        super().__init__(
+            f"Support for project {project} is {tally.support_pct:.2f} % of {tally.tenants} "
+            f"tenants; 70 % is needed ({tally.yes_needed} more yes votes). Give a reason to "
+            "proceed anyway.")
+
+
+def gate_tally(conn: Connection, project: str, complex_id: str) -> "support.Tally":
+    """The project's support as the gate sees it: counted with
+    :func:`desktop.models.support.tally_votes`, the function the views' figures come
+    from, on the complex's dwellings and the project's vote history."""
+    d = s.dwellings
+    lets = conn.execute(select(d.c.dwelling, d.c.let).where(d.c.complex == complex_id)).all()
+    declared = None if lets else conn.execute(
+        select(s.complexes.c.dwellings).where(s.complexes.c.complex == complex_id)).scalar()
+    dwellings, tenants = support.complex_size([r[1] for r in lets], declared)
+    v = s.vote_events
+    history = conn.execute(select(v.c.dwelling, v.c.vote).where(v.c.project == project)
+                           .order_by(v.c.id)).all()
+    return support.tally_votes(dwellings, tenants, {r[0] for r in lets if r[1]}, history)
 
 
 def support_gate(conn: Connection, project: str, complex_id: str) -> str | None:
     """None when the project may move to akkoord or later; else the reason why not."""
-    from ..models import support
-
-    d = s.dwellings
-    lets = conn.execute(select(d.c.dwelling, d.c.let).where(d.c.complex == complex_id)).all()
-    if lets:
-        dwellings = len(lets)
-        let_ids = {r[0] for r in lets if r[1]}
-    else:
-        declared = conn.execute(select(s.complexes.c.dwellings)
-                                .where(s.complexes.c.complex == complex_id)).scalar() or 0
-        dwellings, let_ids = declared, set()
-    v = s.vote_events
-    rows = conn.execute(select(v.c.dwelling, v.c.vote).where(v.c.project == project)
-                        .order_by(v.c.id)).all()
-    current = {dw: vote for dw, vote in rows}
-    yes = sum(1 for dw, vote in current.items() if vote == "ja" and dw in let_ids)
-    no = sum(1 for dw, vote in current.items() if vote == "nee" and dw in let_ids)
-    t = support.tally(dwellings=dwellings, tenants=len(let_ids) if lets else dwellings, yes=yes, no=no)
-    if t.dwellings < 10 or t.reached:
+    t = gate_tally(conn, project, complex_id)
+    if not support.needs_override(t, Status.AGREED):
         return None
-    return (f"Support for project {project} is {t.support_pct:.2f} % of {t.tenants} tenants; "
-            f"70 % is needed ({t.yes_needed} more yes votes). Give a reason to proceed anyway.")
+    return str(GateError(project, Status.AGREED.value, t))
 
 
 @dataclass(frozen=True)

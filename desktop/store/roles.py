@@ -13,7 +13,7 @@ workspace database itself.
 """
 from __future__ import annotations
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 VIEWER = "planner_viewer"
@@ -78,16 +78,3 @@ def add_login(conn: Connection, login: str, password: str, member_of: str = VIEW
     escaped = password.replace("'", "''")
     conn.exec_driver_sql(f"ALTER ROLE {_ident(login)} LOGIN PASSWORD '{escaped}'")
     conn.exec_driver_sql(f"GRANT {_ident(member_of)} TO {_ident(login)}")
-
-
-def setup_roles(url: str) -> None:
-    """Create both group roles on the workspace database at ``url`` (as its owner)."""
-    from .workspace import engine_url
-
-    engine = create_engine(engine_url(url))
-    try:
-        with engine.begin() as conn:
-            create_viewer_role(conn)
-            create_editor_role(conn)
-    finally:
-        engine.dispose()

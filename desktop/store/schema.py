@@ -2,7 +2,11 @@
 
 This describes the schema at the newest migration; the migrations under
 ``migrations/versions`` build it step by step and are what creates real databases.
-A test checks that the two agree.  Every editable record carries ``row_version``,
+A test checks that the two agree.  The columns of a table's fields come from the field
+registry (:mod:`desktop.models.fields`): a field declared here gets what only SQL knows
+(key, reference, length, NOT NULL, server default); any other field gets the plain
+column of its kind (:data:`PLAIN_TYPES`), NOT NULL when the registry requires it.  The
+migrations never derive from the registry: they are history and stay as written.  Every editable record carries ``row_version``,
 incremented on each update, so concurrent edits can be detected, and the last editor
 (``changed_by``, ``changed_at``, ``changed_fields``: migration 0003) so that a refused edit
 can say what changed and who changed it.
@@ -14,6 +18,31 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from ..models import fields
+
+# field kind -> the SQL type of a field not declared below
+PLAIN_TYPES = {
+    "id": String(100), "text": Text, "measures": Text, "label": String(8), "heating": String(40),
+    "status": String(40), "vote": String(20), "int": Integer, "money": Integer, "number": Float,
+    "yesno": Boolean, "date": Date,
+}
+
+
+class MissingColumnError(LookupError):
+    """A registry field has no SQL column (a schema declaration or migration is missing)."""
+
+
+def _fields(table: str, *declared: Column) -> list[Column]:
+    """A column per registry field of ``table``, in registry order: the one ``declared``
+    for it, else the plain column of its kind."""
+    given = {c.name: c for c in declared}
+    names = [f.name for f in fields.table(table).fields]
+    unknown = set(given) - set(names)
+    if unknown:
+        raise MissingColumnError(f"{table}: {sorted(unknown)} declared in SQL but not in the field registry")
+    return [given[f.name] if f.name in given
+            else Column(f.name, PLAIN_TYPES[f.kind], nullable=not f.required)
+            for f in fields.table(table).fields]
 
 
 def _last_editor() -> list[Column]:
@@ -47,49 +76,40 @@ neighbourhoods = Table(
 
 complexes = Table(
     "complexes", metadata,
-    Column("complex", String(100), primary_key=True),
-    Column("corporation", String(200), ForeignKey("corporations.name"), nullable=False),
-    Column("neighbourhood", String(200), ForeignKey("neighbourhoods.name"), nullable=False),
-    Column("name", Text),
-    Column("build_year", Integer),
-    Column("dwellings", Integer),
-    Column("heating", String(40), nullable=False, server_default="gasketel"),
-    Column("label", String(8)),
-    Column("gas_m3", Float),
-    Column("electricity_kwh", Float),
-    Column("rent_cents", Integer),
+    *_fields(
+        "complexes",
+        Column("complex", String(100), primary_key=True),
+        Column("corporation", String(200), ForeignKey("corporations.name"), nullable=False),
+        Column("neighbourhood", String(200), ForeignKey("neighbourhoods.name"), nullable=False),
+        Column("heating", String(40), nullable=False, server_default="gasketel"),
+    ),
     Column("row_version", Integer, nullable=False, server_default="1"),
     *_last_editor(),
 )
 
 dwellings = Table(
     "dwellings", metadata,
-    Column("dwelling", String(100), primary_key=True),
-    Column("complex", String(100), ForeignKey("complexes.complex"), nullable=False, index=True),
-    Column("address", Text),
-    Column("let", Boolean, nullable=False, server_default="1"),
-    Column("label", String(8)),
-    Column("gas_m3", Float),
-    Column("electricity_kwh", Float),
-    Column("rent_cents", Integer),
+    *_fields(
+        "dwellings",
+        Column("dwelling", String(100), primary_key=True),
+        Column("complex", String(100), ForeignKey("complexes.complex"), nullable=False, index=True),
+        Column("let", Boolean, nullable=False, server_default="1"),
+    ),
     Column("row_version", Integer, nullable=False, server_default="1"),
     *_last_editor(),
 )
 
 projects = Table(
     "projects", metadata,
-    Column("project", String(100), primary_key=True),
-    Column("complex", String(100), ForeignKey("complexes.complex"), nullable=False, index=True),
-    Column("year", Integer, nullable=False),
-    Column("measures", Text),
-    Column("label_after", String(8)),
-    Column("gas_saving_m3", Float, nullable=False, server_default="0"),
-    Column("electricity_saving_kwh", Float, nullable=False, server_default="0"),
-    Column("rent_increase_cents", Integer, nullable=False, server_default="0"),
-    Column("investment_cents", Integer),
-    Column("status", String(40), nullable=False, server_default="gepland"),
-    Column("campaign_start", Date),
-    Column("notified_on", Date),
+    *_fields(
+        "projects",
+        Column("project", String(100), primary_key=True),
+        Column("complex", String(100), ForeignKey("complexes.complex"), nullable=False, index=True),
+        Column("gas_saving_m3", Float, nullable=False, server_default="0"),
+        Column("electricity_saving_kwh", Float, nullable=False, server_default="0"),
+        Column("rent_increase_cents", Integer, nullable=False, server_default="0"),
+        Column("status", String(40), nullable=False, server_default="gepland"),
+    ),
     Column("row_version", Integer, nullable=False, server_default="1"),
     *_last_editor(),
 )
@@ -125,10 +145,7 @@ status_events = Table(
 targets = Table(
     "targets", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("corporation", String(200), nullable=False),
-    Column("from_year", Integer, nullable=False),
-    Column("to_year", Integer, nullable=False),
-    Column("dwellings", Integer, nullable=False),
+    *_fields("targets", Column("corporation", String(200), nullable=False)),
     Column("row_version", Integer, nullable=False, server_default="1"),
     *_last_editor(),
     UniqueConstraint("corporation", "from_year", "to_year", name="uq_targets_key"),
@@ -136,28 +153,25 @@ targets = Table(
 
 tariffs = Table(
     "tariffs", metadata,
-    Column("year", Integer, primary_key=True, autoincrement=False),
-    Column("gas_eur_m3", Float, nullable=False),
-    Column("electricity_eur_kwh", Float, nullable=False),
+    *_fields("tariffs", Column("year", Integer, primary_key=True, autoincrement=False)),
     Column("row_version", Integer, nullable=False, server_default="1"),
     *_last_editor(),
 )
 
 emission_factors = Table(
     "emission_factors", metadata,
-    Column("year", Integer, primary_key=True, autoincrement=False),
-    Column("gas_kg_m3", Float, nullable=False),
-    Column("electricity_kg_kwh", Float, nullable=False),
+    *_fields("emission_factors", Column("year", Integer, primary_key=True, autoincrement=False)),
     Column("row_version", Integer, nullable=False, server_default="1"),
     *_last_editor(),
 )
 
 capacities = Table(
     "capacities", metadata,
-    Column("corporation", String(200), primary_key=True),
-    Column("year", Integer, primary_key=True, autoincrement=False),
-    Column("max_dwellings", Integer),
-    Column("budget_cents", Integer),
+    *_fields(
+        "capacities",
+        Column("corporation", String(200), primary_key=True),
+        Column("year", Integer, primary_key=True, autoincrement=False),
+    ),
     Column("row_version", Integer, nullable=False, server_default="1"),
     *_last_editor(),
 )
@@ -166,10 +180,7 @@ capacities = Table(
 # never stored: an empty table means the defaults are in force.
 rent_limits = Table(
     "rent_limits", metadata,
-    Column("year", Integer, primary_key=True, autoincrement=False),
-    Column("aftopping_small_cents", Integer, nullable=False),
-    Column("aftopping_large_cents", Integer, nullable=False),
-    Column("liberalisation_cents", Integer, nullable=False),
+    *_fields("rent_limits", Column("year", Integer, primary_key=True, autoincrement=False)),
     Column("row_version", Integer, nullable=False, server_default="1"),
     *_last_editor(),
 )
@@ -177,27 +188,40 @@ rent_limits = Table(
 # A row overrides the built-in catalogue measure with the same key; other keys add measures.
 measures = Table(
     "measures", metadata,
-    Column("measure", String(200), primary_key=True),
-    Column("name_en", Text),
-    Column("gas_saving_m3", Float),              # NULL: saves all gas use (gas-free)
-    Column("electricity_saving_kwh", Float, nullable=False, server_default="0"),
-    Column("cost_cents", Integer),
-    Column("source", Text),
+    *_fields(
+        "measures",
+        Column("measure", String(200), primary_key=True),
+        Column("electricity_saving_kwh", Float, nullable=False, server_default="0"),
+    ),
     Column("row_version", Integer, nullable=False, server_default="1"),
     *_last_editor(),
 )
 
 EDITOR_COLUMNS = ("row_version", "changed_by", "changed_at", "changed_fields")
 
-# Dataset table -> (SQL table, key columns)
+# Dataset table -> (SQL table, key columns: the registry's keys)
 TABLE_KEYS: dict[str, tuple[Table, tuple[str, ...]]] = {
-    "complexes": (complexes, ("complex",)),
-    "dwellings": (dwellings, ("dwelling",)),
-    "projects": (projects, ("project",)),
-    "targets": (targets, ("corporation", "from_year", "to_year")),
-    "tariffs": (tariffs, ("year",)),
-    "emission_factors": (emission_factors, ("year",)),
-    "capacities": (capacities, ("corporation", "year")),
-    "rent_limits": (rent_limits, ("year",)),
-    "measures": (measures, ("measure",)),
+    t.name: (t_sql, t.keys) for t, t_sql in (
+        (fields.table(name), sql) for name, sql in (
+            ("complexes", complexes), ("dwellings", dwellings), ("projects", projects),
+            ("targets", targets), ("tariffs", tariffs), ("emission_factors", emission_factors),
+            ("capacities", capacities), ("rent_limits", rent_limits), ("measures", measures)))
 }
+
+# Dataset table -> (the SQL table its fields are read from, field -> SQL column where the
+# names differ).  The current vote per (project, dwelling) is its latest vote_events row.
+FIELD_COLUMNS: dict[str, tuple[Table, dict[str, str]]] = {
+    **{name: (sql, {}) for name, (sql, _keys) in TABLE_KEYS.items()},
+    "votes": (vote_events, {"date": "vote_date"}),
+}
+
+
+def field_column(table: str, field: str) -> Column:
+    """The SQL column holding ``field`` of the Dataset table ``table``."""
+    sql, renamed = FIELD_COLUMNS[table]
+    name = renamed.get(field, field)
+    if name not in sql.c:
+        raise MissingColumnError(
+            f"the field {table}.{field} of the field registry has no SQL column {sql.name}.{name}; "
+            f"add it to the workspace schema with a migration")
+    return sql.c[name]

@@ -23,7 +23,7 @@ import shutil
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 import pandas as pd
 from alembic import command as alembic_command
@@ -34,7 +34,8 @@ from sqlalchemy import create_engine, event, func, insert, select
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, ProgrammingError
 
-from ..models.dataset import SCHEMA, TABLES, Dataset, conform
+from ..models import fields as registry
+from ..models.dataset import TABLES, Dataset, conform
 from . import schema as s
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -196,7 +197,6 @@ class Workspace:
         self.path = path
         #: who makes the edits (settings.user_name): recorded as each record's last editor
         self.user = user
-        self._listeners: list[Callable[[set[str]], None]] = []
 
     @property
     def dialect(self) -> str:
@@ -300,7 +300,11 @@ class Workspace:
             return MigrationContext.configure(conn).get_current_revision()
 
     def close(self) -> None:
+        """Close every connection; a workspace file is then whole on its own (no
+        ``-wal``/``-shm`` beside it), ready to be copied, mailed or synced."""
         self.engine.dispose()
+        if self.path is not None:
+            fold_wal(self.path)
 
     def __enter__(self) -> "Workspace":
         return self
@@ -314,9 +318,13 @@ class Workspace:
 
     # ----- backups -----------------------------------------------------------------
     def backup_dir(self) -> Path:
+        """``backups/`` beside the workspace, readable by its owner only (0700, also when
+        an older version made it 0755): the copies hold the same tenants' data."""
         assert self.path is not None
         d = self.path.parent / "backups"
-        d.mkdir(exist_ok=True)
+        d.mkdir(mode=0o700, exist_ok=True)
+        if d.stat().st_mode & 0o077:
+            os.chmod(d, 0o700)
         return d
 
     def backup(self, reason: str = "manual", keep: int = 10) -> Path | None:
@@ -326,15 +334,7 @@ class Workspace:
             return None
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = self.backup_dir() / f"{self.path.stem}.{stamp}.{reason}{BACKUP_SUFFIX}"
-        src = sqlite3.connect(self.path)
-        try:
-            dst = sqlite3.connect(target)
-            with dst:
-                src.backup(dst)
-            dst.close()
-        finally:
-            src.close()
-        os.chmod(target, 0o600)
+        copy_sqlite_file(self.path, target)
         self._prune_backups(keep)
         return target
 
@@ -358,18 +358,6 @@ class Workspace:
             Path(str(target) + extra).unlink(missing_ok=True)
         shutil.copy2(backup, target)
         os.chmod(target, 0o600)
-
-    # ----- change notification -----------------------------------------------------
-    def add_listener(self, callback: Callable[[set[str]], None]) -> None:
-        self._listeners.append(callback)
-
-    def remove_listener(self, callback: Callable[[set[str]], None]) -> None:
-        if callback in self._listeners:
-            self._listeners.remove(callback)
-
-    def notify(self, tables: set[str]) -> None:
-        for cb in list(self._listeners):
-            cb(tables)
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -439,7 +427,7 @@ class Workspace:
         if table == "votes":
             return conform("votes", self._current_votes(conn))
         sql_table = s.TABLE_KEYS[table][0]
-        cols = [sql_table.c[c] for c in SCHEMA[table] if c in sql_table.c]
+        cols = [s.field_column(table, c) for c in registry.dtypes(table)]   # raises when one is missing
         keys = [sql_table.c[k] for k in s.TABLE_KEYS[table][1]]
         return conform(table, _fetch_frame(conn, select(*cols).order_by(*binary_order(conn, keys))))
 
@@ -447,7 +435,7 @@ class Workspace:
         v = s.vote_events
         latest = select(func.max(v.c.id).label("id")).group_by(v.c.project, v.c.dwelling).subquery()
         return _fetch_frame(conn, select(
-            v.c.project, v.c.dwelling, v.c.vote, v.c.vote_date.label("date"), v.c.recorded_by)
+            *[s.field_column("votes", f).label(f) for f in registry.dtypes("votes")])
             .join(latest, latest.c.id == v.c.id)
             .order_by(*binary_order(conn, [v.c.project, v.c.dwelling])))
 
@@ -483,7 +471,6 @@ class Workspace:
         """Apply one command in one transaction; return its inverse (for undo)."""
         with self.transaction() as conn:
             inverse = cmd.apply(conn)
-        self.notify(set(cmd.tables))
         return inverse
 
     def replace_all(self, ds: Dataset, *, meta: dict[str, str] | None = None) -> None:
@@ -499,7 +486,6 @@ class Workspace:
             insert_dataset(conn, ds)
             for k, v in (meta or {}).items():
                 self.set_meta(k, v, conn)
-        self.notify(set(TABLES))
 
 
 def _first_line(exc) -> str:
@@ -693,6 +679,48 @@ def count_rows(conn: Connection) -> dict[str, int]:
     for table in s.metadata.sorted_tables:
         out[table.name] = conn.execute(select(func.count()).select_from(table)).scalar()
     return out
+
+
+def copy_sqlite_file(source: Path, target: Path) -> None:
+    """Copy the SQLite file ``source`` to ``target`` consistently (SQLite's backup API: also
+    what sits in its write-ahead log, also while it is open), as one file readable by its
+    owner only (0600 from the moment it exists).  The source's log is checkpointed into
+    the source file as well, so that file alone holds what the copy holds."""
+    os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))
+    os.chmod(target, 0o600)
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            with dst:
+                src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")     # the copy is one file
+        finally:
+            dst.close()
+        src.execute("PRAGMA wal_checkpoint(PASSIVE)")     # never waits for other readers
+    finally:
+        src.close()
+
+
+def fold_wal(path: Path) -> None:
+    """Write a closed SQLite workspace's write-ahead log into the file itself and leave
+    no ``-wal``/``-shm`` beside it: after :meth:`Workspace.close` this is the only
+    connection, and SQLite removes both files when its last connection closes after a
+    full checkpoint.  Another process still holding the file open keeps its log (its own
+    last close folds it).  Never waits more than a moment and never raises: closing
+    must not fail."""
+    if not Path(path).is_file():      # moved away or restored over: nothing to fold
+        return
+    try:
+        conn = sqlite3.connect(path, timeout=0.2)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error:
+        pass            # busy elsewhere, read-only media, not a database: left as it is
+    finally:
+        conn.close()
 
 
 def sqlite_integrity_ok(path: Path) -> bool:

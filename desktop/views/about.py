@@ -17,6 +17,7 @@ from .. import __version__
 from ..logs import LOG_NAME
 from ..paths import data_dir, log_dir
 from ..settings import Settings
+from .fmt import tr_fmt
 
 
 class AboutDialog(QDialog):
@@ -25,10 +26,10 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("About Retrofit Planner"))
         self.setMinimumWidth(640)
         lay = QVBoxLayout(self)
-        head = QLabel(self.tr(
+        head = QLabel(tr_fmt(self.tr(
             "<b>Retrofit Planner</b> %1<br><br>Plan the energy retrofit of social-rent homes: "
             "the programme against the agreed targets, tenant support (the 70 % rule), "
-            "affordability and the CO2 path to 2050.").replace("%1", __version__))
+            "affordability and the CO2 path to 2050."), __version__))
         head.setWordWrap(True)
         lay.addWidget(head)
         lay.addSpacing(6)
@@ -66,11 +67,11 @@ class AboutDialog(QDialog):
             backups = self.tr("made by the database server's administrator (team workspace)")
         return [
             (self.tr("Version"), __version__),
-            (self.tr("This workspace"), self.tr("%1 (schema %2)").replace("%1", workspace.location)
-             .replace("%2", workspace.schema_revision or "")),
-            (self.tr("Data folder"), self.tr("%1 (the sample workspace and the log; your own "
-                                             "workspaces are where you save them)")
-             .replace("%1", str(data_dir()))),
+            (self.tr("This workspace"), tr_fmt(self.tr("%1 (schema %2)"), workspace.location,
+                                                workspace.schema_revision or "")),
+            (self.tr("Data folder"), tr_fmt(self.tr("%1 (the sample workspace and the log; your "
+                                                    "own workspaces are where you save them)"),
+                                            data_dir())),
             (self.tr("Backups"), backups),
             (self.tr("Settings"), str(Settings.path())),
             (self.tr("Log"), str(log_dir() / LOG_NAME)),

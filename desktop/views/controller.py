@@ -1,17 +1,94 @@
 """The one entry point for every change to data, and where undo lives.
 
-Views build commands (``desktop.store.commands``); :meth:`Controller.execute` applies
-each in one transaction, pushes its inverse on the undo stack, reloads the domain
-frames and tells the views which tables changed.
+Views ask the edits layer (:mod:`desktop.edits`) for a command and hand it to
+:meth:`Controller.run`, which applies it in one transaction (:meth:`Controller.execute`:
+its inverse goes on the undo stack, the domain frames are reloaded and the views told
+which tables changed), shows a refusal the same way on every page, and — when the
+store's support gate refuses a status — asks for the reason through the one
+:class:`ReasonDialog` and tries again with it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+import enum
+from typing import Callable
 
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QLabel, QLayout, QPlainTextEdit, QVBoxLayout, QWidget,
+)
+
+from ..edits import EditError
 from ..models.dataset import TABLES, Dataset
 from ..settings import Settings
-from ..store.workspace import Workspace
+from ..store.commands import GateError
+from ..store.workspace import Workspace, WorkspaceError
+from . import fmt
+
+
+class Outcome(enum.Enum):
+    """How :meth:`Controller.run` ended; true only when the edit was made."""
+
+    DONE = "done"
+    NOTHING = "nothing"        # the use case had nothing to change
+    REFUSED = "refused"        # invalid input or refused by the store; the message was shown
+    NO_REASON = "no_reason"    # the support gate asked for a reason and none was given
+
+    def __bool__(self) -> bool:
+        return self is Outcome.DONE
+
+
+class ReasonDialog(QDialog):
+    """Asks why a project may move on without support (kept in the status history)."""
+
+    def __init__(self, message: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reason needed"))
+        self.setMinimumSize(440, 240)
+        lay = QVBoxLayout(self)
+        # fixed constraints: a word-wrapped label would otherwise resize the shown window
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.text = QLabel(message)
+        self.text.setWordWrap(True)
+        lay.addWidget(self.text)
+        self.edit = QPlainTextEdit()
+        self.edit.setPlaceholderText(self.tr("e.g. court ruling of 12 March 2026, case number …"))
+        lay.addWidget(self.edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Change status"))
+        self.ok.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        self.edit.textChanged.connect(lambda: self.ok.setEnabled(bool(self.reason())))
+        self.resize(480, 260)
+
+    def reason(self) -> str:
+        return self.edit.toPlainText().strip()
+
+
+def gate_message(gate: GateError) -> str:
+    """What the reason dialog says: the support the store counted and what is needed."""
+    t = gate.tally
+    return QCoreApplication.translate(
+        "SupportPage",
+        "Support for %1 is %2 of %3 tenants: 70 % is needed (%4 more yes votes). "
+        "To move the project to '%5' anyway, give the reason (for example a court "
+        "ruling). It is kept in the status history.") \
+        .replace("%1", gate.project).replace("%2", fmt.percent(t.support_pct, 1)) \
+        .replace("%3", fmt.integer(t.tenants)).replace("%4", fmt.integer(t.yes_needed)) \
+        .replace("%5", gate.status)
+
+
+def ask_reason(parent: QWidget | None, message: str) -> str | None:
+    """The one way the window asks for a gate reason; None when cancelled."""
+    dialog = ReasonDialog(message, parent)
+    ok = dialog.exec() == QDialog.DialogCode.Accepted
+    reason = dialog.reason()
+    dialog.deleteLater()
+    return reason if ok and reason else None
 
 
 class _StoreCommand(QUndoCommand):
@@ -109,3 +186,33 @@ class Controller(QObject):
         undo.set_inverse(inverse)
         self.undo_stack.push(undo)
         return True
+
+    def run(self, use_case: Callable[[str | None], object], text: str = "", *,
+            say: Callable[[str, bool], None], parent: QWidget | None = None,
+            ask: Callable[[str], str | None] | None = None) -> Outcome:
+        """Make an edit of the edits layer: ``use_case(reason)`` returns the command
+        (None: nothing to change) or raises :class:`~desktop.edits.EditError`.
+
+        A refusal — the use case's or the store's — is shown with ``say(message,
+        True)`` in the interface language.  When the store's support gate refuses,
+        the reason is asked once (``ask(message)``, by default :func:`ask_reason` over
+        ``parent``) and the use case is run again with it."""
+        reason = None
+        while True:
+            try:
+                command = use_case(reason)
+                if command is None:
+                    return Outcome.NOTHING
+                self.execute(command, text)
+                return Outcome.DONE
+            except GateError as gate:
+                if reason is not None:       # cannot happen: the store takes any reason
+                    say(fmt.message(gate), True)
+                    return Outcome.REFUSED
+                message = gate_message(gate)
+                reason = ask(message) if ask is not None else ask_reason(parent, message)
+                if not reason:
+                    return Outcome.NO_REASON
+            except (EditError, WorkspaceError) as exc:
+                say(fmt.message(exc), True)
+                return Outcome.REFUSED

@@ -9,6 +9,7 @@ import pandas as pd
 from PySide6.QtCore import QDate, QLocale
 
 from ..models.enums import Heating, Status, Vote
+from ..models.numbers import user_number
 
 
 def _missing(value) -> bool:
@@ -94,6 +95,13 @@ def message(error) -> str:
     return str(text) if isinstance(text, str) and text else str(error)
 
 
+def read_number(text) -> float | None:
+    """A number typed in an input field, by the rules of :mod:`desktop.models.numbers`
+    in the interface's notation ("1.234,5" in Dutch, "1,234.5" in English; "€ 12,50",
+    "12.5" and "12,5" in both); None when blank or not a number."""
+    return user_number(text, locale().groupSeparator())
+
+
 def listed(value) -> str:
     """A listed domain value (status, vote, heating) as shown: the canonical Dutch value in a
     Dutch interface, its English alias otherwise. Unknown text is shown as it is."""
@@ -122,3 +130,17 @@ def listed_other(value) -> str:
             continue
         return member.english if is_dutch() else member.value
     return ""
+
+
+_PLACE = re.compile(r"%(\d{1,2})")
+
+
+def tr_fmt(text: str, *args) -> str:
+    """Fill the ``%1``, ``%2``, … of a translated text in one pass, as Qt's
+    ``QString::arg`` does: a value that itself holds ``%2`` is never filled again
+    (chained ``.replace("%1", …).replace("%2", …)`` would).  Values are shown with
+    ``str()``; format numbers and money first (:func:`integer`, :func:`money_cents`)."""
+    def fill(m: re.Match) -> str:
+        n = int(m.group(1))
+        return str(args[n - 1]) if 1 <= n <= len(args) else m.group(0)
+    return _PLACE.sub(fill, text)

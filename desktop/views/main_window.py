@@ -21,10 +21,8 @@ from ..store.workspace import Workspace, WorkspaceError
 from . import fmt, refresh, theme
 from .controller import Controller
 from .pages import PAGES, page_title
+from .shared_folder import offer_local_copy
 from .tasks import BackgroundTask, run_in_background
-
-WORKSPACE_FILTER = "Retrofit Planner workspace (*.rpw *.sqlite *.db);;All files (*)"
-
 
 def workspace_filter() -> str:
     """The file dialogs' filter, in the interface language."""
@@ -263,7 +261,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), str(Path.home()),
                                               workspace_filter())
         if path:
-            self.open_workspace(path)
+            self.open_workspace(offer_local_copy(self, path))
 
     def open_workspace(self, location: str, *, background: bool = True) -> bool:
         """Open the workspace at ``location`` in the window (False, after saying why,
@@ -346,3 +344,4 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
         super().closeEvent(event)
+        self.controller.workspace.close()     # the file alone now holds every edit (no -wal)

@@ -37,15 +37,11 @@ def stock_frame(ds: Dataset) -> pd.DataFrame:
 
 
 def target_frame(ds: Dataset) -> pd.DataFrame:
+    """The agreed targets (:func:`desktop.models.programme.target_table`) with the
+    verdict in words."""
     from ..models import programme
 
-    frame, _ = programme.programme_table(ds)
-    frame = frame.copy()
-    frame["period"] = [f"{a}" if a == b else f"{a}–{b}"
-                       for a, b in zip(frame["from_year"], frame["to_year"])]
-    frame["planned_pct"] = [p / t * 100 if t else None
-                            for p, t in zip(frame["planned"], frame["target"])]
-    frame["done_pct"] = [d / t * 100 if t else None for d, t in zip(frame["done"], frame["target"])]
+    frame = programme.target_table(ds)
     frame["verdict_text"] = [verdict_text(v) for v in frame["verdict"]]
     return frame
 

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QToolButton, QTreeView, QVBoxLayout, QWidget,
 )
 
+from ..models import fields as registry
 from ..models import programme
 from ..models.dataset import Dataset
 from ..models.enums import Status
-from ..store.commands import Batch, Delete, SetStatus, Upsert
-from ..store.workspace import WorkspaceError
+from .. import edits
 from . import fmt, theme
+from .controller import Outcome
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .programme_models import MET, OVER, SHORT, MatrixDelegate, MatrixModel, ProjectListModel
 from .project_dialog import CapacityDialog, ProjectDialog
@@ -38,40 +39,11 @@ from .widgets import data_table, fit_columns, page_heading, section_label
 
 RELEVANT = {"projects", "complexes", "dwellings", "targets", "capacities"}
 ALL = "__all__"
-EDITABLE = ("complex", "year", "measures", "label_after", "gas_saving_m3",
-            "electricity_saving_kwh", "rent_increase_cents", "investment_cents")
+EDITABLE = registry.upsert_fields("projects")     # saved as values; the status by SetStatus
 
 
 def _missing(v) -> bool:
     return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
-
-
-def _plain(v):
-    if _missing(v):
-        return None
-    return v.item() if isinstance(v, np.generic) else v
-
-
-def _same(a, b) -> bool:
-    a, b = _plain(a), _plain(b)
-    if a is None or b is None:
-        return a is None and b is None
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return float(a) == float(b)
-    return str(a) == str(b)
-
-
-def _period(a: int, b: int) -> str:
-    return str(a) if a == b else f"{a}–{b}"
-
-
-def target_frame(ds: Dataset) -> pd.DataFrame:
-    """The agreed targets with what is planned against them (the page adds the verdict
-    in words)."""
-    frame, _problems = programme.programme_table(ds)
-    frame = frame.copy()
-    frame["period"] = [_period(int(a), int(b)) for a, b in zip(frame["from_year"], frame["to_year"])]
-    return frame
 
 
 def matrix_years(ds: Dataset) -> list[int]:
@@ -136,7 +108,7 @@ def page_data(ds: Dataset, filters: tuple = (ALL, ALL, ALL)) -> ProgrammeData:
     owner["status"] = owner["status"].astype("string").fillna(Status.PLANNED.value)
     owner["total_investment_cents"] = (owner["investment_cents"].astype("Int64")
                                        * owner["dwellings"].astype("int64"))
-    return ProgrammeData(ds, owner, target_frame(ds), matrix_data(ds, owner, filters))
+    return ProgrammeData(ds, owner, programme.target_table(ds), matrix_data(ds, owner, filters))
 
 
 class ProgrammePage(Page):
@@ -615,110 +587,68 @@ class ProgrammePage(Page):
     # Edits read the controller's dataset, not the frames the page shows: for a large
     # workspace those follow an edit a moment later (computed on a worker thread).
     def _project(self, project_id: str) -> dict[str, Any] | None:
-        projects = self.controller.dataset.projects
-        hit = projects[projects["project"] == project_id]
-        if not len(hit):
-            return None
-        out = {k: _plain(v) for k, v in hit.iloc[0].to_dict().items()}
-        if _missing(out.get("status")):
-            out["status"] = Status.PLANNED.value
-        return out
+        return edits.project_record(self.controller.dataset, project_id)
 
     def _version(self, project_id: str) -> int | None:
         return self.controller.workspace.row_versions("projects").get((project_id,))
 
+    def _run(self, use_case, text: str, **kwargs) -> Outcome:
+        """Run an edit of the edits layer through the controller (one transaction, one
+        undo step) and say so under the page; a refusal is said there too."""
+        outcome = self.controller.run(use_case, text, **{"say": self._say, "parent": self, **kwargs})
+        if outcome:
+            self._say(text + " — " + self.tr("Ctrl+Z undoes it."))
+        return outcome
+
     def move_projects(self, ids: list[str], year: int) -> bool:
         """Move projects to ``year`` (one undo step); False when refused or nothing moved."""
-        versions = self.controller.workspace.row_versions("projects")
-        projects = self.controller.dataset.projects
-        current = dict(zip(projects["project"].astype(str), projects["year"]))
-        ids = [p for p in ids if (p,) in versions and not _same(current.get(p), year)]
-        if not ids:
+        ds, versions = self.controller.dataset, self.controller.workspace.row_versions("projects")
+        command = edits.move_projects(ds, ids, year, versions)
+        if command is None:
             return False
-        cmds = [Upsert("projects", {"project": p}, {"year": int(year)},
-                       expected_version=versions[(p,)]) for p in ids]
+        ids = edits.moved(command)
         text = (self.tr("Move %1 to %2").replace("%1", ids[0]) if len(ids) == 1
                 else self.tr("Move %n project(s) to %2", "", len(ids))).replace("%2", str(year))
-        return self._execute(cmds, text)
-
-    def _apply(self, cmds: list, text: str) -> None:
-        """Apply the commands as one edit (one transaction, one undo step) and say so
-        under the page.  Raises the store's error when refused."""
-        self.controller.execute(cmds[0] if len(cmds) == 1 else Batch(tuple(cmds), label=text), text)
-        self._say(text + " — " + self.tr("Ctrl+Z undoes it."))
-
-    def _execute(self, cmds: list, text: str) -> bool:
-        """:meth:`_apply`; when refused, say why under the page and return False."""
-        try:
-            self._apply(cmds, text)
-        except WorkspaceError as exc:
-            self._say(fmt.message(exc), error=True)
-            return False
-        return True
+        return bool(self._run(lambda _reason: edits.move_projects(ds, ids, year, versions, text), text))
 
     def _move_requested(self, ids: list[str], year: int) -> None:
         # after the drop has finished: the move resets the models
         QTimer.singleShot(0, lambda: self.move_projects(list(ids), int(year)))
 
-    def save_project(self, original: str | None, values: dict[str, Any], reason: str | None = None,
-                     expected_version: int | None = None) -> None:
+    def save_project(self, original: str | None, values: dict[str, Any],
+                     expected_version: int | None = None, *, say=None, ask=None) -> Outcome:
         """Create (``original`` None) or update a project from the dialog's values in one
-        transaction.  Raises the store's error (GateError, ConflictError, …) when refused."""
+        transaction; a refusal is said with ``say`` (the dialog's banner), the gate's
+        reason asked with ``ask`` (the one reason dialog by default)."""
         user = getattr(self.controller.settings, "user_name", None)
         pid = values["project"]
-        status = Status.parse(values.get("status") or Status.PLANNED.value).value
-        fields = {k: values.get(k) for k in EDITABLE}
-        cmds: list = []
-        if original is None:
-            cmds.append(Upsert("projects", {"project": pid}, {**fields, "status": Status.PLANNED.value}))
-            if status != Status.PLANNED.value:
-                cmds.append(SetStatus(pid, status, reason=reason, changed_by=user))
-            text = self.tr("New project %1").replace("%1", pid)
-        else:
-            old = self._project(original) or {}
-            changed = {k: v for k, v in fields.items() if not _same(old.get(k), v)}
-            if changed:
-                cmds.append(Upsert("projects", {"project": original}, changed,
-                                   expected_version=expected_version))
-            if not _same(old.get("status"), status):
-                cmds.append(SetStatus(original, status, reason=reason, changed_by=user))
-            text = self.tr("Edit project %1").replace("%1", original)
-        if not cmds:
-            return
+        values = {k: values.get(k) for k in ("project", "status", *EDITABLE)}
+        text = (self.tr("New project %1").replace("%1", pid) if original is None
+                else self.tr("Edit project %1").replace("%1", original))
         self._select_when_shown = [pid]     # once the list holds it
-        try:
-            self._apply(cmds, text)
-        except BaseException:
+        outcome = self._run(
+            lambda reason: edits.save_project(self.controller.dataset, values, original,
+                                              reason=reason, user=user,
+                                              expected_version=expected_version, label=text),
+            text, **({"say": say} if say else {}), ask=ask)
+        if not outcome:
             self._select_when_shown = None
-            raise
+        return outcome
 
     def delete_projects(self, ids: list[str]) -> bool:
         if not ids:
             return False
-        cmds = [Delete("projects", {"project": p}) for p in ids]
         text = (self.tr("Delete project %1").replace("%1", ids[0]) if len(ids) == 1
                 else self.tr("Delete %n project(s)", "", len(ids)))
-        return self._execute(cmds, text)
+        return bool(self._run(lambda _reason: edits.delete_projects(ids, text), text))
 
     def set_capacity(self, corporation: str, year: int, max_dwellings: int | None,
                      budget_cents: int | None) -> bool:
-        key = {"corporation": corporation, "year": int(year)}
-        caps = self.controller.dataset.capacities
-        exists = bool(((caps["corporation"] == corporation) & (caps["year"] == year)).any()) \
-            if len(caps) else False
         text = self.tr("Capacity %1 %2").replace("%1", corporation).replace("%2", str(year))
-        if max_dwellings is None and budget_cents is None:
-            if not exists:
-                return False
-            cmd = Delete("capacities", key)
-        else:
-            cmd = Upsert("capacities", key, {"max_dwellings": max_dwellings, "budget_cents": budget_cents})
-        try:
-            self.controller.execute(cmd, text)
-        except WorkspaceError as exc:
-            self._say(fmt.message(exc), error=True)
-            return False
-        return True
+        return bool(self.controller.run(
+            lambda _reason: edits.set_capacity(self.controller.dataset, corporation, year,
+                                               max_dwellings, budget_cents, text),
+            text, say=self._say, parent=self))
 
     # ----- dialogs -------------------------------------------------------------------
     def _complex_frame(self) -> pd.DataFrame:
@@ -734,13 +664,17 @@ class ProgrammePage(Page):
             scope = self._scope or (None, None, None)
             start = {"year": scope[2]} if scope[2] is not None else {}
             dialog = ProjectDialog(self._complex_frame(), existing,
-                                   lambda v, r: self.save_project(None, v, r), None, self)
+                                   lambda v, dialog: self.save_project(
+                                       None, v, say=dialog.say, ask=dialog.ask_reason),
+                                   None, self)
             if start:
                 dialog.year_edit.setText(str(start["year"]))
             return dialog
         version = self._version(project_id)
         return ProjectDialog(self._complex_frame(), existing,
-                             lambda v, r: self.save_project(project_id, v, r, version),
+                             lambda v, dialog: self.save_project(
+                                 project_id, v, version, say=dialog.say,
+                                 ask=dialog.ask_reason),
                              self._project(project_id), self)
 
     def new_project_dialog(self) -> None:

@@ -1,12 +1,13 @@
 """The project form and the capacity form of the Programme page.
 
 Dialogs collect parameters; the page acts.  :class:`ProjectDialog` checks the fields
-with :func:`desktop.models.programme.validate_project_edit` and shows each message
-next to its field; on OK it hands the values (store units: money in whole cents) to
-the ``submit`` callable of the page, which applies them in one transaction.  When the
-store refuses a status change because tenant support is not reached (``GateError``)
-the dialog asks for a reason and submits again; any other refusal is shown in the
-dialog, which stays open — nothing is half-saved.
+with :func:`desktop.edits.check_project` and shows each message next to its field; on
+OK it hands the values (store units: money in whole cents) to the ``submit`` callable
+of the page, which runs the edit through the controller (:meth:`Controller.run
+<desktop.views.controller.Controller.run>`) in one transaction.  When the store refuses
+a status change because tenant support is not reached, the window's one reason dialog
+asks why (:meth:`ProjectDialog.ask_reason`); any other refusal is shown in the dialog's
+banner (:meth:`ProjectDialog.say`), which stays open — nothing is half-saved.
 """
 from __future__ import annotations
 
@@ -16,43 +17,30 @@ from typing import Any, Callable
 import pandas as pd
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QDialog, QFormLayout, QHBoxLayout, QInputDialog,
+    QComboBox, QCompleter, QDialog, QFormLayout, QHBoxLayout,
     QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from ..models import measures, programme
+from .. import edits
+from ..models import fields, measures
 from ..models.dataset import YEAR_MAX, YEAR_MIN
-from ..models.enums import LABELS, Status
-from ..store.commands import GateError
-from ..store.workspace import WorkspaceError
+from ..models.enums import LABELS, Status, parse_label
 from . import fmt, theme
+from .controller import Outcome, ask_reason
 from .measures_picker import MeasuresPicker
 from .widgets import ok_cancel
 
 ERROR_STYLE = theme.text_style(theme.ERROR)
 
-FIELDS = ("project", "complex", "year", "status", "measures", "label_after", "gas_saving_m3",
-          "electricity_saving_kwh", "rent_increase_cents", "investment_cents")
-MONEY = ("rent_increase_cents", "investment_cents")
-NUMBERS = ("gas_saving_m3", "electricity_saving_kwh")
+# The form's fields and their kinds come from the field registry; the layout below
+# places each (its editor, translated label and tip).
+PROJECT = fields.table("projects")
+FIELDS = fields.form_fields("projects")
+MONEY = tuple(f for f in FIELDS if PROJECT.field(f).kind == "money")
+NUMBERS = tuple(f for f in FIELDS if PROJECT.field(f).kind == "number")
 
 
-def parse_number(text: str) -> float | None:
-    """A number typed by a user: the UI locale first ("1.234,5" in Dutch), then a
-    plain decimal point or comma.  None when it is not a finite number."""
-    t = str(text).replace("€", "").replace("\u00a0", "").strip()
-    if not t:
-        return None
-    value, ok = QLocale().toDouble(t)
-    if not ok:
-        plain = t.replace(" ", "")
-        if "," in plain and "." not in plain:
-            plain = plain.replace(",", ".")
-        try:
-            value = float(plain)
-        except ValueError:
-            return None
-    return value if math.isfinite(value) else None
+parse_number = fmt.read_number     # a number typed by the user (one parser for every field)
 
 
 def euros_to_cents(text: str) -> Any:
@@ -106,13 +94,13 @@ class ProjectDialog(QDialog):
 
     ``complexes``: frame with complex, corporation, neighbourhood, dwellings (homes);
     ``project``: the current values (None for a new project); ``existing``: project
-    ids already in use; ``submit(values, reason)`` applies the edit and raises the
-    store's error when refused.  ``catalogue``: the measures catalogue in force
+    ids already in use; ``submit(values, dialog)`` runs the edit and returns the
+    controller's :class:`~desktop.views.controller.Outcome`.  ``catalogue``: the measures catalogue in force
     (:func:`desktop.models.measures.catalogue`); when None, that of the parent page's
     controller, else the built-in one."""
 
     def __init__(self, complexes: pd.DataFrame, existing: set[str],
-                 submit: Callable[[dict[str, Any], str | None], None],
+                 submit: Callable[[dict[str, Any], "ProjectDialog"], Outcome],
                  project: dict[str, Any] | None = None, parent=None,
                  catalogue: list | None = None):
         super().__init__(parent)
@@ -139,12 +127,15 @@ class ProjectDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         lay.addLayout(form)
         self.fields: dict[str, _Field] = {}
+        self.inputs: dict[str, QLineEdit | QComboBox] = {}     # field -> where its value is typed
 
-        def add(name: str, label: str, editor: QWidget, tip: str | None = None) -> None:
+        def add(name: str, label: str, editor: QWidget, tip: str | None = None,
+                entry: QLineEdit | QComboBox | None = None) -> None:
             field = _Field(editor)
             if tip:
                 editor.setToolTip(tip)
             self.fields[name] = field
+            self.inputs[name] = entry if entry is not None else editor
             form.addRow(label, field)
 
         self.project_edit = QLineEdit()
@@ -169,7 +160,8 @@ class ProjectDialog(QDialog):
         box_lay.setSpacing(2)
         box_lay.addWidget(self.complex_edit)
         box_lay.addWidget(self.complex_info)
-        add("complex", self.tr("Complex"), box, self.tr("The project covers every home of the complex"))
+        add("complex", self.tr("Complex"), box, self.tr("The project covers every home of the complex"),
+            entry=self.complex_edit)
         self.complex_edit.currentTextChanged.connect(self._complex_changed)
 
         self.year_edit = QLineEdit()
@@ -197,7 +189,8 @@ class ProjectDialog(QDialog):
         measures_lay.setContentsMargins(0, 0, 0, 0)
         measures_lay.addWidget(self.measures_edit, 1)
         measures_lay.addWidget(self.catalogue_button)
-        add("measures", self.tr("Measures"), measures_box, self.tr("Separate measures with ';'"))
+        add("measures", self.tr("Measures"), measures_box, self.tr("Separate measures with ';'"),
+            entry=self.measures_edit)
 
         self.label_edit = QComboBox()
         self.label_edit.setEditable(True)
@@ -254,25 +247,24 @@ class ProjectDialog(QDialog):
         def text(v) -> str:
             return "" if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) else str(v)
 
-        self.project_edit.setText(text(p.get("project")))
+        for name, edit in self.inputs.items():
+            kind, value = PROJECT.field(name).kind, p.get(name)
+            if kind == "status":
+                status = text(value) or Status.PLANNED.value
+                try:
+                    status = Status.parse(status).value
+                except ValueError:
+                    pass
+                edit.setCurrentIndex(max(0, edit.findData(status)))
+            elif isinstance(edit, QComboBox):
+                edit.setEditText(text(value))
+            else:
+                edit.setText(_number_text(value) if kind == "number"
+                             else _euros_text(value) if kind == "money" else text(value))
         self.project_edit.setReadOnly(self._original is not None)
         if self._original is not None:
             self.project_edit.setToolTip(self.tr("The project id cannot be changed"))
-        self.complex_edit.setEditText(text(p.get("complex")))
-        self.year_edit.setText(text(p.get("year")))
-        status = text(p.get("status")) or Status.PLANNED.value
-        try:
-            status = Status.parse(status).value
-        except ValueError:
-            pass
-        self.status_edit.setCurrentIndex(max(0, self.status_edit.findData(status)))
-        self.measures_edit.setText(text(p.get("measures")))
         self.measures_edit.setCursorPosition(0)
-        self.label_edit.setEditText(text(p.get("label_after")))
-        self.gas_edit.setText(_number_text(p.get("gas_saving_m3")))
-        self.elec_edit.setText(_number_text(p.get("electricity_saving_kwh")))
-        self.rent_edit.setText(_euros_text(p.get("rent_increase_cents")))
-        self.investment_edit.setText(_euros_text(p.get("investment_cents")))
         self._complex_changed(self.complex_edit.currentText())
 
     def _complex_changed(self, text: str) -> None:
@@ -289,90 +281,82 @@ class ProjectDialog(QDialog):
 
     def raw_values(self) -> dict[str, Any]:
         """The fields as the validator reads them (numbers parsed where possible)."""
-        def number(edit: QLineEdit):
-            t = edit.text().strip()
+        def number(t: str):
+            t = t.strip()
             if not t:
                 return None
             x = parse_number(t)
             return t if x is None else x
 
-        return {
-            "project": self.project_edit.text().strip(),
-            "complex": self.complex_edit.currentText().strip(),
-            "year": self.year_edit.text().strip(),
-            "status": self.status_edit.currentData(),
-            "measures": self.measures_edit.text().strip() or None,
-            "label_after": self.label_edit.currentText().strip() or None,
-            "gas_saving_m3": number(self.gas_edit),
-            "electricity_saving_kwh": number(self.elec_edit),
-            "rent_increase_cents": euros_to_cents(self.rent_edit.text()),
-            "investment_cents": euros_to_cents(self.investment_edit.text()),
-        }
+        out: dict[str, Any] = {}
+        for name, edit in self.inputs.items():
+            field = PROJECT.field(name)
+            if field.kind == "status":
+                out[name] = edit.currentData()
+                continue
+            t = edit.currentText() if isinstance(edit, QComboBox) else edit.text()
+            if field.kind == "number":
+                out[name] = number(t)
+            elif field.kind == "money":
+                out[name] = euros_to_cents(t)
+            else:           # a required text stays "" when empty (the validator says so)
+                out[name] = t.strip() if field.required else (t.strip() or None)
+        return out
 
     def validate(self) -> dict[str, str]:
         """Show every field's message; return field -> message (empty when all is well)."""
-        raw = self.raw_values()
-        errors = programme.validate_project_edit(raw, self._known, require_all=True,
-                                                 lang=fmt.language())
-        for name in MONEY:
-            if name in errors and "cent" in errors[name]:    # cents / centen
-                errors[name] = self.tr("Use at most two decimals.")
-        if self._original is None and "project" not in errors and raw["project"] in self._existing:
-            errors["project"] = self.tr("A project with this id exists already.")
+        try:
+            edits.check_project(self.raw_values(), self._known, self._existing,
+                                new=self._original is None)
+            errors: dict[str, str] = {}
+        except edits.EditError as exc:
+            errors = exc.messages(fmt.language())
         for name, field in self.fields.items():
             field.set_error(errors.get(name))
         return errors
 
     def values(self) -> dict[str, Any]:
         """The valid values in store units (call after :meth:`validate` passed)."""
-        raw = self.raw_values()
-        out: dict[str, Any] = {
-            "project": raw["project"],
-            "complex": raw["complex"],
-            "year": int(float(raw["year"])),
-            "status": raw["status"],
-            "measures": raw["measures"],
-            "label_after": raw["label_after"],
-            "gas_saving_m3": float(raw["gas_saving_m3"]),
-            "electricity_saving_kwh": float(raw["electricity_saving_kwh"] or 0.0),
-            "rent_increase_cents": int(raw["rent_increase_cents"] or 0),
-            "investment_cents": None if raw["investment_cents"] is None else int(raw["investment_cents"]),
-        }
-        if out["label_after"]:
-            from ..models.enums import parse_label
-            out["label_after"] = parse_label(out["label_after"])
+        out: dict[str, Any] = {}
+        for name, value in self.raw_values().items():
+            field = PROJECT.field(name)
+            if value is None:       # an empty optional field takes its default
+                out[name] = field.default
+            elif field.kind == "int":
+                out[name] = int(float(value))
+            elif field.kind == "number":
+                out[name] = float(value)
+            elif field.kind == "money":
+                out[name] = int(value)
+            elif field.kind == "label" and value:
+                out[name] = parse_label(value)
+            else:
+                out[name] = value
         return out
 
     def ask_reason(self, message: str) -> str | None:
-        """Ask why the project may proceed without tenant support (None: cancelled)."""
-        text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Tenant support not reached"),
-            message + "\n\n" + self.tr("Reason to proceed anyway (e.g. a court ruling):"))
-        return text.strip() if ok and text.strip() else None
+        """Ask why the project may proceed without tenant support (None: cancelled),
+        through the window's one reason dialog."""
+        return ask_reason(self, message)
 
     def show_error(self, message: str | None) -> None:
         self.banner.setText(message or "")
         self.banner.setVisible(bool(message))
 
+    def say(self, message: str, _error: bool = True) -> None:
+        """A refusal of the edit, shown in the dialog's banner."""
+        self.show_error(message)
+
     def accept(self) -> None:  # noqa: D401 - Qt override
         self.show_error(None)
         if self.validate():
             return
-        values = self.values()
-        try:
-            try:
-                self._submit(values, None)
-            except GateError as gate:
-                reason = self.ask_reason(str(gate))
-                if reason is None:
-                    self.fields["status"].set_error(
-                        self.tr("Support not reached: give a reason or choose an earlier status."))
-                    return
-                self._submit(values, reason)
-        except WorkspaceError as exc:
-            self.show_error(fmt.message(exc))
-            return
-        super().accept()
+        outcome = self._submit(self.values(), self)
+        if outcome is Outcome.NO_REASON:
+            self.fields["status"].set_error(
+                self.tr("Support not reached: give a reason or choose an earlier status."))
+        if outcome or outcome is Outcome.NOTHING:
+            super().accept()
 
 
 class CapacityDialog(QDialog):
@@ -429,18 +413,20 @@ class CapacityDialog(QDialog):
 
     def values(self) -> tuple[dict[str, Any], dict[str, str]]:
         """({corporation, year, max_dwellings, budget_cents}, field -> message)."""
-        errors: dict[str, str] = {}
         max_text = self.max_edit.text().strip()
-        max_dw = None
+        max_dw: Any = None
         if max_text:
             x = parse_number(max_text)
-            if x is None or x != int(x) or x < 0:
-                errors["max_dwellings"] = self.tr("Enter a whole number of homes, 0 or more.")
-            else:
-                max_dw = int(x)
+            max_dw = max_text if x is None else (int(x) if x == int(x) else x)
         budget = euros_to_cents(self.budget_edit.text())
-        if budget is not None and (not isinstance(budget, int) or budget < 0):
-            errors["budget_cents"] = self.tr("Enter an amount in euros, 0 or more.")
+        try:
+            edits.check_capacity(max_dw, budget)
+            errors: dict[str, str] = {}
+        except edits.EditError as exc:
+            errors = exc.messages(fmt.language())
+        if "max_dwellings" in errors:
+            max_dw = None
+        if "budget_cents" in errors:
             budget = None
         return ({"corporation": self.corporation_edit.currentText(), "year": self.year_edit.value(),
                  "max_dwellings": max_dw, "budget_cents": budget}, errors)

@@ -11,22 +11,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 from PySide6.QtCore import QDate, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
-    QFrame, QGridLayout, QHBoxLayout, QInputDialog, QLabel, QLayout, QPlainTextEdit,
+    QCheckBox, QComboBox, QDateEdit, QFileDialog,
+    QFrame, QGridLayout, QHBoxLayout, QInputDialog, QLabel,
     QPushButton, QSizePolicy, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ..models import support
 from ..models.dataset import TABLES, Dataset
 from ..models.enums import Status, Vote
-from ..store.commands import GateError, RecordVotes, SetStatus, Upsert
-from ..store.workspace import WorkspaceError
+from .. import edits
 from . import fmt, theme
+from .controller import Outcome, ReasonDialog
 from . import follow_up as fu
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .pages import Page
@@ -64,31 +63,8 @@ def support_status_text(status: str | None) -> str:
 def campaigns_frame(ds: Dataset) -> pd.DataFrame:
     """Every campaign — a project with votes or a campaign start date — with its support
     figures (:func:`support.support_table`), project status and objection deadline."""
-    table, _ = support.support_table(ds)
+    table = support.campaign_table(ds)
     p = ds.projects.drop_duplicates("project", keep="first")
-    started = p[p["campaign_start"].notna().to_numpy() & ~p["project"].isin(table["project"]).to_numpy()]
-    if len(started):     # a campaign without votes yet: nobody agreed so far
-        c = ds.complexes.drop_duplicates("complex", keep="first")
-        counts = ds.dwelling_counts()
-        let = ds.dwellings["let"].fillna(True).astype(bool)
-        has_rows = ds.dwellings.groupby("complex", observed=True).size()
-        let_rows = let.groupby(ds.dwellings["complex"], observed=True).sum()
-        dwellings = started["complex"].map(counts).fillna(0).astype("int64").to_numpy()
-        tenants = np.where(started["complex"].isin(has_rows.index).to_numpy(),
-                           started["complex"].map(let_rows).fillna(0).astype("int64").to_numpy(),
-                           dwellings)
-        zero = np.zeros(len(started), dtype="int64")
-        extra = pd.DataFrame({
-            "project": started["project"].to_numpy(),
-            "dwellings": dwellings, "tenants": tenants, "yes": zero, "no": zero,
-            "no_response": tenants, "support_pct": np.zeros(len(started)),
-            "status": support.support_status(dwellings, tenants, zero),
-            "corporation": started["complex"].map(
-                pd.Series(c["corporation"].to_numpy(), index=c["complex"].to_numpy())).to_numpy(),
-            "yes_needed": support.yes_still_needed(dwellings, tenants, zero),
-            "deadline": (started["notified_on"] + pd.Timedelta(days=support.OBJECTION_DAYS)).to_numpy(),
-        })
-        table = pd.concat([table.astype(object), extra.astype(object)], ignore_index=True)
     info = p.set_index("project")
     out = table.astype(object).copy()
     out["project_status"] = out["project"].map(info["status"]).to_numpy()
@@ -265,37 +241,6 @@ class _Stat(QWidget):
         self.caption.setStyleSheet(theme.text_style(theme.HINT))
         lay.addWidget(self.value)
         lay.addWidget(self.caption)
-
-
-class ReasonDialog(QDialog):
-    """Asks why a project may move on without support (kept in the status history)."""
-
-    def __init__(self, message: str, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Reason needed"))
-        self.setMinimumSize(440, 240)
-        lay = QVBoxLayout(self)
-        # fixed constraints: a word-wrapped label would otherwise resize the shown window
-        lay.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        text = QLabel(message)
-        text.setWordWrap(True)
-        lay.addWidget(text)
-        self.edit = QPlainTextEdit()
-        self.edit.setPlaceholderText(self.tr("e.g. court ruling of 12 March 2026, case number …"))
-        lay.addWidget(self.edit)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Change status"))
-        self.ok.setEnabled(False)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
-        self.edit.textChanged.connect(lambda: self.ok.setEnabled(bool(self.reason())))
-        self.resize(480, 260)
-
-    def reason(self) -> str:
-        return self.edit.toPlainText().strip()
 
 
 class SupportPage(Page):
@@ -795,13 +740,12 @@ class SupportPage(Page):
         if user is None:
             self._say(self.tr("Not recorded: a vote needs the name of who recorded it."), error=True)
             return False
-        frame = pd.DataFrame([{"project": self.project, "dwelling": dwelling, "vote": vote,
-                               "date": self.vote_date.date().toPython(), "recorded_by": user}])
         text = self.tr("Vote %1: %2").replace("%1", dwelling).replace("%2", fmt.listed(vote))
-        try:
-            self.controller.execute(RecordVotes(frame, label=text), text)
-        except WorkspaceError as exc:
-            self._say(fmt.message(exc), error=True)
+        project, date = self.project, self.vote_date.date().toPython()
+        if not self.controller.run(
+                lambda _reason: edits.record_vote(self.controller.dataset, project, dwelling, vote,
+                                                  date, user, label=text),
+                text, say=self._say, parent=self):
             return False
         self._say(self.tr("Recorded '%1' for %2.").replace("%1", vote).replace("%2", dwelling))
         return True
@@ -826,31 +770,18 @@ class SupportPage(Page):
         """Store the campaign dates when they differ from the project's."""
         if self.project is None:
             return False
-        values = self.campaign_values()
-        old = {k: _date_or_none(self._project_row.get(k)) for k in values}
-        if values == old:
-            return False
-        try:
-            self.controller.execute(
-                Upsert("projects", {"project": self.project}, values,
-                       expected_version=self._project_version),
-                self.tr("Campaign dates of %1").replace("%1", self.project))
-        except WorkspaceError as exc:
-            self._say(fmt.message(exc), error=True)
+        project, values = self.project, self.campaign_values()
+        outcome = self.controller.run(
+            lambda _reason: edits.campaign_dates(self.controller.dataset, project, values,
+                                                 expected_version=self._project_version),
+            self.tr("Campaign dates of %1").replace("%1", project), say=self._say, parent=self)
+        if outcome is Outcome.REFUSED:
             self.controller.reload({"projects"})
-            return False
-        return True
+        return bool(outcome)
 
     # ----- status and the gate -----------------------------------------------------
     def _status_clicked(self) -> None:
         self.change_status(self.status_combo.currentData())
-
-    def ask_reason(self, message: str) -> str | None:
-        dialog = ReasonDialog(message, self)
-        ok = dialog.exec() == QDialog.DialogCode.Accepted
-        reason = dialog.reason()
-        dialog.deleteLater()
-        return reason if ok and reason else None
 
     def change_status(self, status: str, reason: str | None = None) -> bool:
         """Move the project to ``status``; when the support gate refuses, ask for a
@@ -860,32 +791,19 @@ class SupportPage(Page):
         status = Status.parse(status).value
         if status == self._project_row.get("status"):
             return False
-        text = self.tr("Status of %1: %2").replace("%1", self.project).replace("%2", status)
-        cmd = SetStatus(self.project, status, reason=reason, changed_by=self._user_name() or None,
-                        label=text)
-        try:
-            self.controller.execute(cmd, text)
-        except GateError:
-            t = self.tally
-            message = self.tr(
-                "Support for %1 is %2 of %3 tenants: 70 % is needed (%4 more yes votes). "
-                "To move the project to '%5' anyway, give the reason (for example a court "
-                "ruling). It is kept in the status history.") \
-                .replace("%1", self.project).replace("%2", fmt.percent(t.support_pct if t else 0, 1)) \
-                .replace("%3", fmt.integer(t.tenants if t else 0)) \
-                .replace("%4", fmt.integer(t.yes_needed if t else 0)).replace("%5", status)
-            reason = self.ask_reason(message)
-            if not reason:
-                self._restore_status()
+        project, user = self.project, self._user_name() or None
+        text = self.tr("Status of %1: %2").replace("%1", project).replace("%2", status)
+        outcome = self.controller.run(
+            lambda asked: edits.set_status(project, status, reason=reason or asked,
+                                           changed_by=user, label=text),
+            text, say=self._say, parent=self)
+        if not outcome:
+            self._restore_status()
+            if outcome is Outcome.NO_REASON:
                 self._say(self.tr("Status not changed: support is not reached and no reason was given."),
                           error=True)
-                return False
-            return self.change_status(status, reason)
-        except WorkspaceError as exc:
-            self._restore_status()
-            self._say(fmt.message(exc), error=True)
             return False
-        self._say(self.tr("Status of %1 is now '%2'.").replace("%1", self.project)
+        self._say(self.tr("Status of %1 is now '%2'.").replace("%1", project)
                   .replace("%2", fmt.listed(status)))
         return True
 

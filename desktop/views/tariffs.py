@@ -6,12 +6,11 @@ Built-in defaults are never stored as rows: a workspace without tariffs (or emis
 factors, rent limits, measures) uses the defaults, which this page shows greyed with their source and
 estimate marks.  As soon as the workspace has one row, its rows are used and a year
 without a row takes the nearest earlier year, else the nearest later one
-(:func:`desktop.models.yearly.resolve_years`).  Edits go through the controller as
-``Upsert`` / ``Delete`` / ``Batch`` commands, so each is one undo step.
+(:func:`desktop.models.yearly.resolve_years`).  Edits are use cases of
+:mod:`desktop.edits` run through the controller, so each is one undo step.
 """
 from __future__ import annotations
 
-import math
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
@@ -25,8 +24,7 @@ from ..models import defaults
 from ..models.affordability import to_cents
 from ..models.measures import CATALOGUE, find_measure, normalise_key
 from ..models.measures import catalogue as workspace_catalogue
-from ..store.commands import Batch, Delete, Upsert
-from ..store.workspace import WorkspaceError
+from .. import edits
 from . import fmt, theme
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .pages import Page
@@ -44,22 +42,7 @@ translate = QCoreApplication.translate   # lupdate reads translate("Context", "t
 
 # --------------------------------------------------------------------------------------
 # pure helpers (tested without widgets)
-def parse_value(text: str) -> float | None:
-    """A number typed by the user: accepts the locale's notation and both '.' and ','
-    as decimal separator (one of them, no thousands separators).  None if invalid."""
-    t = (text or "").strip().replace("€", "").replace(" ", "")
-    if not t:
-        return None
-    value, ok = QLocale().toDouble(t)
-    if not ok:
-        t2 = t.replace(",", ".")
-        try:
-            value = float(t2)
-        except ValueError:
-            return None
-    if math.isnan(value) or math.isinf(value):
-        return None
-    return float(value)
+parse_value = fmt.read_number      # a number typed by the user (one parser for every field)
 
 
 def validate_row(year: int | None, values: dict[str, str], labels: dict[str, str]
@@ -308,8 +291,7 @@ class YearTable(QWidget):
         """Store one row (insert or update), as one undo step."""
         text = (self.tr("Set tariffs %1") if self.kind == "tariffs"
                 else self.tr("Set emission factors %1")).replace("%1", str(year))
-        ok = self.page.run(Upsert(self.kind, {"year": int(year)},
-                                  {k: float(v) for k, v in values.items()}, label=text), text)
+        ok = self.page.run(lambda _r: edits.set_year_values(self.kind, year, values, text), text)
         if ok:
             self.select_year(int(year))
         return ok
@@ -320,7 +302,7 @@ class YearTable(QWidget):
             return False
         text = (self.tr("Delete tariffs %1") if self.kind == "tariffs"
                 else self.tr("Delete emission factors %1")).replace("%1", str(year))
-        return self.page.run(Delete(self.kind, {"year": int(year)}, label=text), text)
+        return self.page.run(lambda _r: edits.delete_year(self.kind, year, text), text)
 
     def copy_defaults(self) -> bool:
         if not self.from_defaults:
@@ -329,10 +311,8 @@ class YearTable(QWidget):
         keys = [k for k, _l, _d in self.fields]
         text = self.tr("Copy default tariffs") if self.kind == "tariffs" \
             else self.tr("Copy default emission factors")
-        cmds = tuple(Upsert(self.kind, {"year": int(r["year"])},
-                            {k: float(r[k]) for k in keys}, label=text)
-                     for _, r in frame.iterrows())
-        return self.page.run(Batch(cmds, label=text), text)
+        rows = frame[["year", *keys]].to_dict("records")
+        return self.page.run(lambda _r: edits.set_years(self.kind, rows, text), text)
 
 
 class TariffsPage(Page):
@@ -401,25 +381,22 @@ class TariffsPage(Page):
         if tables is None or "measures" in tables:
             self.catalogue.refresh(ds)
 
-    def run(self, command, text: str) -> bool:
-        """Execute a store command (one undo step); show a refusal instead of raising."""
-        try:
-            self.controller.execute(command, text)
-        except WorkspaceError as exc:
-            self.message.setText(fmt.message(exc))
-            return False
-        self.message.setText("")
-        return True
+    def run(self, use_case, text: str) -> bool:
+        """Run an edit of the edits layer (one undo step) through the controller; show a
+        refusal instead of raising."""
+        done = self.controller.run(use_case, text, say=lambda m, _e: self.message.setText(m),
+                                   parent=self)
+        if done:
+            self.message.setText("")
+        return bool(done)
 
     def apply_cleaner_grid(self) -> bool:
         """Write the 'cleaner grid' scenario (2020–2050) as emission factor rows, in one
         Batch (one undo step)."""
         text = self.tr("Apply scenario: cleaner grid")
-        cmds = tuple(Upsert("emission_factors", {"year": r.year},
-                            {"gas_kg_m3": float(r.gas_kg_m3),
-                             "electricity_kg_kwh": float(r.electricity_kg_kwh)}, label=text)
-                     for r in defaults.cleaner_grid_scenario())
-        return self.run(Batch(cmds, label=text), text)
+        rows = [{"year": r.year, "gas_kg_m3": r.gas_kg_m3, "electricity_kg_kwh": r.electricity_kg_kwh}
+                for r in defaults.cleaner_grid_scenario()]
+        return self.run(lambda _r: edits.set_years("emission_factors", rows, text), text)
 
 
 # --------------------------------------------------------------------------------------
@@ -522,7 +499,7 @@ class RentLimitTable(YearTable):
         cents), as one undo step."""
         text = self.tr("Set rent limits %1").replace("%1", str(year))
         cents = {k: int(to_cents(v)) for k, v in values.items()}
-        ok = self.page.run(Upsert("rent_limits", {"year": int(year)}, cents, label=text), text)
+        ok = self.page.run(lambda _r: edits.set_year_values("rent_limits", year, cents, text), text)
         if ok:
             self.select_year(int(year))
         return ok
@@ -532,16 +509,15 @@ class RentLimitTable(YearTable):
         if year is None or self.from_defaults:
             return False
         text = self.tr("Delete rent limits %1").replace("%1", str(year))
-        return self.page.run(Delete("rent_limits", {"year": int(year)}, label=text), text)
+        return self.page.run(lambda _r: edits.delete_year("rent_limits", year, text), text)
 
     def copy_defaults(self) -> bool:
         if not self.from_defaults:
             return False
         text = self.tr("Copy default rent limits")
-        cmds = tuple(Upsert("rent_limits", {"year": int(r.year)},
-                            {k: int(getattr(r, k)) for k in RENT_LIMIT_KEYS}, label=text)
-                     for r in defaults.DEFAULT_RENT_LIMITS)
-        return self.page.run(Batch(cmds, label=text), text)
+        rows = [{"year": r.year, **{k: getattr(r, k) for k in RENT_LIMIT_KEYS}}
+                for r in defaults.DEFAULT_RENT_LIMITS]
+        return self.page.run(lambda _r: edits.set_years("rent_limits", rows, text), text)
 
 
 # --------------------------------------------------------------------------------------
@@ -666,7 +642,7 @@ def catalogue_frame(cat: list | None = None) -> pd.DataFrame:
         rows.append({"key": m.key, "name": m.dutch, "dutch": m.dutch,
                      "english": m.english, "gas": m.gas_saving_m3,
                      "electricity": m.electricity_saving_kwh, "cost": m.cost_per_dwelling_eur,
-                     "status": ", ".join(status) or translate("TariffsPage", "domain.md figures"),
+                     "status": ", ".join(status) or translate("TariffsPage", "figures from the source"),
                      "source": m.source, "note": m.note, "origin": m.origin,
                      "savings_unverified": m.savings_unverified,
                      "cost_unverified": m.cost_unverified})
@@ -802,7 +778,7 @@ class CatalogueTable(QWidget):
         """Store a measure's values (a workspace row, store units) as one undo step."""
         key = normalise_key(key)
         text = self.tr("Set measure %1").replace("%1", key)
-        ok = self.page.run(Upsert("measures", {"measure": key}, dict(values), label=text), text)
+        ok = self.page.run(lambda _r: edits.set_measure(key, values, text), text)
         if ok:
             self.select(key)
         return ok
@@ -815,4 +791,4 @@ class CatalogueTable(QWidget):
             return False
         text = (self.tr("Reset measure %1") if m.origin == "changed"
                 else self.tr("Delete measure %1")).replace("%1", m.key)
-        return self.page.run(Delete("measures", {"measure": m.key}, label=text), text)
+        return self.page.run(lambda _r: edits.delete_measure(m.key, text), text)

@@ -39,15 +39,7 @@ VOTE_KEYS: dict[int, str] = {
 
 VOTE_FRAME_COLUMNS = ["dwelling", "address", "let", "occupancy", "vote", "date", "recorded_by"]
 
-_ALIASES = {m.value.casefold(): m.value for m in Vote} | {m.english.casefold(): m.value for m in Vote}
-
-
-def canonical_vote(value) -> str | None:
-    """The canonical Dutch vote for ``value`` (Dutch or English, any case); None if empty
-    or unknown."""
-    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
-        return None
-    return _ALIASES.get(str(value).strip().casefold())
+canonical_vote = Vote.canonical   # Dutch or English, any case; None if empty or unknown
 
 
 def vote_frame(ds: Dataset, project: str) -> pd.DataFrame:

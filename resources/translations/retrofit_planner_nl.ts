@@ -79,22 +79,6 @@
         <translation>niet betaalbaar</translation>
     </message>
     <message>
-        <source>above liberalisatiegrens</source>
-        <translation>boven liberalisatiegrens</translation>
-    </message>
-    <message>
-        <source>above both aftoppingsgrenzen</source>
-        <translation>boven beide aftoppingsgrenzen</translation>
-    </message>
-    <message>
-        <source>above aftoppingsgrens 1–2 p.</source>
-        <translation>boven aftoppingsgrens 1–2 p.</translation>
-    </message>
-    <message>
-        <source>increase not allowed since 2023</source>
-        <translation>verhoging niet toegestaan sinds 2023</translation>
-    </message>
-    <message>
         <source>Affordability: rent increase against energy saving</source>
         <translation>Betaalbaarheid: huurverhoging tegenover energiebesparing</translation>
     </message>
@@ -362,14 +346,6 @@ woonlasten</translation>
     <message>
         <source>Budget (€)</source>
         <translation>Budget (€)</translation>
-    </message>
-    <message>
-        <source>Enter a whole number of homes, 0 or more.</source>
-        <translation>Vul een geheel aantal woningen in, 0 of meer.</translation>
-    </message>
-    <message>
-        <source>Enter an amount in euros, 0 or more.</source>
-        <translation>Vul een bedrag in euro in, 0 of meer.</translation>
     </message>
 </context>
 <context>
@@ -1950,22 +1926,6 @@ per woning</translation>
         </translation>
     </message>
     <message>
-        <source>Use at most two decimals.</source>
-        <translation>Gebruik hoogstens twee decimalen.</translation>
-    </message>
-    <message>
-        <source>A project with this id exists already.</source>
-        <translation>Er bestaat al een project met dit nummer.</translation>
-    </message>
-    <message>
-        <source>Tenant support not reached</source>
-        <translation>Draagvlak niet bereikt</translation>
-    </message>
-    <message>
-        <source>Reason to proceed anyway (e.g. a court ruling):</source>
-        <translation>Reden om toch door te gaan (bijv. een uitspraak van de rechter):</translation>
-    </message>
-    <message>
         <source>Support not reached: give a reason or choose an earlier status.</source>
         <translation>Draagvlak niet bereikt: geef een reden of kies een eerdere status.</translation>
     </message>
@@ -2059,6 +2019,43 @@ grens</translation>
     <message>
         <source>Restore</source>
         <translation>Terugzetten</translation>
+    </message>
+</context>
+<context>
+    <name>SharedFolder</name>
+    <message>
+        <source>%1 lies in a folder that %2 keeps in sync. A sync program can upload or replace the workspace while it is being written, and edits made on two computers are not merged: one of them is lost.</source>
+        <translation>%1 staat in een map die %2 synchroniseert. Een synchronisatieprogramma kan de werkruimte uploaden of vervangen terwijl erin geschreven wordt, en wijzigingen op twee computers worden niet samengevoegd: een ervan gaat verloren.</translation>
+    </message>
+    <message>
+        <source>%1 lies on a network share (%2). The workspace keeps its latest edits in a log beside the file, which does not work across computers on a network share: edits can be lost or the file damaged.</source>
+        <translation>%1 staat op een netwerkschijf (%2). De werkruimte houdt haar laatste wijzigingen bij in een logbestand naast het bestand, en dat werkt niet tussen computers op een netwerkschijf: wijzigingen kunnen verloren gaan of het bestand kan beschadigd raken.</translation>
+    </message>
+    <message>
+        <source>Work on a local copy in this computer&apos;s app folder instead? The original is not changed; copy the local file back when you are done.</source>
+        <translation>Liever werken met een lokale kopie in de programmamap op deze computer? Het origineel blijft ongewijzigd; kopieer het lokale bestand terug als u klaar bent.</translation>
+    </message>
+    <message>
+        <source>Workspace in a shared folder</source>
+        <translation>Werkruimte in een gedeelde map</translation>
+    </message>
+    <message>
+        <source>Work on a &amp;local copy</source>
+        <translation>Werken met een &amp;lokale kopie</translation>
+    </message>
+    <message>
+        <source>Open it &amp;here</source>
+        <translation>&amp;Hier openen</translation>
+    </message>
+    <message>
+        <source>Cannot make a local copy: %1</source>
+        <translation>Kan geen lokale kopie maken: %1</translation>
+    </message>
+    <message>
+        <source>You are working on a local copy:
+%1</source>
+        <translation>U werkt met een lokale kopie:
+%1</translation>
     </message>
 </context>
 <context>
@@ -2554,8 +2551,8 @@ grens</translation>
         <translation>kosten geschat</translation>
     </message>
     <message>
-        <source>domain.md figures</source>
-        <translation>cijfers uit domain.md</translation>
+        <source>figures from the source</source>
+        <translation>cijfers uit de bron</translation>
     </message>
 </context>
 <context>

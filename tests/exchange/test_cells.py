@@ -1,4 +1,4 @@
-"""Cell parsing as workbook.md states it: numbers, money, dates, yes/no, listed values, ids."""
+"""Cell parsing as the workbook's instructions state it: numbers, money, dates, yes/no, listed values, ids."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""The check command (check.md): JSON contract, exit codes, readable report, no tracebacks."""
+"""The check command: JSON contract, exit codes, readable report, no tracebacks."""
 from __future__ import annotations
 
 import json

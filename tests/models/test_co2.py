@@ -251,7 +251,7 @@ def test_prepared_use_gives_the_same_result():
 
 
 def _brute_force(ds: Dataset, years: range) -> dict[tuple[int, str], float]:
-    """Per dwelling and year with plain Python: the rule as written in check.md."""
+    """Per dwelling and year with plain Python: the rule as written in words."""
     use, _ = co2.dwelling_use(ds)
     f = ds.emission_factors.set_index("year")
     out: dict[tuple[int, str], float] = {}

@@ -31,7 +31,7 @@ def test_domain_figures_are_verified_and_the_rest_marked_unverified():
         assert find_measure(name).savings_unverified, name
     # no cost figure has a primary source
     assert all(m.cost_unverified and m.unverified for m in CATALOGUE)
-    # solar PV: 320 kWh per panel (domain.md) times an assumed number of panels
+    # solar PV: 320 kWh per panel (DOMAIN_SOURCE) times an assumed number of panels
     pv = find_measure("zonnepanelen")
     assert pv.electricity_saving_kwh % 320 == 0 and pv.savings_unverified
 

@@ -278,3 +278,19 @@ def test_a_new_project_needs_the_required_fields():
     assert set(errors) == {"project", "complex", "year", "gas_saving_m3"}
     # one edited cell alone is fine without the others
     assert validate_project_edit({"measures": "hr++ glas"}, {"P-1001"}) == {}
+
+
+def test_target_table_adds_the_period_and_percentages_the_pages_show():
+    from desktop.models.programme import target_table
+
+    ds = Dataset.from_records(
+        complexes=[{"complex": "C1", "corporation": "Portaal", "neighbourhood": "Overhees",
+                    "dwellings": 40}],
+        projects=[{"project": "P1", "complex": "C1", "year": 2025, "status": "gereed",
+                   "gas_saving_m3": 400.0}],
+        targets=[{"corporation": "Portaal", "from_year": 2025, "to_year": 2025, "dwellings": 80},
+                 {"corporation": "Portaal", "from_year": 2026, "to_year": 2028, "dwellings": 0}])
+    t = target_table(ds)
+    assert list(t["period"]) == ["2025", "2026–2028"]
+    assert t["planned_pct"].iat[0] == 50.0 and t["done_pct"].iat[0] == 50.0
+    assert t[["planned_pct", "done_pct"]].iloc[1].isna().all()      # a target of 0

@@ -1,4 +1,4 @@
-"""The 70 % rule on hand-computed cases (domain.md, "Tenant support")."""
+"""The 70 % rule (BW 7:220 lid 3) on hand-computed cases."""
 from __future__ import annotations
 
 import json
@@ -143,7 +143,7 @@ def test_only_projects_with_a_vote_row_are_listed_with_owner_and_plain_json_valu
     assert frame["project"].tolist() == ["P-21-001"]
     row = frame.iloc[0]
     assert row["corporation"] == "de Alliantie"
-    # the example of check.md: 24 dwellings, 22 tenants, 17 yes, 3 no, 2 silent
+    # a worked example: 24 dwellings, 22 tenants, 17 yes, 3 no, 2 silent
     records = frame_records(frame, ["project", "dwellings", "tenants", "yes", "no",
                                     "no_response", "support_pct", "status"])
     assert records == [{"project": "P-21-001", "dwellings": 24, "tenants": 22, "yes": 17,

@@ -329,15 +329,6 @@ def test_status_change_is_kept_in_history(workspace_url):
         assert ws.load().projects.at[0, "status"] == "akkoord"
 
 
-def test_listeners_hear_which_tables_changed(workspace_url):
-    heard = []
-    with Workspace.open(workspace_url) as ws:
-        ws.replace_all(every_entity())
-        ws.add_listener(heard.append)
-        ws.apply(Upsert("tariffs", {"year": 2023}, {"gas_eur_m3": 1.45, "electricity_eur_kwh": 0.40}))
-    assert heard == [{"tariffs"}]
-
-
 def test_server_location_never_keeps_the_password(pg_server):
     location = pg_server.create_database()
     if not engine_url(location).password:

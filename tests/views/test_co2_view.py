@@ -328,5 +328,9 @@ def test_registered_in_the_window(qtbot, controller):
     refresh.settle(10)                  # built on a later turn, shown on the turn after
     page = win.page("co2")
     assert isinstance(page, Co2Page) and win.stack.currentWidget() is page
-    assert not win.grab().isNull()
+    # what the user sees on it: the summary in tonnes and the plan drawn up to 2050
+    qtbot.waitUntil(page.charts_filled, timeout=10_000)
+    assert page.isVisible() and "t CO2" in page.summary.text()
+    years, tonnes = xy(page.plan_curve)
+    assert years[-1] == 2050 and len(years) == len(tonnes) > 1
     win.close()

@@ -119,23 +119,6 @@ def test_reload_settles_the_heap_after_the_views_caught_up(sample_window, qtbot)
     assert calls[0] > 0
 
 
-def test_flags_texts_match_the_row_by_row_text_for_every_combination():
-    import itertools
-
-    import pandas as pd
-
-    from desktop.views.affordability import flags_text, flags_texts
-
-    columns = ["over_liberalisation", "over_aftopping_large", "over_aftopping",
-               "energy_rent_increase_forbidden"]
-    frame = pd.DataFrame(list(itertools.product([False, True], repeat=4)), columns=columns)
-    texts = flags_texts(frame)
-    assert texts == [flags_text(r) for _, r in frame.iterrows()]
-    assert texts[0] == ""                                           # no flag
-    assert texts[-1] == "above liberalisatiegrens; increase not allowed since 2023"
-    assert flags_texts(frame.iloc[:0]) == []
-
-
 def test_affordability_colours_follow_the_rows_after_sorting(hosted_page):
     from desktop.views.affordability import LIGHT_BRUSH, AffordabilityPage
 

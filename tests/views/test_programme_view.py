@@ -238,9 +238,11 @@ def test_capacity_and_budget_flag_the_year(setup):
     # Portaal plans 198 homes in 2023 (P-1202 88 + Smitsveen 110)
     assert page.set_capacity("Portaal", 2023, 198, None)
     assert m.data(m.index_of("Portaal", None, 2023), FLAG_ROLE) == set()
+    within = m.data(m.index_of("Portaal", None, 2023), Qt.ItemDataRole.BackgroundRole)
     assert page.set_capacity("Portaal", 2023, 197, None)
     assert m.data(m.index_of("Portaal", None, 2023), FLAG_ROLE) == {"capacity"}
-    assert m.data(m.index_of("Portaal", None, 2023), Qt.ItemDataRole.BackgroundRole) is not None
+    over = m.data(m.index_of("Portaal", None, 2023), Qt.ItemDataRole.BackgroundRole)
+    assert over is not None and over != within          # the year's cell turns another colour
     assert "over by 1" in m.data(m.index_of("Portaal", None, 2023), Qt.ItemDataRole.ToolTipRole)
     # de Alliantie 2025: Soest-Zuid 31 homes × € 31,000 = € 961,000 investment
     assert page.set_capacity("de Alliantie", 2025, None, 96_100_000)

@@ -20,7 +20,7 @@ from desktop.views import follow_up as fu
 from desktop.views.controller import Controller
 from desktop.views.frame_model import SORT_ROLE
 from desktop.views.main_window import MainWindow
-from desktop.views.support import SupportPage, TallyBar
+from desktop.views.support import MARK, NO_BAR, OPEN_BAR, YES_BAR, SupportPage, TallyBar
 
 PROJECT = "A-25-001"
 FORM_DATE = dt.date(2026, 3, 16)
@@ -292,8 +292,20 @@ def test_tally_bar_paints(qtbot):
     bar.resize(400, 40)
     bar.set_tally(tally(10, 10, 7, 2))
     image = bar.grab().toImage()
-    assert not image.isNull()
     assert bar.toolTip() == "7 yes, 2 no, 1 no response of 10 tenants"
+    # what the user sees: 7 of 10 in the yes colour from the left, 2 of 10 in the no colour
+    # at the right, the one silent tenant open between them, the 70 % mark at 70 %
+    top = bar._label_height()
+    y = (top + bar.height() - 2) // 2 + 1
+    width = bar.width() - 2
+
+    def colour(fraction: float) -> str:
+        return image.pixelColor(1 + int(width * fraction), y).name()
+
+    assert colour(0.10) == colour(0.60) == YES_BAR.name()
+    assert colour(0.75) == OPEN_BAR.name()
+    assert colour(0.82) == colour(0.98) == NO_BAR.name()
+    assert MARK.name() in {colour(f / 1000) for f in range(690, 711)}
 
 
 def test_registered_in_the_main_window(qtbot, tmp_path):

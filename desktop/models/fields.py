@@ -1,0 +1,367 @@
+"""The field registry: every fact about every column of every table, declared once.
+
+Per table: its fields in frame order, the fields that identify a row, and its workbook
+sheet (Dutch and English name, or none for a workspace-only table).  Per field: its kind
+(which gives the frame dtype), default, whether it is required, its range, unit, the
+Dutch and English workbook header (None: not in the workbook), help text in both
+languages, whether it is personal data (left out of a privacy export) and whether the
+project form edits it.
+
+Everything else derives from here: the frames (:mod:`dataset`), the invariants, the
+workbook reader, writer and columns, the store's schema check, the checks of a project
+edit and the project form's field list.  Adding a column is one ``Field(...)`` line here,
+one migration (the SQL column) and, for a form field, its place in the form's layout.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+# kind -> pandas dtype of the frame column ("string" columns hold str or <NA>).
+DTYPES: dict[str, str] = {
+    "id": "string", "text": "string", "measures": "string", "label": "string",
+    "heating": "string", "status": "string", "vote": "string",
+    "int": "Int64", "money": "Int64", "number": "Float64", "yesno": "boolean",
+    "date": "datetime64[s]",
+}
+
+YEAR_MIN, YEAR_MAX = 2000, 2100
+BUILD_YEAR_MIN, BUILD_YEAR_MAX = 1800, 2100
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str                       # frame column
+    kind: str                       # a key of DTYPES; money is whole cents
+    dutch: str | None = None        # workbook header; None: not in the workbook
+    english: str | None = None
+    required: bool = False
+    default: Any = None             # what an absent or empty value stands for
+    minimum: float | None = None
+    maximum: float | None = None
+    unit: str | None = None
+    help_nl: str = ""               # the workbook's instructions sheet
+    help_en: str = ""
+    personal: bool = False          # left out of a privacy export
+    form: bool = False              # edited in the project form
+    subject: tuple[str, str] | None = None   # (English, Dutch) for an edit's messages
+    missing: tuple[str, str] | None = None   # (English, Dutch) when a required value is empty
+
+    @property
+    def dtype(self) -> str:
+        return DTYPES[self.kind]
+
+    @property
+    def in_workbook(self) -> bool:
+        return self.dutch is not None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    keys: tuple[str, ...]           # the fields that identify a row (merge key)
+    fields: tuple[Field, ...]
+    dutch: str | None = None        # workbook sheet; None: workspace only
+    english: str | None = None
+    help_nl: str = ""
+    help_en: str = ""
+    record: tuple[str, str] = ("", "")        # (English, Dutch) duplicate-key phrase
+
+    @property
+    def in_workbook(self) -> bool:
+        return self.dutch is not None
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(f"{self.name}.{name}")
+
+
+_YEAR = dict(minimum=YEAR_MIN, maximum=YEAR_MAX)
+_M3, _KWH, _EUR = "m3", "kWh", "EUR"
+
+REGISTRY: tuple[Table, ...] = (
+    Table("complexes", ("complex",), (
+        Field("complex", "id", "Complex", "Complex", required=True,
+              help_nl="Complexnummer, uniek, bijv. P-1001.", help_en="Complex id, unique, e.g. P-1001."),
+        Field("corporation", "text", "Corporatie", "Corporation", required=True,
+              help_nl="Eigenaar, bijv. Portaal.", help_en="Owner, e.g. Portaal."),
+        Field("neighbourhood", "text", "Wijk", "Neighbourhood", required=True,
+              help_nl="Wijk, bijv. Overhees.", help_en="Neighbourhood, e.g. Overhees."),
+        Field("name", "text", "Naam", "Name",
+              help_nl="Naam van het complex.", help_en="Name of the complex."),
+        Field("build_year", "int", "Bouwjaar", "Build year",
+              minimum=BUILD_YEAR_MIN, maximum=BUILD_YEAR_MAX, unit="year",
+              help_nl="Bouwjaar, 1800–2100.", help_en="Build year, 1800–2100."),
+        Field("dwellings", "int", "Aantal woningen", "Dwellings", minimum=1, unit="dwellings",
+              help_nl="Aantal woningen; verplicht als het complex geen rijen in Woningen heeft, "
+                      "anders gelijk aan het aantal rijen daar.",
+              help_en="Number of dwellings; required when the complex has no Woningen rows, "
+                      "else equal to their number."),
+        Field("heating", "heating", "Verwarming", "Heating", default="gasketel",
+              help_nl="Verwarming (standaard gasketel).", help_en="Heating (default gas boiler)."),
+        Field("label", "label", "Energielabel", "Energy label",
+              help_nl="Gemiddeld energielabel, gebruikt als woningen er geen geven.",
+              help_en="Average energy label, used when dwellings give none."),
+        Field("gas_m3", "number", "Gas m3 per woning per jaar", "Gas m3 per dwelling per year",
+              minimum=0, unit=_M3,
+              help_nl="Gasverbruik m3 per woning per jaar, gebruikt als woningen er geen geven.",
+              help_en="Gas use m3 per dwelling per year, used when dwellings give none."),
+        Field("electricity_kwh", "number", "Elektriciteit kWh per woning per jaar",
+              "Electricity kWh per dwelling per year", minimum=0, unit=_KWH,
+              help_nl="Elektriciteitsverbruik kWh per woning per jaar, idem.",
+              help_en="Electricity use kWh per dwelling per year, likewise."),
+        Field("rent_cents", "money", "Kale huur per maand", "Net rent per month", minimum=0, unit=_EUR,
+              help_nl="Kale huur per woning per maand in euro, idem.",
+              help_en="Net rent per dwelling per month in euros, likewise."),
+    ), "Complexen", "Complexes", "Eén rij per wooncomplex.", "One row per housing complex.",
+        ("complex", "dubbel complex")),
+
+    Table("dwellings", ("dwelling",), (
+        Field("dwelling", "id", "Woning", "Dwelling", required=True,
+              help_nl="Woningnummer (VHE), uniek.", help_en="Dwelling id (VHE number), unique."),
+        Field("complex", "id", "Complex", "Complex", required=True,
+              help_nl="Complex van de woning; moet bestaan in Complexen.",
+              help_en="Complex of the dwelling; must exist in Complexen."),
+        Field("address", "text", "Adres", "Address", personal=True,
+              help_nl="Adres.", help_en="Address."),
+        Field("let", "yesno", "Verhuurd", "Let", default=True,
+              help_nl="Verhuurd (standaard ja); een leegstaande woning heeft geen huurder en "
+                      "dus geen stem.",
+              help_en="Let (default yes); a vacant dwelling has no tenant, so no vote."),
+        Field("label", "label", "Energielabel", "Energy label",
+              help_nl="Energielabel; overschrijft het gemiddelde van het complex.",
+              help_en="Energy label; overrides the complex average."),
+        Field("gas_m3", "number", "Gas m3 per jaar", "Gas m3 per year", minimum=0, unit=_M3,
+              help_nl="Gasverbruik m3 per jaar; overschrijft het complex.",
+              help_en="Gas use m3 per year; overrides the complex."),
+        Field("electricity_kwh", "number", "Elektriciteit kWh per jaar", "Electricity kWh per year",
+              minimum=0, unit=_KWH,
+              help_nl="Elektriciteitsverbruik kWh per jaar; overschrijft het complex.",
+              help_en="Electricity use kWh per year; overrides the complex."),
+        Field("rent_cents", "money", "Kale huur per maand", "Net rent per month", minimum=0, unit=_EUR,
+              help_nl="Kale huur per maand in euro; overschrijft het complex.",
+              help_en="Net rent per month in euros; overrides the complex."),
+    ), "Woningen", "Dwellings", "Eén rij per woning (nodig om stemmen vast te leggen).",
+        "One row per dwelling (needed to record votes).", ("dwelling", "dubbele woning")),
+
+    Table("projects", ("project",), (
+        Field("project", "id", "Project", "Project", required=True, form=True,
+              help_nl="Projectcode, uniek.", help_en="Project id, unique.",
+              missing=("The project id cannot be empty.", "Het projectnummer mag niet leeg zijn.")),
+        Field("complex", "id", "Complex", "Complex", required=True, form=True,
+              help_nl="Complex van het project; moet bestaan.", help_en="Complex of the project; must exist.",
+              missing=("Choose the complex the project covers.",
+                       "Kies het complex waar het project over gaat.")),
+        Field("year", "int", "Jaar", "Year", required=True, form=True, unit="year", **_YEAR,
+              help_nl="Jaar van oplevering, 2000–2100; besparingen tellen vanaf dit jaar.",
+              help_en="Year of completion, 2000–2100; savings count from this year on.",
+              missing=("Enter the year of completion.", "Vul het jaar van oplevering in.")),
+        Field("measures", "measures", "Maatregelen", "Measures", form=True,
+              help_nl="Maatregelen, gescheiden door ';', bijv. dakisolatie; hr++ glas.",
+              help_en="Measures, separated by ';', e.g. dakisolatie; hr++ glas."),
+        Field("label_after", "label", "Label na", "Label after", form=True,
+              help_nl="Energielabel na de renovatie.", help_en="Energy label after the retrofit."),
+        Field("gas_saving_m3", "number", "Gasbesparing m3 per woning per jaar",
+              "Gas saving m3 per dwelling per year", required=True, minimum=0, unit=_M3, form=True,
+              help_nl="Gasbesparing m3 per woning per jaar, ≥ 0.",
+              help_en="Gas saving m3 per dwelling per year, ≥ 0.",
+              subject=("The gas saving", "De gasbesparing"),
+              missing=("Enter the gas saving per dwelling per year (0 if none).",
+                       "Vul de gasbesparing per woning per jaar in (0 als er geen is).")),
+        Field("electricity_saving_kwh", "number", "Elektriciteitsbesparing kWh per woning per jaar",
+              "Electricity saving kWh per dwelling per year", default=0.0, unit=_KWH, form=True,
+              help_nl="Elektriciteitsbesparing kWh per woning per jaar; mag negatief zijn (een "
+                      "warmtepomp gebruikt meer). Standaard 0.",
+              help_en="Electricity saving kWh per dwelling per year; may be negative (a heat pump "
+                      "uses more). Default 0.",
+              subject=("The electricity saving", "De elektriciteitsbesparing")),
+        Field("rent_increase_cents", "money", "Huurverhoging per woning per maand",
+              "Rent increase per dwelling per month", default=0, minimum=0, unit=_EUR, form=True,
+              help_nl="Huurverhoging per woning per maand in euro (standaard 0).",
+              help_en="Rent increase per dwelling per month in euros (default 0).",
+              subject=("The rent increase", "De huurverhoging")),
+        Field("investment_cents", "money", "Investering per woning", "Investment per dwelling",
+              minimum=0, unit=_EUR, form=True,
+              help_nl="Investering per woning in euro.", help_en="Investment per dwelling in euros.",
+              subject=("The investment", "De investering")),
+        Field("status", "status", "Status", "Status", default="gepland", form=True,
+              help_nl="Status (standaard gepland).", help_en="Status (default planned)."),
+        # the vote campaign: workspace only
+        Field("campaign_start", "date"),
+        Field("notified_on", "date"),
+    ), "Projecten", "Projects", "Eén rij per renovatieproject; een project omvat het hele complex.",
+        "One row per retrofit project; a project covers its whole complex.",
+        ("project", "dubbel project")),
+
+    # the current vote per (project, dwelling); the store keeps every vote (vote_events)
+    Table("votes", ("project", "dwelling"), (
+        Field("project", "id", "Project", "Project", required=True,
+              help_nl="Project; moet bestaan.", help_en="Project; must exist."),
+        Field("dwelling", "id", "Woning", "Dwelling", required=True,
+              help_nl="Woning; moet een verhuurde woning van het complex van het project zijn.",
+              help_en="Dwelling; must be a let dwelling of the project's complex."),
+        Field("vote", "vote", "Stem", "Vote", required=True,
+              help_nl="Stem van de huurder.", help_en="The tenant's vote."),
+        Field("date", "date", "Datum", "Date", help_nl="Datum van de stem.", help_en="Date of the vote."),
+        Field("recorded_by", "text", "Vastgelegd door", "Recorded by", personal=True,
+              help_nl="Wie de stem heeft vastgelegd.", help_en="Who recorded the vote."),
+    ), "Stemmen", "Votes", "Eén rij per stem van een huurder; per project en woning één rij.",
+        "One row per tenant vote; one row per project and dwelling.",
+        ("vote for this project and dwelling", "dubbele stem voor dit project en deze woning")),
+
+    Table("targets", ("corporation", "from_year", "to_year"), (
+        Field("corporation", "text", "Corporatie", "Corporation", required=True,
+              help_nl="Corporatie.", help_en="Corporation."),
+        Field("from_year", "int", "Van jaar", "From year", required=True, unit="year", **_YEAR,
+              help_nl="Eerste jaar van de periode.", help_en="First year of the period."),
+        Field("to_year", "int", "Tot en met jaar", "To year", required=True, unit="year", **_YEAR,
+              help_nl="Laatste jaar van de periode (tot en met).",
+              help_en="Last year of the period (inclusive)."),
+        Field("dwellings", "int", "Aantal woningen", "Dwellings", required=True, minimum=0,
+              unit="dwellings", help_nl="Toegezegd aantal woningen in de periode.",
+              help_en="Number of dwellings agreed for the period."),
+    ), "Doelen", "Targets",
+        "Aantal woningen dat een corporatie in een periode heeft toegezegd te verduurzamen.",
+        "Homes a corporation agreed to retrofit in a period.",
+        ("target for this corporation and period", "dubbel doel voor deze corporatie en periode")),
+
+    Table("tariffs", ("year",), (
+        Field("year", "int", "Jaar", "Year", required=True, unit="year", **_YEAR,
+              help_nl="Jaar.", help_en="Year."),
+        Field("gas_eur_m3", "number", "Gas euro per m3", "Gas euro per m3", required=True, minimum=0,
+              unit="EUR/m3", help_nl="Gasprijs in euro per m3.", help_en="Gas price in euros per m3."),
+        Field("electricity_eur_kwh", "number", "Elektriciteit euro per kWh", "Electricity euro per kWh",
+              required=True, minimum=0, unit="EUR/kWh",
+              help_nl="Elektriciteitsprijs in euro per kWh.", help_en="Electricity price in euros per kWh."),
+    ), "Tarieven", "Tariffs",
+        "Energieprijzen per jaar; een ontbrekend jaar neemt het dichtstbijzijnde eerdere jaar.",
+        "Energy prices per year; a missing year takes the nearest earlier year.",
+        ("tariff year", "dubbel tariefjaar")),
+
+    Table("emission_factors", ("year",), (
+        Field("year", "int", "Jaar", "Year", required=True, unit="year", **_YEAR,
+              help_nl="Jaar.", help_en="Year."),
+        Field("gas_kg_m3", "number", "Gas kg CO2 per m3", "Gas kg CO2 per m3", required=True, minimum=0,
+              unit="kg/m3", help_nl="kg CO2 per m3 aardgas.", help_en="kg CO2 per m3 natural gas."),
+        Field("electricity_kg_kwh", "number", "Elektriciteit kg CO2 per kWh", "Electricity kg CO2 per kWh",
+              required=True, minimum=0, unit="kg/kWh",
+              help_nl="kg CO2 per kWh elektriciteit.", help_en="kg CO2 per kWh electricity."),
+    ), "Emissiefactoren", "Emission factors",
+        "CO2-emissiefactoren per jaar; een ontbrekend jaar neemt het dichtstbijzijnde eerdere jaar.",
+        "CO2 emission factors per year; a missing year takes the nearest earlier year.",
+        ("emission factor year", "dubbel emissiefactorjaar")),
+
+    # The tables below are workspace only (no workbook sheet).
+    # Optional per corporation and year (programme).
+    Table("capacities", ("corporation", "year"), (
+        Field("corporation", "text", required=True),
+        Field("year", "int", required=True, unit="year", **_YEAR),
+        Field("max_dwellings", "int", minimum=0, unit="dwellings"),
+        Field("budget_cents", "money", minimum=0, unit=_EUR),
+    ), record=("capacity for this corporation and year",
+               "dubbele capaciteit voor deze corporatie en dit jaar")),
+
+    # Per year; fallback rule as for tariffs.  Empty: the built-in defaults are in force
+    # (defaults.DEFAULT_RENT_LIMITS); defaults are never stored as rows.
+    Table("rent_limits", ("year",), (
+        Field("year", "int", required=True, unit="year", **_YEAR),
+        Field("aftopping_small_cents", "money", required=True, minimum=0, unit=_EUR),  # 1-2 persons, per month
+        Field("aftopping_large_cents", "money", required=True, minimum=0, unit=_EUR),  # 3+ persons
+        Field("liberalisation_cents", "money", required=True, minimum=0, unit=_EUR),
+    ), record=("rent limits year", "dubbel huurgrensjaar")),
+
+    # A row overrides the built-in measure (measures.CATALOGUE) with its key.
+    Table("measures", ("measure",), (
+        Field("measure", "text", required=True),           # canonical Dutch name, e.g. "dakisolatie"
+        Field("name_en", "text"),
+        Field("gas_saving_m3", "number", minimum=0, unit=_M3),   # <NA>: saves all gas use
+        Field("electricity_saving_kwh", "number", unit=_KWH),    # may be negative
+        Field("cost_cents", "money", minimum=0, unit=_EUR),      # per dwelling
+        Field("source", "text"),
+    ), record=("measure", "dubbele maatregel")),
+)
+
+
+# ----- look-ups (all derived from REGISTRY; nothing below declares a fact) ---------
+# Each is computed once per registry object (a test may put another in place).
+def per_registry(fn):
+    memo: dict[tuple, tuple[tuple[Table, ...], Any]] = {}
+
+    @functools.wraps(fn)
+    def derived(*args):
+        hit = memo.get(args)
+        if hit is None or hit[0] is not REGISTRY:
+            hit = memo[args] = (REGISTRY, fn(*args))
+        return hit[1]
+    return derived
+
+
+def tables() -> tuple[Table, ...]:
+    return REGISTRY
+
+
+@per_registry
+def table(name: str) -> Table:
+    for t in REGISTRY:
+        if t.name == name:
+            return t
+    raise KeyError(name)
+
+
+@per_registry
+def dtypes(name: str) -> dict[str, str]:
+    """field -> pandas dtype, in frame order."""
+    return {f.name: f.dtype for f in table(name).fields}
+
+
+def schema() -> dict[str, dict[str, str]]:
+    """table -> field -> dtype, in frame order."""
+    return {t.name: dtypes(t.name) for t in REGISTRY}
+
+
+@per_registry
+def defaults(name: str) -> dict[str, Any]:
+    """field -> the value an absent or empty optional field takes."""
+    return {f.name: f.default for f in table(name).fields if f.default is not None}
+
+
+@per_registry
+def required(name: str) -> tuple[str, ...]:
+    return tuple(f.name for f in table(name).fields if f.required)
+
+
+@per_registry
+def ranges(name: str) -> dict[str, tuple[float | None, float | None]]:
+    """field -> (minimum, maximum) for the fields with a range; None = unbounded."""
+    return {f.name: (f.minimum, f.maximum) for f in table(name).fields
+            if f.minimum is not None or f.maximum is not None}
+
+
+@per_registry
+def personal_fields() -> frozenset[tuple[str, str]]:
+    """(table, field) of the personal data a privacy export leaves out."""
+    return frozenset((t.name, f.name) for t in REGISTRY for f in t.fields if f.personal)
+
+
+@per_registry
+def form_fields(name: str) -> tuple[str, ...]:
+    """The fields a table's form edits, in registry order."""
+    return tuple(f.name for f in table(name).fields if f.form)
+
+
+@per_registry
+def upsert_fields(name: str) -> tuple[str, ...]:
+    """The form fields saved as plain values: not the keys, and not a status (a status
+    changes through its own command, which checks tenant support)."""
+    t = table(name)
+    return tuple(f.name for f in t.fields if f.form and f.name not in t.keys and f.kind != "status")
+
+
+__all__ = [
+    "DTYPES", "Field", "Table", "REGISTRY", "YEAR_MIN", "YEAR_MAX", "BUILD_YEAR_MIN", "BUILD_YEAR_MAX",
+    "per_registry", "tables", "table", "dtypes", "schema", "defaults", "required", "ranges", "personal_fields", "form_fields",
+    "upsert_fields",
+]
