@@ -3,7 +3,6 @@ program runs on, and that it reaches nothing over the network — for the user a
 from __future__ import annotations
 
 import platform
-from html import escape
 from pathlib import Path
 
 import PySide6
@@ -37,7 +36,8 @@ class AboutDialog(QDialog):
         self.facts = self._facts(workspace)
         form = QFormLayout()
         for name, value in self.facts:
-            label = QLabel(escape(value))
+            label = QLabel(value)
+            label.setTextFormat(Qt.TextFormat.PlainText)     # a path is never markup
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(name + ":", label)

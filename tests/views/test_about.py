@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
@@ -59,7 +60,8 @@ def test_about_tells_the_version_and_the_real_folders(sample_window, qtbot, log_
 
 
 def test_about_in_dutch(sample_window, qtbot, qapp):
-    install_translators(qapp, Settings(language="nl"))
+    before = QLocale()
+    install_translators(qapp, Settings(language="nl"))     # also makes Dutch the default locale
     try:
         dialog = AboutDialog(sample_window.controller.workspace, sample_window)
         qtbot.addWidget(dialog)
@@ -70,3 +72,4 @@ def test_about_in_dutch(sample_window, qtbot, qapp):
         assert f"Versie: {__version__}" in dialog.text().splitlines()
     finally:
         remove_translators(qapp)
+        QLocale.setDefault(before)
