@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en_GB">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Retrofit Planner</source>
+        <translation>Over Retrofit Planner</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Retrofit Planner&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Plan the energy retrofit of social-rent homes: the programme against the agreed targets, tenant support (the 70 % rule), affordability and the CO2 path to 2050.</source>
+        <translation>&lt;b&gt;Retrofit Planner&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Plan de verduurzaming van sociale huurwoningen: het programma tegenover de afgesproken doelen, het draagvlak onder huurders (de 70%-regel), de betaalbaarheid en het CO2-pad naar 2050.</translation>
+    </message>
+    <message>
+        <source>Retrofit Planner works without the internet: it checks for no updates and sends nothing anywhere. Only a team workspace connects, to the PostgreSQL server you name.</source>
+        <translation>Retrofit Planner werkt zonder internet: het zoekt niet naar updates en stuurt niets weg. Alleen een teamwerkruimte maakt verbinding, met de PostgreSQL-server die u opgeeft.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy these facts, to send to support</source>
+        <translation>Deze gegevens kopiëren, om naar de ondersteuning te sturen</translation>
+    </message>
+    <message>
+        <source>made by the database server&apos;s administrator (team workspace)</source>
+        <translation>gemaakt door de beheerder van de databaseserver (teamwerkruimte)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <source>This workspace</source>
+        <translation>Deze werkruimte</translation>
+    </message>
+    <message>
+        <source>%1 (schema %2)</source>
+        <translation>%1 (schema %2)</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Gegevensmap</translation>
+    </message>
+    <message>
+        <source>%1 (the sample workspace and the log; your own workspaces are where you save them)</source>
+        <translation>%1 (de voorbeeldwerkruimte en het logboek; uw eigen werkruimten staan waar u ze opslaat)</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Reservekopieën</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Logboek</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Draait op</translation>
+    </message>
+</context>
+<context>
     <name>AffordabilityPage</name>
     <message>
         <source>affordable</source>
@@ -1116,14 +1179,6 @@ per woning</translation>
     <message>
         <source>Reading %1…</source>
         <translation>%1 wordt gelezen…</translation>
-    </message>
-    <message>
-        <source>About Retrofit Planner</source>
-        <translation>Over Retrofit Planner</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Retrofit Planner&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Plan the energy retrofit of social-rent homes: the programme against the agreed targets, tenant support (the 70 % rule), affordability and the CO2 path to 2050.&lt;br&gt;&lt;br&gt;Workspace schema %2.</source>
-        <translation>&lt;b&gt;Retrofit Planner&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Plan de verduurzaming van sociale huurwoningen: het programma tegenover de afgesproken doelen, het draagvlak onder huurders (de 70%-regel), de betaalbaarheid en het CO2-pad naar 2050.&lt;br&gt;&lt;br&gt;Werkruimteschema %2.</translation>
     </message>
 </context>
 <context>
