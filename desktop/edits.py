@@ -292,10 +292,10 @@ def _refuse_later_votes(later: pd.DataFrame, dwelling: str, en: str, nl: str) ->
 
 def move_out(ds: Dataset, dwelling: str, date: dt.date, *, expected_version: int | None = None,
              label: str = "") -> SetTenancy:
-    """The tenant of ``dwelling`` moved out: vacant from ``date``.  The tenant's votes stay
-    in the history as a former tenant's and no longer count (the dwelling has no tenant).
-    Refused for a vacant dwelling, a date before the tenancy started, and while one of
-    the tenant's votes is dated after it."""
+    """The tenant of ``dwelling`` moved out: vacant from ``date`` (the first day without a
+    tenant).  The tenant's votes stay in the history as a former tenant's and no longer
+    count (the dwelling has no tenant).  Refused for a vacant dwelling, a date before the
+    tenancy started, and while one of the tenant's votes is dated on or after it."""
     date = _tenancy_date(date)
     row = _dwelling_row(ds, dwelling)
     if not row["let"]:
@@ -308,8 +308,9 @@ def move_out(ds: Dataset, dwelling: str, date: dt.date, *, expected_version: int
                               "the move-out cannot be earlier.",
                       f"De huur van {dwelling} begon op {row['let_since']:%d-%m-%Y}: het vertrek "
                       "kan niet eerder zijn.")
-    _refuse_later_votes(_votes_from(ds, dwelling, date, inclusive=False), dwelling,
-                        "after the move-out date", "na de vertrekdatum")
+    _refuse_later_votes(_votes_from(ds, dwelling, date, inclusive=True), dwelling,
+                        "on or after the day it is vacant from", "op of na de dag vanaf wanneer "
+                        "de woning leegstaat")
     return SetTenancy(dwelling, False, row["let_since"], date, label=label,
                       expected_version=expected_version)
 

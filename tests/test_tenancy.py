@@ -118,6 +118,7 @@ def test_a_vote_dated_before_the_tenancy_start_is_refused_for_the_new_tenant(ws)
 
 @pytest.mark.parametrize("change, date, field", [
     ("move_out", VOTED - dt.timedelta(days=1), "date"),     # the tenant's ja is dated after it
+    ("move_out", VOTED, "date"),                            # ... or on the first vacant day
     ("new_tenant", VOTED, "date"),                          # the ja of that day would become the new tenant's
     ("move_out", None, "date"),
 ])
