@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel, QToolButton, QVBoxLayout
 
@@ -16,6 +16,8 @@ from . import fmt
 from .controller import Outcome
 
 MOVE_OUT, NEW_TENANT = "move_out", "new_tenant"
+
+translate = QCoreApplication.translate   # lupdate reads translate("Context", "text")
 
 
 class TenancyDateDialog(QDialog):
@@ -48,21 +50,23 @@ class TenancyActions:
 
     def __init__(self, page):
         self.page = page
-        tr = page.tr
-        self.move_out = QAction(tr("Tenant moved out…"), page)
-        self.move_out.setToolTip(tr("The dwelling is vacant from a date: its tenant's vote stays in "
-                                    "the history as a former tenant's and no longer counts"))
-        self.new_tenant = QAction(tr("New tenant…"), page)
-        self.new_tenant.setToolTip(tr("A new tenant from a date: starts without a vote; earlier "
-                                      "votes stay in the history as a former tenant's"))
+        self.move_out = QAction(translate("Tenancy", "Tenant moved out…"), page)
+        self.move_out.setToolTip(translate(
+            "Tenancy", "The dwelling is vacant from a date: its tenant's vote stays in the history "
+            "as a former tenant's and no longer counts"))
+        self.new_tenant = QAction(translate("Tenancy", "New tenant…"), page)
+        self.new_tenant.setToolTip(translate(
+            "Tenancy", "A new tenant from a date: starts without a vote; earlier votes stay in the "
+            "history as a former tenant's"))
         self.move_out.triggered.connect(lambda: page.change_tenancy(MOVE_OUT))
         self.new_tenant.triggered.connect(lambda: page.change_tenancy(NEW_TENANT))
         self.button = QToolButton()
-        self.button.setText(tr("Tenancy change"))
+        self.button.setText(translate("Tenancy", "Tenancy change"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.addActions([self.move_out, self.new_tenant])
-        self.button.setToolTip(tr("Record that the selected dwelling's tenant moved out, or that "
-                                  "a new tenant moved in"))
+        self.button.setToolTip(translate(
+            "Tenancy", "Record that the selected dwelling's tenant moved out, or that a new tenant "
+            "moved in"))
         table = page.vote_table
         table.addActions([self.move_out, self.new_tenant])
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -85,14 +89,14 @@ def change_tenancy(page, kind: str, date: dt.date | None = None) -> bool:
     if page.project is None or dwelling is None:
         return False
     if kind == MOVE_OUT:
-        title = page.tr("Tenant moved out")
-        prompt = fmt.tr_fmt(page.tr("%1 is vacant from (the tenant moved out):"), dwelling)
-        text = fmt.tr_fmt(page.tr("Tenant of %1 moved out"), dwelling)
+        title = translate("Tenancy", "Tenant moved out")
+        prompt = fmt.tr_fmt(translate("Tenancy", "%1 is vacant from (the tenant moved out):"), dwelling)
+        text = fmt.tr_fmt(translate("Tenancy", "Tenant of %1 moved out"), dwelling)
         use_case = edits.move_out
     else:
-        title = page.tr("New tenant")
-        prompt = fmt.tr_fmt(page.tr("The new tenant of %1 rents it from:"), dwelling)
-        text = fmt.tr_fmt(page.tr("New tenant for %1"), dwelling)
+        title = translate("Tenancy", "New tenant")
+        prompt = fmt.tr_fmt(translate("Tenancy", "The new tenant of %1 rents it from:"), dwelling)
+        text = fmt.tr_fmt(translate("Tenancy", "New tenant for %1"), dwelling)
         use_case = edits.new_tenant
     if date is None:
         dialog = TenancyDateDialog(title, prompt, page)
@@ -103,7 +107,7 @@ def change_tenancy(page, kind: str, date: dt.date | None = None) -> bool:
     outcome = controller.run(lambda _reason: use_case(controller.dataset, dwelling, date, label=text),
                              text, say=page._say, parent=page)
     if outcome is Outcome.DONE:
-        page._say(fmt.tr_fmt(page.tr("%1 on %2."), text, fmt.date(date)))
+        page._say(fmt.tr_fmt(translate("Tenancy", "%1 on %2."), text, fmt.date(date)))
         return True
     return False
 
