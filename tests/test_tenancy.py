@@ -207,3 +207,12 @@ def test_by_current_tenant_is_exact_on_the_day():
     assert not support.by_current_tenant(start - dt.timedelta(days=1), start)
     assert support.by_current_tenant(start - dt.timedelta(days=1), None)     # no start: counts
     assert not support.by_current_tenant(None, start)
+
+
+def test_the_follow_up_list_shows_no_answer_of_a_former_tenant(ws):
+    from desktop.views.follow_up import follow_up_frame
+
+    run(ws, edits.new_tenant(ws.load(), "L00", NEW_TENANT))
+    f = follow_up_frame(ws.load(), "P1").set_index("dwelling")
+    assert list(f.index) == ["L00", "L07", "L08", "L09"]
+    assert f.at["L00", "last_answer"] is None and f.at["L00", "date"] is None   # not the old ja
