@@ -267,15 +267,15 @@ def _tenancy_date(date) -> dt.date:
     return date.date() if isinstance(date, dt.datetime) else date
 
 
-def _votes_from(ds: Dataset, dwelling: str, day: dt.date, *, inclusive: bool) -> pd.DataFrame:
-    """The dwelling's current votes (one per project) of its current tenancy dated after
-    ``day`` (or on it, ``inclusive``)."""
+def _votes_from(ds: Dataset, dwelling: str, day: dt.date) -> pd.DataFrame:
+    """The dwelling's current votes (one per project) dated on or after ``day``: of its
+    current tenant when it is let, any when it is vacant."""
     v = ds.votes
     v = v[v["dwelling"].isin([dwelling]).to_numpy(dtype=bool)]
     row = _dwelling_row(ds, dwelling)
     dates = v["date"].to_numpy(dtype="datetime64[D]")
     limit = np.datetime64(day, "D")
-    later = (dates >= limit) if inclusive else (dates > limit)
+    later = dates >= limit
     mine = by_current_tenant(v["date"], row["let_since"]) if row["let"] else np.ones(len(v), bool)
     return v[later & mine & ~np.isnat(dates)]
 
@@ -308,7 +308,7 @@ def move_out(ds: Dataset, dwelling: str, date: dt.date, *, expected_version: int
                               "the move-out cannot be earlier.",
                       f"De huur van {dwelling} begon op {row['let_since']:%d-%m-%Y}: het vertrek "
                       "kan niet eerder zijn.")
-    _refuse_later_votes(_votes_from(ds, dwelling, date, inclusive=True), dwelling,
+    _refuse_later_votes(_votes_from(ds, dwelling, date), dwelling,
                         "on or after the day it is vacant from", "op of na de dag vanaf wanneer "
                         "de woning leegstaat")
     return SetTenancy(dwelling, False, row["let_since"], date, label=label,
@@ -334,7 +334,7 @@ def new_tenant(ds: Dataset, dwelling: str, date: dt.date, *, expected_version: i
                               f"{row['let_since']:%d-%m-%Y}: a new one must start later.",
                       f"De huidige huur van {dwelling} begon op {row['let_since']:%d-%m-%Y}: een "
                       "nieuwe huur moet later beginnen.")
-    _refuse_later_votes(_votes_from(ds, dwelling, date, inclusive=True), dwelling,
+    _refuse_later_votes(_votes_from(ds, dwelling, date), dwelling,
                         "on or after the new tenancy's start: it would count as the new tenant's",
                         "op of na het begin van de nieuwe huur: die zou als stem van de nieuwe "
                         "huurder tellen")
