@@ -107,11 +107,29 @@ def by_current_tenant(vote_dates, let_since):
     says the tenant changed: every vote counts), or the vote is dated on or after it.
     A vote dated before the start, or undated on a dwelling with a start, is a former
     tenant's.  Scalars or equal-length arrays (a scalar broadcasts)."""
-    scalar = np.ndim(vote_dates) == 0 and np.ndim(let_since) == 0
+    if np.ndim(vote_dates) == 0 and np.ndim(let_since) == 0:   # one vote: no pandas (the gate, a tally)
+        start = _day(let_since)
+        vote = _day(vote_dates)
+        return start is None or (vote is not None and vote >= start)
     votes, since = _days(vote_dates), _days(let_since)
     with np.errstate(invalid="ignore"):
         out = np.isnat(since) | (~np.isnat(votes) & (votes >= since))
-    return bool(out[0]) if scalar else out
+    return out
+
+
+def _day(value) -> date | None:
+    """One date (a date, datetime, Timestamp, datetime64 or text) as a date; None when
+    missing."""
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, float) or (isinstance(value, np.datetime64) and np.isnat(value)):
+        return None
+    stamp = pd.Timestamp(value)
+    return None if pd.isna(stamp) else stamp.date()
 
 
 def former_tenant(vote_dates, let, let_since):
@@ -206,7 +224,8 @@ def tally_votes(dwellings: int, tenants: int, let_dwellings, votes, let_since=No
         current[dwelling] = (vote, date[0] if date else None)
     yes = no = 0
     for dwelling, (vote, date) in current.items():
-        if dwelling in let_dwellings and by_current_tenant(date, since.get(dwelling)):
+        start = since.get(dwelling)
+        if dwelling in let_dwellings and (start is None or by_current_tenant(date, start)):
             answer = _VOTE_ALIASES.get(str(vote).strip().casefold()) if vote is not None else None
             yes += answer == Vote.YES.value
             no += answer == Vote.NO.value
