@@ -144,6 +144,12 @@ REGISTRY: tuple[Table, ...] = (
         Field("rent_cents", "money", "Kale huur per maand", "Net rent per month", minimum=0, unit=_EUR,
               help_nl="Kale huur per maand in euro; overschrijft het complex.",
               help_en="Net rent per month in euros; overrides the complex."),
+        # personal data, last so the columns before it keep their place
+        Field("tenant_name", "text", "Huurder", "Tenant", personal=True,
+              help_nl="Naam van de huurder (persoonsgegeven; niet in een export zonder "
+                      "persoonsgegevens).",
+              help_en="Name of the tenant (personal data; left out of an export without "
+                      "personal data)."),
         # The current (or last) tenancy: a vote counts only when cast by the tenant of the
         # current tenancy (support.by_current_tenant).  Dates of the dwelling's
         # occupancy, not of a person: not personal data (a privacy export keeps them, so
