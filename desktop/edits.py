@@ -622,9 +622,33 @@ def add_dwelling(ds: Dataset, values: Mapping[str, Any], label: str = ""):
     return _batch([command, *follow], label)
 
 
+def _let_with_votes(ds: Dataset, olds: list[Mapping[str, Any]], values: Mapping[str, Any]) -> None:
+    """Refuse flipping let/vacant by hand on a dwelling with recorded votes: only a
+    tenancy change (:func:`move_out`, :func:`new_tenant`, dated) can tell whose votes
+    they are, else a former tenant's vote would count again (or a vacant dwelling's
+    vote be an error in the workbook)."""
+    if "let" not in values or values["let"] is None:
+        return
+    flipped = [o["dwelling"] for o in olds
+               if bool(True if _missing(o.get("let")) else o.get("let")) != bool(values["let"])]
+    voted = sorted(set(ds.votes.loc[ds.votes["dwelling"].isin(flipped), "dwelling"].astype(str)))
+    if voted:
+        shown = ", ".join(voted[:5]) + (" …" if len(voted) > 5 else "")
+        raise _refuse("let", f"Tenants voted for {shown}: record the change with its date on the "
+                             "Tenant support page (Tenancy change: Tenant moved out… / New tenant…), "
+                             "so that a former tenant's vote no longer counts.",
+                      f"Voor {shown} stemden huurders: leg de wijziging met de datum vast op de "
+                      "pagina Draagvlak (Huurderswissel: Huurder vertrokken… / Nieuwe huurder…), "
+                      "zodat de stem van een vorige huurder niet meer telt.")
+
+
 def save_dwelling(ds: Dataset, values: Mapping[str, Any], *, expected_version: int | None = None,
                   label: str = ""):
-    """Update one dwelling (its id and complex do not change)."""
+    """Update one dwelling (its id and complex do not change); let/vacant of a dwelling
+    with votes changes only by a dated tenancy change (:func:`move_out`, :func:`new_tenant`)."""
+    old = record(ds, "dwellings", {"dwelling": values.get("dwelling")})
+    if old is not None:
+        _let_with_votes(ds, [old], values)
     return _save(ds, "dwellings", values, False, expected_version, label, ("a dwelling", "woning"))
 
 
@@ -644,6 +668,7 @@ def edit_dwellings(ds: Dataset, ids: Iterable[str], values: Mapping[str, Any],
     if not len(rows) or not values:
         return None
     olds = [{k: _plain(v) for k, v in r.items()} for r in rows.to_dict("records")]
+    _let_with_votes(ds, olds, values)
     check_rows(ds, "dwellings", [{**o, **values} for o in olds])
     versions = versions or {}
     commands = []

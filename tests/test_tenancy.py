@@ -216,3 +216,17 @@ def test_the_follow_up_list_shows_no_answer_of_a_former_tenant(ws):
     f = follow_up_frame(ws.load(), "P1").set_index("dwelling")
     assert list(f.index) == ["L00", "L07", "L08", "L09"]
     assert f.at["L00", "last_answer"] is None and f.at["L00", "date"] is None   # not the old ja
+
+
+def test_the_stock_editor_cannot_flip_let_on_a_dwelling_with_votes(ws):
+    ds = ws.load()
+    for call in (lambda: edits.save_dwelling(ds, {"dwelling": "L00", "let": False}),
+                 lambda: edits.edit_dwellings(ds, ["L00", "L07"], {"let": False})):
+        with pytest.raises(EditError) as err:
+            call()
+        assert err.value.field == "let" and "Tenant moved out" in err.value.message
+        assert "Huurder vertrokken" in err.value.message_nl
+    # a dwelling without votes is flipped as before; so is any other field of L00
+    run(ws, edits.edit_dwellings(ds, ["L07"], {"let": False}))
+    run(ws, edits.edit_dwellings(ws.load(), ["L00"], {"label": "B"}))
+    assert figures(ws) == (10, 9, 7, 2, support.REACHED)          # 700 >= 630
