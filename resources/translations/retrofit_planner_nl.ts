@@ -2492,8 +2492,8 @@ grens</translation>
         <translation>Stem</translation>
     </message>
     <message>
-        <source>&apos;undo&apos; marks an entry added by Undo</source>
-        <translation>&apos;ongedaan&apos; markeert een regel die door Ongedaan maken is toegevoegd</translation>
+        <source>&apos;undo&apos; marks an entry added by Undo; &apos;former tenant&apos; a vote of a tenant who has moved out, which no longer counts</source>
+        <translation>&apos;ongedaan&apos; markeert een regel die Ongedaan maken toevoegde; &apos;vorige huurder&apos; een stem van een huurder die is vertrokken en die niet meer telt</translation>
     </message>
     <message>
         <source>Was</source>
@@ -2686,6 +2686,10 @@ grens</translation>
     <message>
         <source>no form recorded yet</source>
         <translation>nog geen formulier vastgelegd</translation>
+    </message>
+    <message>
+        <source>former tenant</source>
+        <translation>vorige huurder</translation>
     </message>
     <message>
         <source>Who records the votes?</source>
@@ -2922,6 +2926,61 @@ grens</translation>
     </message>
 </context>
 <context>
+    <name>Tenancy</name>
+    <message>
+        <source>Tenant moved out…</source>
+        <translation>Huurder vertrokken…</translation>
+    </message>
+    <message>
+        <source>The dwelling is vacant from a date: its tenant&apos;s vote stays in the history as a former tenant&apos;s and no longer counts</source>
+        <translation>De woning staat leeg vanaf een datum: de stem van de huurder blijft in de geschiedenis als die van een vorige huurder en telt niet meer mee</translation>
+    </message>
+    <message>
+        <source>New tenant…</source>
+        <translation>Nieuwe huurder…</translation>
+    </message>
+    <message>
+        <source>A new tenant from a date: starts without a vote; earlier votes stay in the history as a former tenant&apos;s</source>
+        <translation>Een nieuwe huurder vanaf een datum: begint zonder stem; eerdere stemmen blijven in de geschiedenis als die van een vorige huurder</translation>
+    </message>
+    <message>
+        <source>Tenancy change</source>
+        <translation>Huurderswissel</translation>
+    </message>
+    <message>
+        <source>Record that the selected dwelling&apos;s tenant moved out, or that a new tenant moved in</source>
+        <translation>Leg vast dat de huurder van de gekozen woning is vertrokken, of dat er een nieuwe huurder is</translation>
+    </message>
+    <message>
+        <source>Tenant moved out</source>
+        <translation>Huurder vertrokken</translation>
+    </message>
+    <message>
+        <source>%1 is vacant from (the tenant moved out):</source>
+        <translation>%1 staat leeg vanaf (de huurder is vertrokken):</translation>
+    </message>
+    <message>
+        <source>Tenant of %1 moved out</source>
+        <translation>Huurder van %1 vertrokken</translation>
+    </message>
+    <message>
+        <source>New tenant</source>
+        <translation>Nieuwe huurder</translation>
+    </message>
+    <message>
+        <source>The new tenant of %1 rents it from:</source>
+        <translation>De nieuwe huurder van %1 huurt vanaf:</translation>
+    </message>
+    <message>
+        <source>New tenant for %1</source>
+        <translation>Nieuwe huurder voor %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2.</source>
+        <translation>%1 op %2.</translation>
+    </message>
+</context>
+<context>
     <name>VoteTable</name>
     <message>
         <source>Dwelling</source>
@@ -2962,6 +3021,10 @@ grens</translation>
     <message>
         <source>vacant</source>
         <translation>leegstaand</translation>
+    </message>
+    <message>
+        <source>A former tenant voted &apos;%1&apos; (see the history); it does not count</source>
+        <translation>Een vorige huurder stemde &apos;%1&apos; (zie de geschiedenis); die stem telt niet</translation>
     </message>
     <message>
         <source>No form recorded yet</source>
