@@ -39,13 +39,23 @@ def _verdict(broken) -> str:
     return translate("RealisedPage", "broken") if broken else translate("RealisedPage", "kept")
 
 
+def _missing_text(missing: list[str], dwellings: list[str]) -> str:
+    """The core's "gas 2023" / "electricity 2021" items, and the dwellings left out."""
+    names = {"gas": translate("RealisedPage", "gas %1"),
+             "electricity": translate("RealisedPage", "electricity %1")}
+    parts = [fmt.tr_fmt(names[item.split()[0]], item.split()[1]) for item in missing]
+    if dwellings:
+        parts.append(fmt.tr_fmt(translate("RealisedPage", "dwellings without both years: %1"),
+                                ", ".join(dwellings)))
+    return "; ".join(parts)
+
+
 def page_data(ds) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The realised table with display columns, the readings, the degree days and the
     catalogue feedback (frames only: computed on a worker for a large workspace)."""
     frame = realised.realised(ds)
     frame["verdict"] = [_verdict(b) for b in frame["guarantee_broken"]]
-    frame["missing_text"] = [", ".join(m + [f"{translate('RealisedPage', 'dwellings')}: "
-                                            + ", ".join(d)] if d else m)
+    frame["missing_text"] = [_missing_text(m, d)
                              for m, d in zip(frame["missing"], frame["missing_dwellings"])]
     frame["years"] = [f"{b} → {a}" for b, a in zip(frame["before_year"], frame["after_year"])]
     return (frame, ds.usage.reset_index(drop=True), ds.degree_days.reset_index(drop=True),

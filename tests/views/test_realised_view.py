@@ -26,7 +26,7 @@ def test_readings_entered_in_the_window_give_the_verdict(setup, qtmodeltester):
     qtmodeltester.check(page.model)
     frame = page.model.frame()
     assert len(frame) == 11 and frame["guarantee_broken"].isna().all()   # no readings yet
-    assert "gas 2020" in cell(page.model, 0, "missing_text")
+    assert "gas 2020" in cell(page.model, 0, "missing_text")     # English interface
     # P-21-001 (complex P-1101, done 2021, 420 m3 promised, rent +€18.00): measured
     # 1000 m3 in 2020 and 800 m3 in 2022 (2,500 kWh both years)
     for year, gas in ((2020, 1000.0), (2022, 800.0)):
