@@ -162,24 +162,26 @@ class RealisedPage(Page):
                                         name=self.tr("rent increase"))
         for item in (self._predicted, self._realised_kept, self._realised_broken, self._rent):
             self.plot.addItem(item)
+        self.plot.getPlotItem().legend.setOffset((-10, 10))     # top right, above the bars
+        self.plot.getPlotItem().legend.setColumnCount(2)
         money = fmt.money_cents
         self.model = FrameTableModel([
             ColumnSpec("project", self.tr("Project")),
             ColumnSpec("years", self.tr("Years\nbefore → after")),
+            ColumnSpec("verdict", self.tr("Guarantee")),
+            ColumnSpec("extra_cents_per_month", self.tr("Tenants pay\nmore / month"), money,
+                       NUMBER_ALIGN, self.tr("Per dwelling per month: rent increase − realised saving")),
+            ColumnSpec("predicted_saving_cents", self.tr("€ saving\npredicted"), money, NUMBER_ALIGN),
+            ColumnSpec("realised_saving_cents", self.tr("€ saving\nrealised"), money, NUMBER_ALIGN),
+            ColumnSpec("rent_increase_cents", self.tr("Rent\nincrease"), money, NUMBER_ALIGN),
+            ColumnSpec("predicted_gas_saving_m3", self.tr("Gas saving\npredicted"), _m3, NUMBER_ALIGN),
+            ColumnSpec("realised_gas_saving_m3", self.tr("Gas saving\nrealised"), _m3, NUMBER_ALIGN),
             ColumnSpec("gas_before_m3", self.tr("Gas m³\nbefore"), _m3, NUMBER_ALIGN),
             ColumnSpec("gas_after_m3", self.tr("Gas m³\nafter"), _m3, NUMBER_ALIGN),
             ColumnSpec("electricity_before_kwh", self.tr("kWh\nbefore"), _m3, NUMBER_ALIGN),
             ColumnSpec("electricity_after_kwh", self.tr("kWh\nafter"), _m3, NUMBER_ALIGN),
-            ColumnSpec("predicted_gas_saving_m3", self.tr("Gas saving\npredicted"), _m3, NUMBER_ALIGN),
-            ColumnSpec("realised_gas_saving_m3", self.tr("Gas saving\nrealised"), _m3, NUMBER_ALIGN),
-            ColumnSpec("predicted_saving_cents", self.tr("€ saving\npredicted"), money, NUMBER_ALIGN),
-            ColumnSpec("realised_saving_cents", self.tr("€ saving\nrealised"), money, NUMBER_ALIGN),
-            ColumnSpec("rent_increase_cents", self.tr("Rent\nincrease"), money, NUMBER_ALIGN),
             ColumnSpec("housing_before_cents", self.tr("Housing\ncosts before"), money, NUMBER_ALIGN),
             ColumnSpec("housing_after_cents", self.tr("Housing\ncosts after"), money, NUMBER_ALIGN),
-            ColumnSpec("verdict", self.tr("Guarantee")),
-            ColumnSpec("extra_cents_per_month", self.tr("Tenants pay\nmore / month"), money,
-                       NUMBER_ALIGN, self.tr("Per dwelling per month: rent increase − realised saving")),
             ColumnSpec("missing_text", self.tr("Missing readings")),
         ], key="project")
         self.model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._colour)
@@ -312,7 +314,7 @@ class RealisedPage(Page):
         values = np.concatenate([pred, real[has], rent, [10.0]])
         self.plot.getPlotItem().getViewBox().setRange(
             xRange=(-0.7, max(n - 0.3, 0.7)), yRange=(min(0.0, np.nanmin(values)),
-                                                      np.nanmax(values) * 1.1), padding=0.02)
+                                                      np.nanmax(values) * 1.35), padding=0.02)
         ready_to_paint(self.plot)
 
     def _colour(self, row: int, col: int):
