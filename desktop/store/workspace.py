@@ -528,7 +528,10 @@ def apply_import_plan(conn: Connection, plan, *, user: str | None = None) -> Non
                 continue
             rows = _records(upd[list(keys) + cols])
             stmt = (update(table)
-                    .where(*[table.c[k] == bindparam(f"k_{k}") for k in keys])
+                    # a key that may be empty (usage.dwelling) matches NULL to NULL
+                    .where(*[table.c[k].is_not_distinct_from(bindparam(f"k_{k}"))
+                             if table.c[k].nullable else table.c[k] == bindparam(f"k_{k}")
+                             for k in keys])
                     .values({c: bindparam(f"v_{c}") for c in cols}
                             | {"row_version": table.c.row_version + 1, "changed_by": user,
                                "changed_at": stamp, "changed_fields": ", ".join(cols)}))

@@ -65,6 +65,20 @@ def test_export_then_import_into_an_empty_workspace_gives_the_same_rows(tmp_path
     # the same workbook again changes nothing (the empty dwelling matches as a key)
     again = import_workbook(book, empty)
     assert again.plan.summary["usage"] == {"added": 0, "changed": 0, "unchanged": 5}
+    # a corrected complex-level reading (no dwelling: NULL in the key) updates its row
+    wb = openpyxl.load_workbook(book)
+    sheet = wb["Verbruik" if lang == "nl" else "Use"]
+    header = [c.value for c in sheet[1]]
+    gas = header.index("Gas m3") + 1
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == "C1" and row[2].value == 2023:
+            row[gas - 1].value = 950
+    wb.save(book)
+    fixed = import_workbook(book, empty)
+    assert fixed.ok and fixed.plan.summary["usage"] == {"added": 0, "changed": 1, "unchanged": 4}
+    u = empty.load().usage
+    assert u[(u["complex"] == "C1") & (u["year"] == 2023)]["gas_m3"].tolist() == [950.0]
+    assert len(u) == 5
     ws.close()
     empty.close()
 
