@@ -187,6 +187,8 @@ def _t(key: str, lang: str) -> str:
 def _cell(value: Any, lang: str) -> str:
     if value is None:
         return "-"
+    if isinstance(value, list):          # realised: missing readings, dwellings left out
+        return ", ".join(map(str, value)) or "-"
     if isinstance(value, bool):
         return (_VALUES_NL[value] if lang == "nl" else ("yes" if value else "no"))
     if isinstance(value, float):

@@ -111,3 +111,14 @@ def test_check_json_has_the_realised_section(tmp_path):
     assert r["guarantee_broken"] is True and r["extra_cents_per_month"] == 3091
     assert r["housing_after_cents"] - r["housing_before_cents"] == 3091
     assert r["missing"] == [] and r["missing_dwellings"] == []
+
+
+def test_text_report_lists_the_missing_readings(tmp_path):
+    from desktop.exchange.check import report_text
+
+    ds = dataset()
+    ds.usage = ds.usage[ds.usage["year"] != 2023].reset_index(drop=True)
+    book = tmp_path / "missing.xlsx"
+    write_workbook(ds, book)
+    text = report_text(check_workbook(book), "en")
+    assert "gas 2023, electricity 2023" in text
