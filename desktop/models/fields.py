@@ -276,6 +276,49 @@ REGISTRY: tuple[Table, ...] = (
         "CO2 emission factors per year; a missing year takes the nearest earlier year.",
         ("emission factor year", "dubbel emissiefactorjaar")),
 
+    # Measured use (issue 23): a row per dwelling, or per complex (no dwelling: the average
+    # per dwelling of the complex), per year.  Dwelling-level rows are personal data: an
+    # export without personal data aggregates them per complex (models/realised.py).
+    Table("usage", ("complex", "dwelling", "year"), (
+        Field("complex", "id", "Complex", "Complex", required=True,
+              help_nl="Complex; moet bestaan in Complexen.", help_en="Complex; must exist in Complexen."),
+        Field("dwelling", "id", "Woning", "Dwelling", personal=True,
+              help_nl="Woning (leeg: de rij geldt voor het complex, als gemiddelde per woning). "
+                      "Persoonsgegeven: een export zonder persoonsgegevens voegt de woningrijen "
+                      "samen tot een gemiddelde per complex en jaar.",
+              help_en="Dwelling (empty: the row is for the complex, as the average per dwelling). "
+                      "Personal data: an export without personal data merges the dwelling rows "
+                      "into an average per complex and year."),
+        Field("year", "int", "Jaar", "Year", required=True, unit="year", **_YEAR,
+              help_nl="Kalenderjaar van het verbruik.", help_en="Calendar year of the use."),
+        Field("gas_m3", "number", "Gas m3", "Gas m3", minimum=0, unit=_M3,
+              help_nl="Gemeten gasverbruik in m3 in dat jaar (leeg: onbekend, nooit 0 bedoeld).",
+              help_en="Measured gas use in m3 that year (empty: unknown, never meant as 0)."),
+        Field("electricity_kwh", "number", "Elektriciteit kWh", "Electricity kWh", unit=_KWH,
+              help_nl="Gemeten elektriciteitsverbruik (netto) in kWh; mag negatief zijn met "
+                      "zonnepanelen.",
+              help_en="Measured (net) electricity use in kWh; may be negative with solar panels."),
+        Field("source", "text", "Bron", "Source",
+              help_nl="Bron, bijv. jaarafrekening, slimme meter, CBS.",
+              help_en="Source, e.g. annual statement, smart meter, CBS."),
+    ), "Verbruik", "Use",
+        "Gemeten jaarverbruik per woning of per complex (leeg Woning: gemiddelde per woning).",
+        "Measured yearly use per dwelling or per complex (empty Dwelling: average per dwelling).",
+        ("use for this complex, dwelling and year", "dubbel verbruik voor dit complex, deze woning "
+                                                    "en dit jaar")),
+
+    Table("degree_days", ("year",), (
+        Field("year", "int", "Jaar", "Year", required=True, unit="year", **_YEAR,
+              help_nl="Jaar.", help_en="Year."),
+        Field("degree_days", "number", "Graaddagen", "Degree days", required=True, minimum=1,
+              unit="degree days",
+              help_nl="Gewogen graaddagen van het jaar (basis 18 °C, bijv. KNMI De Bilt).",
+              help_en="Weighted degree days of the year (base 18 °C, e.g. KNMI De Bilt)."),
+    ), "Graaddagen", "Degree days",
+        "Graaddagen per jaar, voor de weercorrectie van het gemeten gasverbruik.",
+        "Degree days per year, to correct the measured gas use for the weather.",
+        ("degree days year", "dubbel graaddagenjaar")),
+
     # The tables below are workspace only (no workbook sheet).
     # Optional per corporation and year (programme).
     Table("capacities", ("corporation", "year"), (

@@ -173,7 +173,7 @@ def validate_dataset(ds: Dataset, context: Dataset | None = None) -> list[Proble
     known_complexes = all_complexes["complex"].dropna().unique()
 
     # references to a complex
-    for table, frame in (("dwellings", dwellings), ("projects", projects)):
+    for table, frame in (("dwellings", dwellings), ("projects", projects), ("usage", ds.usage)):
         missing = _filled(frame["complex"]) & ~frame["complex"].isin(known_complexes).to_numpy(dtype=bool)
         c.add(table, frame, _positions(missing), "complex",
               lambda p, f=frame: f"complex {f['complex'].iloc[p]!r} does not exist in Complexen",
@@ -270,6 +270,20 @@ def validate_dataset(ds: Dataset, context: Dataset | None = None) -> list[Proble
         c.add("complexes", complexes, _positions(neither), "dwellings",
               "the number of dwellings is required when the complex has no rows in Woningen",
               "het aantal woningen is verplicht als het complex geen rijen in Woningen heeft")
+
+    # measured use of a dwelling: the dwelling belongs to the row's complex
+    usage = ds.usage
+    if len(usage) and usage["dwelling"].notna().any():
+        dw_complex = all_dwellings.drop_duplicates("dwelling").set_index("dwelling")["complex"]
+        of = usage["dwelling"].map(dw_complex)
+        wrong = (_filled(usage["dwelling"]) & of.notna().to_numpy(dtype=bool)
+                 & (of.astype("string") != usage["complex"].astype("string")).fillna(False)
+                 .to_numpy(dtype=bool))
+        c.add("usage", usage, _positions(wrong), "dwelling",
+              lambda p: f"dwelling {usage['dwelling'].iloc[p]!r} belongs to complex "
+                        f"{of.iloc[p]!r}, not to {usage['complex'].iloc[p]!r}",
+              lambda p: f"woning {usage['dwelling'].iloc[p]!r} hoort bij complex "
+                        f"{of.iloc[p]!r}, niet bij {usage['complex'].iloc[p]!r}")
 
     # a target period runs forwards
     if len(targets):

@@ -489,7 +489,8 @@ class Workspace:
             raise WorkspaceError("; ".join(p.message for p in problems[:5]))
         with self.transaction() as conn:
             for name in ("complexes", "dwellings", "projects", "targets", "tariffs",
-                         "emission_factors", "capacities", "rent_limits", "measures"):
+                         "emission_factors", "capacities", "rent_limits", "measures", "usage",
+                 "degree_days"):
                 if conn.execute(select(func.count()).select_from(s.TABLE_KEYS[name][0])).scalar():
                     raise WorkspaceError("The workspace is not empty.")
             insert_dataset(conn, ds)
@@ -523,7 +524,7 @@ def apply_import_plan(conn: Connection, plan, *, user: str | None = None) -> Non
     _ensure_names(conn, *(f for f in (plan.adds.get("complexes"), plan.updates.get("complexes"))
                           if f is not None))
     for name in ("complexes", "dwellings", "projects", "targets", "tariffs", "emission_factors",
-                 "capacities"):
+                 "capacities", "usage", "degree_days"):
         table, keys = s.TABLE_KEYS[name]
         add = plan.adds.get(name)
         if add is not None and len(add):
@@ -536,7 +537,10 @@ def apply_import_plan(conn: Connection, plan, *, user: str | None = None) -> Non
                 continue
             rows = _records(upd[list(keys) + cols])
             stmt = (update(table)
-                    .where(*[table.c[k] == bindparam(f"k_{k}") for k in keys])
+                    # a key that may be empty (usage.dwelling) matches NULL to NULL
+                    .where(*[table.c[k].is_not_distinct_from(bindparam(f"k_{k}"))
+                             if table.c[k].nullable else table.c[k] == bindparam(f"k_{k}")
+                             for k in keys])
                     .values({c: bindparam(f"v_{c}") for c in cols}
                             | {"row_version": table.c.row_version + 1, "changed_by": user,
                                "changed_at": stamp, "changed_fields": ", ".join(cols)}))
@@ -562,7 +566,8 @@ def insert_dataset(conn: Connection, ds: Dataset, *, recorded_at: dt.datetime | 
     """Insert every row of ``ds`` (new keys only) on an open transaction."""
     _ensure_names(conn, ds.complexes)
     for name in ("complexes", "dwellings", "projects", "targets", "tariffs",
-                 "emission_factors", "capacities", "rent_limits", "measures"):
+                 "emission_factors", "capacities", "rent_limits", "measures", "usage",
+                 "degree_days"):
         frame = getattr(ds, name)
         if len(frame):
             table = s.TABLE_KEYS[name][0]

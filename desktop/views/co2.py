@@ -49,7 +49,7 @@ FIRST_BASE_YEAR, LAST_BASE_YEAR = 2015, 2030
 GAP_YEARS = (2030, 2050)
 CHARTS = ("emissions", "sources", "labels", "gas-free")      # file names: co2-<chart>.png/.svg
 # tables whose change alters the numbers; complexes/dwellings also invalidate the prepared use
-RELEVANT = {"complexes", "dwellings", "projects", "emission_factors"}
+RELEVANT = {"complexes", "dwellings", "projects", "emission_factors", "usage"}   # usage: measured use
 STOCK_TABLES = {"complexes", "dwellings"}
 
 PLAN_COLOUR = theme.PLAN

@@ -17,6 +17,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("support", "support", "SupportPage"),
     ("affordability", "affordability", "AffordabilityPage"),
     ("co2", "co2", "Co2Page"),
+    ("realised", "realised", "RealisedPage"),
     ("stock", "stock", "StockPage"),
     ("settings", "tariffs", "TariffsPage"),
 ]
@@ -31,6 +32,7 @@ def page_title(key: str) -> str:
         "support": translate("pages", "Tenant support"),
         "affordability": translate("pages", "Affordability"),
         "co2": translate("pages", "CO2 to 2050"),
+        "realised": translate("pages", "Saving realised"),
         "stock": translate("pages", "Stock"),
         "settings": translate("pages", "Tariffs and factors"),
     }

@@ -1993,6 +1993,338 @@ per woning</translation>
     </message>
 </context>
 <context>
+    <name>ReadingDialog</name>
+    <message>
+        <source>Measured use</source>
+        <translation>Gemeten verbruik</translation>
+    </message>
+    <message>
+        <source>empty: the complex (average per dwelling)</source>
+        <translation>leeg: het complex (gemiddelde per woning)</translation>
+    </message>
+    <message>
+        <source>e.g. annual statement, smart meter</source>
+        <translation>bijv. jaarafrekening, slimme meter</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation>Woning</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Gas m³</source>
+        <translation>Gas m³</translation>
+    </message>
+    <message>
+        <source>Electricity kWh</source>
+        <translation>Elektriciteit kWh</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+</context>
+<context>
+    <name>RealisedPage</name>
+    <message>
+        <source>no figure</source>
+        <translation>geen cijfer</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>niet nagekomen</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>nagekomen</translation>
+    </message>
+    <message>
+        <source>gas %1</source>
+        <translation>gas %1</translation>
+    </message>
+    <message>
+        <source>electricity %1</source>
+        <translation>elektriciteit %1</translation>
+    </message>
+    <message>
+        <source>dwellings without both years: %1</source>
+        <translation>woningen zonder beide jaren: %1</translation>
+    </message>
+    <message>
+        <source>Saving realised: was the promise to tenants kept?</source>
+        <translation>Gerealiseerde besparing: is de belofte aan de huurders nagekomen?</translation>
+    </message>
+    <message>
+        <source>Per completed project: measured use the year before and the first full year after completion, per dwelling. Money per dwelling per month at the tariffs of the year after. The woonlastengarantie is broken when the rent increase exceeds the realised saving. Gas is corrected for the weather where degree days are given for both years.</source>
+        <translation>Per opgeleverd project: het gemeten verbruik in het jaar vóór en het eerste volle jaar na oplevering, per woning. Bedragen per woning per maand tegen de tarieven van het jaar erna. De woonlastengarantie is niet nagekomen als de huurverhoging hoger is dan de gerealiseerde besparing. Gas wordt voor het weer gecorrigeerd als voor beide jaren graaddagen zijn opgegeven.</translation>
+    </message>
+    <message>
+        <source>Per project</source>
+        <translation>Per project</translation>
+    </message>
+    <message>
+        <source>Readings and degree days</source>
+        <translation>Metingen en graaddagen</translation>
+    </message>
+    <message>
+        <source>Measures catalogue</source>
+        <translation>Catalogus van maatregelen</translation>
+    </message>
+    <message>
+        <source>Predicted against realised saving per project</source>
+        <translation>Voorspelde tegenover gerealiseerde besparing per project</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>€ per dwelling per month</source>
+        <translation>€ per woning per maand</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>voorspeld</translation>
+    </message>
+    <message>
+        <source>realised</source>
+        <translation>gerealiseerd</translation>
+    </message>
+    <message>
+        <source>realised, below the rent increase</source>
+        <translation>gerealiseerd, onder de huurverhoging</translation>
+    </message>
+    <message>
+        <source>rent increase</source>
+        <translation>huurverhoging</translation>
+    </message>
+    <message>
+        <source>Years
+before → after</source>
+        <translation>Jaren
+voor → na</translation>
+    </message>
+    <message>
+        <source>Gas m³
+before</source>
+        <translation>Gas m³
+voor</translation>
+    </message>
+    <message>
+        <source>Gas m³
+after</source>
+        <translation>Gas m³
+na</translation>
+    </message>
+    <message>
+        <source>kWh
+before</source>
+        <translation>kWh
+voor</translation>
+    </message>
+    <message>
+        <source>kWh
+after</source>
+        <translation>kWh
+na</translation>
+    </message>
+    <message>
+        <source>Gas saving
+predicted</source>
+        <translation>Gasbesparing
+voorspeld</translation>
+    </message>
+    <message>
+        <source>Gas saving
+realised</source>
+        <translation>Gasbesparing
+gerealiseerd</translation>
+    </message>
+    <message>
+        <source>€ saving
+predicted</source>
+        <translation>€ besparing
+voorspeld</translation>
+    </message>
+    <message>
+        <source>€ saving
+realised</source>
+        <translation>€ besparing
+gerealiseerd</translation>
+    </message>
+    <message>
+        <source>Rent
+increase</source>
+        <translation>Huur-
+verhoging</translation>
+    </message>
+    <message>
+        <source>Housing
+costs before</source>
+        <translation>Woonlasten
+voor</translation>
+    </message>
+    <message>
+        <source>Housing
+costs after</source>
+        <translation>Woonlasten
+na</translation>
+    </message>
+    <message>
+        <source>Guarantee</source>
+        <translation>Garantie</translation>
+    </message>
+    <message>
+        <source>Tenants pay
+more / month</source>
+        <translation>Huurders betalen
+meer / maand</translation>
+    </message>
+    <message>
+        <source>Per dwelling per month: rent increase − realised saving</source>
+        <translation>Per woning per maand: huurverhoging − gerealiseerde besparing</translation>
+    </message>
+    <message>
+        <source>Missing readings</source>
+        <translation>Ontbrekende metingen</translation>
+    </message>
+    <message>
+        <source>Measured use per year (dwelling or complex)</source>
+        <translation>Gemeten verbruik per jaar (woning of complex)</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation>Woning</translation>
+    </message>
+    <message>
+        <source>(complex)</source>
+        <translation>(complex)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Gas m³</source>
+        <translation>Gas m³</translation>
+    </message>
+    <message>
+        <source>Electricity kWh</source>
+        <translation>Elektriciteit kWh</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Add reading…</source>
+        <translation>Meting toevoegen…</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Corrigeren…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Degree days per year</source>
+        <translation>Graaddagen per jaar</translation>
+    </message>
+    <message>
+        <source>Degree days</source>
+        <translation>Graaddagen</translation>
+    </message>
+    <message>
+        <source>e.g. 2600</source>
+        <translation>bijv. 2600</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Weather correction: gas × %1 ÷ the year&apos;s weighted degree days (base 18 °C).</source>
+        <translation>Weercorrectie: gas × %1 ÷ de gewogen graaddagen van het jaar (basis 18 °C).</translation>
+    </message>
+    <message>
+        <source>Realised against assumed gas saving per measure (average over the completed projects that used it; a project&apos;s realisation counts for each of its measures)</source>
+        <translation>Gerealiseerde tegenover aangenomen gasbesparing per maatregel (gemiddelde over de opgeleverde projecten die hem gebruikten; de realisatie van een project telt voor elk van zijn maatregelen)</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Maatregel</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projecten</translation>
+    </message>
+    <message>
+        <source>Assumed m³</source>
+        <translation>Aangenomen m³</translation>
+    </message>
+    <message>
+        <source>Realised share</source>
+        <translation>Gerealiseerd deel</translation>
+    </message>
+    <message>
+        <source>Realised m³</source>
+        <translation>Gerealiseerd m³</translation>
+    </message>
+    <message>
+        <source>Update the catalogue with the realised saving</source>
+        <translation>Catalogus bijwerken met de gerealiseerde besparing</translation>
+    </message>
+    <message>
+        <source>Sets the selected measure&apos;s gas saving to the realised figure (undoable)</source>
+        <translation>Zet de gasbesparing van de gekozen maatregel op het gerealiseerde cijfer (ongedaan te maken)</translation>
+    </message>
+    <message>
+        <source>%1 completed project(s); %2 with both years measured; guarantee broken for %3.</source>
+        <translation>%1 opgeleverde project(en); %2 met beide jaren gemeten; garantie niet nagekomen bij %3.</translation>
+    </message>
+    <message>
+        <source>Gas corrected for the weather: degree days %1 and %2</source>
+        <translation>Gas gecorrigeerd voor het weer: graaddagen %1 en %2</translation>
+    </message>
+    <message>
+        <source>Gas not corrected for the weather (degree days not given for both years)</source>
+        <translation>Gas niet gecorrigeerd voor het weer (geen graaddagen voor beide jaren)</translation>
+    </message>
+    <message>
+        <source>Measured use</source>
+        <translation>Gemeten verbruik</translation>
+    </message>
+    <message>
+        <source>Delete measured use</source>
+        <translation>Gemeten verbruik verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete degree days</source>
+        <translation>Graaddagen verwijderen</translation>
+    </message>
+    <message>
+        <source>Catalogue from realised savings</source>
+        <translation>Catalogus uit gerealiseerde besparingen</translation>
+    </message>
+    <message>
+        <source>Choose a measure in the table first.</source>
+        <translation>Kies eerst een maatregel in de tabel.</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Reason needed</source>
@@ -3169,6 +3501,10 @@ De nieuwste reservekopie (%2) terugzetten? Het beschadigde bestand wordt ernaast
     <message>
         <source>CO2 to 2050</source>
         <translation>CO2 tot 2050</translation>
+    </message>
+    <message>
+        <source>Saving realised</source>
+        <translation>Gerealiseerde besparing</translation>
     </message>
     <message>
         <source>Stock</source>
