@@ -35,7 +35,7 @@ from .programme_models import MET, OVER, SHORT, MatrixDelegate, MatrixModel, Pro
 from .project_dialog import CapacityDialog, ProjectDialog
 from .overview import target_columns
 from .pages import Page
-from .widgets import data_table, fit_columns, page_heading, section_label
+from .widgets import EditNote, data_table, fit_columns, page_heading, section_label
 
 RELEVANT = {"projects", "complexes", "dwellings", "targets", "capacities"}
 ALL = "__all__"
@@ -293,6 +293,7 @@ class ProgrammePage(Page):
         self.notice.setObjectName("hint")
         self.notice.setWordWrap(True)
         lay.addWidget(self.notice)
+        self.note = EditNote(self.notice, controller.undo_stack)
 
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.project_view,
                   self._delete_clicked, context=Qt.ShortcutContext.WidgetShortcut)
@@ -580,8 +581,7 @@ class ProgrammePage(Page):
                            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.notice.setStyleSheet(theme.text_style(theme.ERROR if error else theme.HINT))
-        self.notice.setText(text)
+        self.note.say(text, theme.ERROR if error else theme.HINT)
 
     # ----- edits (each one transaction, one undo step) ----------------------------------
     # Edits read the controller's dataset, not the frames the page shows: for a large

@@ -30,7 +30,7 @@ from . import follow_up as fu
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .pages import Page
 from .refresh import PageRefresh
-from .widgets import data_table, page_heading
+from .widgets import EditNote, data_table, page_heading
 from .vote_entry import VoteTable, vote_frame
 
 RED = theme.qcolor(theme.BAD_BG)
@@ -393,6 +393,7 @@ class SupportPage(Page):
         self.message = QLabel()
         self.message.setWordWrap(True)
         left.addWidget(self.message)
+        self.note = EditNote(self.message, self.controller.undo_stack)
         lay.addLayout(left, 3)
 
         right = QVBoxLayout()
@@ -519,6 +520,12 @@ class SupportPage(Page):
                 support.INDIVIDUAL_CONSENT: AMBER}.get(status)
 
     # ----- refreshing --------------------------------------------------------------
+    def showEvent(self, event) -> None:     # Qt's name
+        super().showEvent(event)
+        # chosen in the navigation: J/N/G go to the votes at once, without a click
+        if self.tabs.currentIndex() == 0:         # the vote entry tab
+            self.vote_table.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _workspace_changed(self) -> None:
         self.project = None
         self._shown_project = None
@@ -748,8 +755,7 @@ class SupportPage(Page):
         return True
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet(theme.text_style(theme.ERROR if error else theme.SUCCESS))
-        self.message.setText(text)
+        self.note.say(text, theme.ERROR if error else theme.SUCCESS)
 
     # ----- campaign dates ----------------------------------------------------------
     def _campaign_toggled(self, _checked: bool) -> None:

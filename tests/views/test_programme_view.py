@@ -340,3 +340,17 @@ def test_measures_catalogue_proposes_the_savings_in_the_form(setup):
     assert saved["measures"] == "dakisolatie; hr++ glas"
     assert saved["gas_saving_m3"] == gas
     assert saved["investment_cents"] == cents
+
+
+def test_the_move_message_goes_with_its_undo(setup):
+    """Issue 19.9: after Ctrl+Z the page no longer says the projects were moved."""
+    page, controller, _p = setup
+    assert page.move_projects(["P-24-001", "P-24-002"], 2029)
+    assert "2029" in page.notice.text()
+    controller.undo_stack.undo()
+    assert page.notice.text() == ""
+    assert page.move_projects(["P-28-001"], 2027)
+    assert "2027" in page.notice.text()
+    controller.undo_stack.undo()
+    controller.undo_stack.redo()                 # back where it was said, but it was undone
+    assert page.notice.text() == ""

@@ -20,6 +20,7 @@ from desktop.views import follow_up as fu
 from desktop.views.controller import Controller
 from desktop.views.frame_model import SORT_ROLE
 from desktop.views.main_window import MainWindow
+from desktop.views.pages import PAGES
 from desktop.views.support import MARK, NO_BAR, OPEN_BAR, YES_BAR, SupportPage, TallyBar
 
 PROJECT = "A-25-001"
@@ -335,3 +336,34 @@ def test_a_started_campaign_without_votes_is_listed(page):
     assert (row["dwellings"], row["tenants"], row["yes"], row["support_pct"], row["status"],
             row["yes_needed"], row["project_status"]) == (90, 87, 0, 0.0, "not_reached", 61, "gepland")
     assert m.rowCount() == 6
+
+
+def test_the_recorded_message_goes_with_its_undo(page, qtbot):
+    """Issue 19.9: after Ctrl+Z the page no longer says "'ja' recorded"."""
+    press(qtbot, page, Qt.Key.Key_J)
+    assert "ja" in page.message.text()
+    page.controller.undo_stack.undo()
+    assert page.message.text() == ""
+
+
+def test_the_vote_table_takes_the_keys_when_chosen_in_the_navigation(qtbot, tmp_path):
+    """Issue 19.9: J/N/G work right after choosing the page, without clicking the table."""
+    ws = create_sample_workspace(tmp_path / "soest.rpw")
+    win = MainWindow(Controller(ws, Settings(user_name="Anna")))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        win.activateWindow()
+        win.nav.setFocus()
+        win.nav.setCurrentRow([k for k, _m, _c in PAGES].index("support"))
+        refresh.settle(10)
+        page = win.page("support")
+        qtbot.waitUntil(lambda: page.vote_table.hasFocus() or
+                        QApplication.focusWidget() is page.vote_table, timeout=2000)
+        before = page.tally.yes
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_J)
+        assert page.tally.yes == before + 1
+    finally:
+        win.close()
+        ws.close()
