@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
     # ----- workspace ---------------------------------------------------------------
     def _workspace_shown(self) -> None:
         ws = self.controller.workspace
-        name = ws.get_meta("name") or ws.display_name
+        name = fmt.workspace_name(ws)
         self.setWindowTitle(f"{name} — Retrofit Planner")
         if ws.is_sample:
             self.sample_banner.setText(self.tr(

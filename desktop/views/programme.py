@@ -162,7 +162,8 @@ class ProgrammePage(Page):
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[str, QToolButton] = {}
         for mode, text, tip in (("planned", self.tr("Planned"), self.tr("Homes in projects not cancelled")),
-                                ("done", self.tr("Done"), self.tr("Homes in projects with status 'gereed'")),
+                                ("done", self.tr("Done"), fmt.tr_fmt(self.tr("Homes in projects with status '%1'"),
+                                                                    fmt.listed(Status.DONE))),
                                 ("both", self.tr("Both"), self.tr("Planned / done side by side"))):
             b = QToolButton()
             b.setText(text)
@@ -293,7 +294,7 @@ class ProgrammePage(Page):
         self.notice.setObjectName("hint")
         self.notice.setWordWrap(True)
         lay.addWidget(self.notice)
-        self.note = EditNote(self.notice, controller.undo_stack)
+        self.edit_note = EditNote(self.notice, controller.undo_stack)
 
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.project_view,
                   self._delete_clicked, context=Qt.ShortcutContext.WidgetShortcut)
@@ -332,8 +333,7 @@ class ProgrammePage(Page):
     # and the window never stalls
     def refresh(self, tables=None) -> None:
         """Rebuild every table of the page from the controller's dataset."""
-        ws = self.controller.workspace
-        name = ws.get_meta("name") or ws.display_name
+        name = fmt.workspace_name(self.controller.workspace)
         self.heading.setText(fmt.tr_fmt(self.tr("Programme — %1"), name))
         super().refresh(tables)
 
@@ -581,7 +581,7 @@ class ProgrammePage(Page):
                            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.note.say(text, theme.ERROR if error else theme.HINT)
+        self.edit_note.say(text, theme.ERROR if error else theme.HINT)
 
     # ----- edits (each one transaction, one undo step) ----------------------------------
     # Edits read the controller's dataset, not the frames the page shows: for a large

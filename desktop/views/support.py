@@ -282,9 +282,10 @@ class SupportPage(Page):
                                           Qt.ItemDataRole.ToolTipRole)
         top.addWidget(self.status_combo, 0, 3)
         self.status_button = QPushButton(self.tr("Change status…"))
-        self.status_button.setToolTip(self.tr(
-            "A project of 10 or more dwellings moves to akkoord or later only with 70 % support, "
-            "or with a reason (e.g. a court ruling) that is kept in the status history"))
+        self.status_button.setToolTip(fmt.tr_fmt(self.tr(
+            "A project of 10 or more dwellings moves to '%1' or later only with 70 % support, "
+            "or with a reason (e.g. a court ruling) that is kept in the status history"),
+            fmt.listed(Status.AGREED)))
         top.addWidget(self.status_button, 0, 4)
         top.setColumnStretch(5, 1)
 
@@ -393,7 +394,7 @@ class SupportPage(Page):
         self.message = QLabel()
         self.message.setWordWrap(True)
         left.addWidget(self.message)
-        self.note = EditNote(self.message, self.controller.undo_stack)
+        self.edit_note = EditNote(self.message, self.controller.undo_stack)
         lay.addLayout(left, 3)
 
         right = QVBoxLayout()
@@ -622,7 +623,7 @@ class SupportPage(Page):
         self.vote_table.setEnabled(self.vote_model.rowCount() > 0)
         if self.vote_model.rowCount() == 0:
             self.message.setText(self.tr(
-                "This complex has no dwelling rows (Woningen): votes are recorded per dwelling, "
+                "This complex has no dwelling rows: votes are recorded per dwelling, "
                 "so import or add its dwellings first."))
         elif new:
             self.message.setText("")
@@ -755,7 +756,7 @@ class SupportPage(Page):
         return True
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.note.say(text, theme.ERROR if error else theme.SUCCESS)
+        self.edit_note.say(text, theme.ERROR if error else theme.SUCCESS)
 
     # ----- campaign dates ----------------------------------------------------------
     def _campaign_toggled(self, _checked: bool) -> None:

@@ -74,15 +74,15 @@ def defaults_frame(kind: str) -> pd.DataFrame:
         return pd.DataFrame([{"year": d.year, "aftopping_small_cents": d.aftopping_small_cents,
                               "aftopping_large_cents": d.aftopping_large_cents,
                               "liberalisation_cents": d.liberalisation_cents, "estimate": False,
-                              "source": d.source} for d in defaults.DEFAULT_RENT_LIMITS])
+                              "source": fmt.core_text(d.source)} for d in defaults.DEFAULT_RENT_LIMITS])
     if kind == "tariffs":
         rows = [{"year": d.year, "gas_eur_m3": d.gas_eur_m3,
                  "electricity_eur_kwh": d.electricity_eur_kwh, "estimate": d.estimate,
-                 "source": d.source} for d in defaults.DEFAULT_TARIFFS]
+                 "source": fmt.core_text(d.source)} for d in defaults.DEFAULT_TARIFFS]
     else:
         rows = [{"year": d.year, "gas_kg_m3": d.gas_kg_m3,
                  "electricity_kg_kwh": d.electricity_kg_kwh, "estimate": False,
-                 "source": d.source + (" — " + translate("TariffsPage", "stands for every year") if len(
+                 "source": fmt.core_text(d.source) + (" — " + translate("TariffsPage", "stands for every year") if len(
                      defaults.DEFAULT_EMISSION_FACTORS) == 1 else "")}
                 for d in defaults.DEFAULT_EMISSION_FACTORS]
     return pd.DataFrame(rows)
@@ -647,7 +647,7 @@ def catalogue_frame(cat: list | None = None) -> pd.DataFrame:
                      "english": m.english, "gas": m.gas_saving_m3,
                      "electricity": m.electricity_saving_kwh, "cost": m.cost_per_dwelling_eur,
                      "status": ", ".join(status) or translate("TariffsPage", "figures from the source"),
-                     "source": m.source, "note": m.note, "origin": m.origin,
+                     "source": fmt.core_text(m.source), "note": fmt.core_text(m.note), "origin": m.origin,
                      "savings_unverified": m.savings_unverified,
                      "cost_unverified": m.cost_unverified})
     frame = pd.DataFrame(rows)

@@ -1135,12 +1135,12 @@ per woning</translation>
         <translation>Woningen in projecten die niet vervallen zijn</translation>
     </message>
     <message>
-        <source>Homes in projects with status &apos;gereed&apos; (done)</source>
-        <translation>Woningen in projecten met status &apos;gereed&apos;</translation>
+        <source>Homes in projects with status &apos;%1&apos;</source>
+        <translation>Woningen in projecten met status &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>Homes planned / of which done (status &apos;gereed&apos;)</source>
-        <translation>Woningen gepland / waarvan gereed (status &apos;gereed&apos;)</translation>
+        <source>Homes planned / of which done (status &apos;%1&apos;)</source>
+        <translation>Woningen gepland / waarvan gereed (status &apos;%1&apos;)</translation>
     </message>
 </context>
 <context>
@@ -1296,8 +1296,8 @@ per woning</translation>
         <translation>Gereed</translation>
     </message>
     <message>
-        <source>Homes in projects with status &apos;gereed&apos; (done)</source>
-        <translation>Woningen in projecten met status &apos;gereed&apos;</translation>
+        <source>Homes in projects with status &apos;%1&apos;</source>
+        <translation>Woningen in projecten met status &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Neighbourhood</source>
@@ -1528,10 +1528,6 @@ per woning</translation>
         <translation>Gereed</translation>
     </message>
     <message>
-        <source>Homes in projects with status &apos;gereed&apos;</source>
-        <translation>Woningen in projecten met status &apos;gereed&apos;</translation>
-    </message>
-    <message>
         <source>Both</source>
         <translation>Beide</translation>
     </message>
@@ -1735,6 +1731,10 @@ per woning</translation>
         <translation>Ctrl+Z maakt het ongedaan.</translation>
     </message>
     <message>
+        <source>Homes in projects with status &apos;%1&apos;</source>
+        <translation>Woningen in projecten met status &apos;%1&apos;</translation>
+    </message>
+    <message>
         <source>New project %1</source>
         <translation>Nieuw project %1</translation>
     </message>
@@ -1808,8 +1808,8 @@ per woning</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <source>From &apos;akkoord&apos; on, a project of 10 or more homes needs 70 % tenant support or a reason</source>
-        <translation>Vanaf &apos;akkoord&apos; heeft een project van 10 of meer woningen 70 % draagvlak onder de huurders nodig, of een reden</translation>
+        <source>From &apos;%1&apos; on, a project of 10 or more homes needs 70 % tenant support or a reason</source>
+        <translation>Vanaf &apos;%1&apos; heeft een project van 10 of meer woningen 70 % draagvlak onder de huurders nodig, of een reden</translation>
     </message>
     <message>
         <source>e.g. dakisolatie; hr++ glas; zonnepanelen</source>
@@ -2034,8 +2034,8 @@ grens</translation>
         <translation>Status wijzigen…</translation>
     </message>
     <message>
-        <source>A project of 10 or more dwellings moves to akkoord or later only with 70 % support, or with a reason (e.g. a court ruling) that is kept in the status history</source>
-        <translation>Een project van 10 of meer woningen gaat alleen naar akkoord of verder met 70 % draagvlak, of met een reden (bijv. een uitspraak van de rechter) die in de statusgeschiedenis bewaard blijft</translation>
+        <source>A project of 10 or more dwellings moves to &apos;%1&apos; or later only with 70 % support, or with a reason (e.g. a court ruling) that is kept in the status history</source>
+        <translation>Een project van 10 of meer woningen gaat alleen naar &apos;%1&apos; of verder met 70 % draagvlak, of met een reden (bijv. een uitspraak van de rechter) die in de statusgeschiedenis wordt bewaard</translation>
     </message>
     <message>
         <source>Campaign started on</source>
@@ -2242,8 +2242,8 @@ grens</translation>
         <translation>Nog geen projecten: voeg een project toe op de pagina Programma.</translation>
     </message>
     <message>
-        <source>This complex has no dwelling rows (Woningen): votes are recorded per dwelling, so import or add its dwellings first.</source>
-        <translation>Dit complex heeft geen woningregels (Woningen): stemmen worden per woning vastgelegd, dus importeer of voeg eerst de woningen toe.</translation>
+        <source>This complex has no dwelling rows: votes are recorded per dwelling, so import or add its dwellings first.</source>
+        <translation>Dit complex heeft geen woningregels: stemmen worden per woning vastgelegd, dus importeer of voeg eerst de woningen toe.</translation>
     </message>
     <message numerus="yes">
         <source>%n tenant(s) have not answered yet (no form, or &apos;geen reactie&apos;).</source>
@@ -2662,6 +2662,13 @@ Restore the newest backup copy (%2)? The damaged file is kept beside it.</source
         <translation>%1
 
 De nieuwste reservekopie (%2) terugzetten? Het beschadigde bestand wordt ernaast bewaard.</translation>
+    </message>
+</context>
+<context>
+    <name>fmt</name>
+    <message>
+        <source>%1 (sample)</source>
+        <translation>%1 (voorbeeld)</translation>
     </message>
 </context>
 <context>
