@@ -69,10 +69,23 @@ def filter_mask(frame: pd.DataFrame, corporation=None, neighbourhood=None, statu
     return mask
 
 
+def filter_targets(targets: pd.DataFrame, corporation=None, year=None) -> pd.DataFrame:
+    """The target rows of the chosen corporation whose period holds the chosen year
+    (None or ALL: no filter).  A target is agreed per corporation and period, so the
+    neighbourhood and status filters leave it whole."""
+    mask = np.ones(len(targets), dtype=bool)
+    if corporation not in (None, ALL):
+        mask &= (targets["corporation"] == corporation).fillna(False).to_numpy(bool)
+    if year not in (None, ALL):
+        mask &= ((targets["from_year"] <= year) & (targets["to_year"] >= year)
+                 ).fillna(False).to_numpy(bool)
+    return targets if mask.all() else targets[mask].reset_index(drop=True)
+
+
 @dataclasses.dataclass
 class MatrixData:
     """What the matrix shows for one choice of filters (corporation, neighbourhood,
-    status)."""
+    status, year)."""
     filters: tuple
     years: list[int]
     planned: pd.DataFrame
@@ -85,7 +98,8 @@ def matrix_data(ds: Dataset, owner: pd.DataFrame, filters: tuple) -> MatrixData:
     mask = filter_mask(owner, *filters)
     fds = dataclasses.replace(ds, projects=ds.projects[mask].reset_index(drop=True)) \
         if not mask.all() else ds
-    years = matrix_years(ds)
+    year = filters[3] if len(filters) > 3 else ALL
+    years = matrix_years(ds) if year in (None, ALL) else [int(year)]
     live = owner[mask & (owner["status"] != Status.CANCELLED.value).to_numpy(bool)
                  & owner["year"].notna().to_numpy(bool)]
     return MatrixData(filters, years, programme.matrix(fds, years), programme.done_matrix(fds, years),
@@ -100,7 +114,7 @@ class ProgrammeData:
     matrix: MatrixData
 
 
-def page_data(ds: Dataset, filters: tuple = (ALL, ALL, ALL)) -> ProgrammeData:
+def page_data(ds: Dataset, filters: tuple = (ALL, ALL, ALL, ALL)) -> ProgrammeData:
     """The projects with their complex's owner, the targets and the matrix for the
     filters chosen when the refresh was asked (on a worker thread for a large
     workspace, see :mod:`desktop.views.refresh`)."""
@@ -108,7 +122,8 @@ def page_data(ds: Dataset, filters: tuple = (ALL, ALL, ALL)) -> ProgrammeData:
     owner["status"] = owner["status"].astype("string").fillna(Status.PLANNED.value)
     owner["total_investment_cents"] = (owner["investment_cents"].astype("Int64")
                                        * owner["dwellings"].astype("int64"))
-    return ProgrammeData(ds, owner, programme.target_table(ds), matrix_data(ds, owner, filters))
+    targets = filter_targets(programme.target_table(ds), filters[0], filters[3])
+    return ProgrammeData(ds, owner, targets, matrix_data(ds, owner, filters))
 
 
 class ProgrammePage(Page):
@@ -157,6 +172,16 @@ class ProgrammePage(Page):
             self.status_filter.addItem(fmt.listed(status), status.value)
             self.status_filter.setItemData(self.status_filter.count() - 1, fmt.listed_other(status),
                                            Qt.ItemDataRole.ToolTipRole)
+        self.filter_note = QLabel()
+        self.filter_note.setStyleSheet(
+            f"background: {theme.WARN_BG}; color: {theme.WARN_TEXT}; "
+            f"border: 1px solid {theme.WARN_BORDER}; border-radius: 3px; padding: 1px 6px")
+        self.clear_filters_button = QPushButton(self.tr("Clear filters"))
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        bar.addWidget(self.filter_note)
+        bar.addWidget(self.clear_filters_button)
+        self.filter_note.hide()
+        self.clear_filters_button.hide()
         bar.addSpacing(12)
         bar.addWidget(QLabel(self.tr("Show")))
         self.mode_group = QButtonGroup(self)
@@ -338,7 +363,7 @@ class ProgrammePage(Page):
         super().refresh(tables)
 
     def compute_args(self) -> tuple:
-        return (self._matrix_filters(),)
+        return (self.filters(),)
 
     def show_result(self, data: ProgrammeData) -> None:
         ds, owner, targets = data.ds, data.owner, data.targets
@@ -355,18 +380,19 @@ class ProgrammePage(Page):
         self._targets = targets
         # computed with the figures unless the filters' choices changed (a filtered
         # corporation or neighbourhood that is gone)
-        self._rebuild_matrix(data.matrix if data.matrix.filters == self._matrix_filters() else None)
+        self._rebuild_matrix(data.matrix if data.matrix.filters == self.filters() else None)
         self._fill_projects()
         self._update_legend()
         if self._select_when_shown is not None:
             ids, self._select_when_shown = self._select_when_shown, None
             QTimer.singleShot(0, lambda: self.select_projects(ids))
 
-    def _matrix_filters(self) -> tuple:
-        """The corporation, neighbourhood and status chosen (ALL: any)."""
+    def filters(self) -> tuple:
+        """The corporation, neighbourhood, status and year chosen (ALL: any): every
+        figure of the page follows them."""
         return tuple(ALL if v is None else v for v in (
             self.corporation_filter.currentData(), self.neighbourhood_filter.currentData(),
-            self.status_filter.currentData()))
+            self.status_filter.currentData(), self.year_filter.currentData()))
 
     def _fill_filters(self, ds: Dataset, owner: pd.DataFrame) -> None:
         self._restoring = True
@@ -413,15 +439,12 @@ class ProgrammePage(Page):
                 texts.append(self.tr("meets the target"))
         return texts
 
-    def _filter_mask(self, frame: pd.DataFrame, use_year: bool) -> np.ndarray:
-        return filter_mask(frame, *self._matrix_filters(),
-                           self.year_filter.currentData() if use_year else None)
 
     def _rebuild_matrix(self, data: MatrixData | None = None) -> None:
         if self._ds is None:    # the first figures are still being computed
             return
         if data is None:
-            data = matrix_data(self._ds, self._all, self._matrix_filters())
+            data = matrix_data(self._ds, self._all, self.filters())
         self._restoring = True
         try:
             self.matrix_model.set_frames(data.planned, data.done, data.flags, self._targets,
@@ -454,7 +477,7 @@ class ProgrammePage(Page):
         if self._ds is None:
             return
         owner = self._all
-        mask = self._filter_mask(owner, use_year=True)
+        mask = filter_mask(owner, *self.filters())
         if self._scope is not None:
             corp, hood, year = self._scope
             if corp is not None:
@@ -534,8 +557,31 @@ class ProgrammePage(Page):
             return
         if self.sender() is self.corporation_filter:
             self._fill_filters(self._ds, self._all)
-        self._rebuild_matrix()
-        self._fill_projects()
+        self._show_filter_note()
+        self.refresh()          # targets, matrix and list: computed for the filters
+
+    def _show_filter_note(self) -> None:
+        """Say which filters narrow the page (hidden when none does)."""
+        chosen = [combo.currentText() for combo in (
+            self.corporation_filter, self.neighbourhood_filter, self.status_filter,
+            self.year_filter) if combo.currentData() not in (None, ALL)]
+        self.filter_note.setText(fmt.tr_fmt(self.tr("Filtered: %1"), " · ".join(chosen)))
+        self.filter_note.setToolTip(self.tr(
+            "The targets, the matrix and the project list show only what the filters let "
+            "through; a target is agreed per corporation and period, so it shows whole."))
+        self.filter_note.setVisible(bool(chosen))
+        self.clear_filters_button.setVisible(bool(chosen))
+
+    def clear_filters(self) -> None:
+        self._restoring = True
+        for combo in (self.corporation_filter, self.neighbourhood_filter, self.status_filter,
+                      self.year_filter):
+            combo.setCurrentIndex(0)
+        self._restoring = False
+        if self._ds is not None:
+            self._fill_filters(self._ds, self._all)
+        self._show_filter_note()
+        self.refresh()
 
     def _cell_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._restoring:

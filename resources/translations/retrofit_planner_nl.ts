@@ -1512,6 +1512,10 @@ per woning</translation>
         <translation>Alle statussen</translation>
     </message>
     <message>
+        <source>Clear filters</source>
+        <translation>Filters wissen</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>Toon</translation>
     </message>
@@ -1714,6 +1718,14 @@ per woning</translation>
     <message>
         <source>drag a cell or project to another year to move it</source>
         <translation>sleep een cel of project naar een ander jaar om het te verplaatsen</translation>
+    </message>
+    <message>
+        <source>Filtered: %1</source>
+        <translation>Gefilterd: %1</translation>
+    </message>
+    <message>
+        <source>The targets, the matrix and the project list show only what the filters let through; a target is agreed per corporation and period, so it shows whole.</source>
+        <translation>De doelen, de matrix en de projectenlijst tonen alleen wat de filters doorlaten; een doel is per corporatie en periode afgesproken en wordt dus heel getoond.</translation>
     </message>
     <message>
         <source>Move %1 to %2</source>
