@@ -195,9 +195,9 @@ class OverviewPage(Page):
         frame = self.target_model.frame()
         planned, target = int(frame.at[row, "planned"]), int(frame.at[row, "target"])
         if planned < target:
-            return self.tr("The plan falls short by %n home(s)", "", target - planned)
+            return self.tr("The plan falls short by %Ln home(s)", "", target - planned)
         if planned > target:
-            return self.tr("The plan exceeds the target by %n home(s)", "", planned - target)
+            return self.tr("The plan exceeds the target by %Ln home(s)", "", planned - target)
         return self.tr("The plan meets the target")
 
     def refresh(self, tables=None) -> None:

@@ -224,7 +224,7 @@ class ProgrammePage(Page):
         lay.addWidget(self.target_view)
 
         # ----- matrix and project list -------------------------------------------------
-        split = QSplitter(Qt.Orientation.Vertical)
+        split = self.split = QSplitter(Qt.Orientation.Vertical)
         split.setChildrenCollapsible(False)
         top = QWidget()
         top_lay = QVBoxLayout(top)
@@ -311,7 +311,9 @@ class ProgrammePage(Page):
         self.project_view.selectionModel().selectionChanged.connect(self._update_buttons)
         bot_lay.addWidget(self.project_view)
         split.addWidget(bottom)
-        split.setStretchFactor(0, 3)
+        # the list gets the larger part: at 1280×800 it shows ten projects, not five,
+        # and the matrix still its corporations and a dozen neighbourhoods
+        split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
         lay.addWidget(split, 1)
 
@@ -432,9 +434,9 @@ class ProgrammePage(Page):
             if _missing(v):
                 texts.append("")
             elif v == "short":
-                texts.append(self.tr("falls short by %n home(s)", "", -int(s)))
+                texts.append(self.tr("falls short by %Ln home(s)", "", -int(s)))
             elif v == "over":
-                texts.append(self.tr("overshoots by %n home(s)", "", int(s)))
+                texts.append(self.tr("overshoots by %Ln home(s)", "", int(s)))
             else:
                 texts.append(self.tr("meets the target"))
         return texts
@@ -503,7 +505,7 @@ class ProgrammePage(Page):
                                | QItemSelectionModel.SelectionFlag.Rows)
         homes = int(frame.loc[frame["status"] != Status.CANCELLED.value, "dwellings"].sum())
         count = self.tr("%n project(s)", "", len(frame)) + " · " + \
-            self.tr("%n home(s) not cancelled", "", homes)
+            self.tr("%Ln home(s) not cancelled", "", homes)
         if self._scope is None:
             self.scope_label.setText(self.tr("Projects") + " — " + count)
             self.all_button.hide()

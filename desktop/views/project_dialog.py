@@ -272,7 +272,7 @@ class ProjectDialog(QDialog):
             homes = row["dwellings"] if "dwellings" in row else None
             parts = [str(row["corporation"]), str(row["neighbourhood"])]
             if homes is not None and homes is not pd.NA:
-                parts.append(self.tr("%n home(s)", "", int(homes)))
+                parts.append(self.tr("%Ln home(s)", "", int(homes)))
             self.complex_info.setText(" · ".join(parts))
         else:
             self.complex_info.setText("")

@@ -1332,17 +1332,17 @@ per woning</translation>
         <translation>Plan</translation>
     </message>
     <message numerus="yes">
-        <source>The plan falls short by %n home(s)</source>
+        <source>The plan falls short by %Ln home(s)</source>
         <translation>
-            <numerusform>Het plan schiet %n woning tekort</numerusform>
-            <numerusform>Het plan schiet %n woningen tekort</numerusform>
+            <numerusform>Het plan schiet %Ln woning tekort</numerusform>
+            <numerusform>Het plan schiet %Ln woningen tekort</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The plan exceeds the target by %n home(s)</source>
+        <source>The plan exceeds the target by %Ln home(s)</source>
         <translation>
-            <numerusform>Het plan gaat %n woning boven het doel</numerusform>
-            <numerusform>Het plan gaat %n woningen boven het doel</numerusform>
+            <numerusform>Het plan gaat %Ln woning boven het doel</numerusform>
+            <numerusform>Het plan gaat %Ln woningen boven het doel</numerusform>
         </translation>
     </message>
     <message>
@@ -1652,17 +1652,17 @@ per woning</translation>
         <translation>Alle jaren</translation>
     </message>
     <message numerus="yes">
-        <source>falls short by %n home(s)</source>
+        <source>falls short by %Ln home(s)</source>
         <translation>
-            <numerusform>schiet %n woning tekort</numerusform>
-            <numerusform>schiet %n woningen tekort</numerusform>
+            <numerusform>schiet %Ln woning tekort</numerusform>
+            <numerusform>schiet %Ln woningen tekort</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>overshoots by %n home(s)</source>
+        <source>overshoots by %Ln home(s)</source>
         <translation>
-            <numerusform>gaat %n woning erboven</numerusform>
-            <numerusform>gaat %n woningen erboven</numerusform>
+            <numerusform>gaat %Ln woning erboven</numerusform>
+            <numerusform>gaat %Ln woningen erboven</numerusform>
         </translation>
     </message>
     <message>
@@ -1677,10 +1677,10 @@ per woning</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n home(s) not cancelled</source>
+        <source>%Ln home(s) not cancelled</source>
         <translation>
-            <numerusform>%n woning niet vervallen</numerusform>
-            <numerusform>%n woningen niet vervallen</numerusform>
+            <numerusform>%Ln woning niet vervallen</numerusform>
+            <numerusform>%Ln woningen niet vervallen</numerusform>
         </translation>
     </message>
     <message>
@@ -1876,10 +1876,10 @@ per woning</translation>
         <translation>Het projectnummer kan niet worden gewijzigd</translation>
     </message>
     <message numerus="yes">
-        <source>%n home(s)</source>
+        <source>%Ln home(s)</source>
         <translation>
-            <numerusform>%n woning</numerusform>
-            <numerusform>%n woningen</numerusform>
+            <numerusform>%Ln woning</numerusform>
+            <numerusform>%Ln woningen</numerusform>
         </translation>
     </message>
     <message>

@@ -367,3 +367,34 @@ def test_the_vote_table_takes_the_keys_when_chosen_in_the_navigation(qtbot, tmp_
     finally:
         win.close()
         ws.close()
+
+
+def test_the_printed_follow_up_list_keeps_each_date_on_one_line(qapp, tmp_path):
+    """Issue 19.11: on A4 the form date wrapped ("20-11-202 / 6"); each date and
+    dwelling code now fits its column on one line."""
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    import pandas as pd
+    frame = pd.DataFrame({
+        "dwelling": [f"A-2301-{i:03d}" for i in range(1, 4)],
+        "address": ["Soesterbergsestraat 123 bis, Soest"] * 3,
+        "last_answer": ["geen reactie", None, "geen reactie"],
+        "date": [dt.date(2026, 11, 20), None, dt.date(2026, 12, 31)]})
+    writer = QPdfWriter(str(tmp_path / "x.pdf"))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    doc = fu.follow_up_document("Follow-up visits — project A-25-001 (complex A-2301)", frame)
+    doc.setPageSize(QSizeF(writer.pageLayout().paintRect(QPageLayout.Unit.Point).size()))
+    assert doc.pageCount() == 1                     # lays the document out
+    wanted = {fmt.date(d) for d in frame["date"].dropna()} | set(frame["dwelling"])
+    seen = {}
+    block = doc.begin()
+    while block.isValid():
+        text = block.text().replace("\u00a0", " ")
+        if text in wanted:
+            seen[text] = block.layout().lineCount()
+        block = block.next()
+    assert set(seen) == wanted
+    assert all(lines == 1 for lines in seen.values()), seen
+    del writer

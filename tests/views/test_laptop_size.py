@@ -1,0 +1,77 @@
+"""Issue 19.11: at 1280×800 (a laptop) no text of any page is cut, in Dutch or English:
+every label that does not wrap, every button and check box, and every combo box is as
+wide as its text asks."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
+
+from desktop.app import install_translators, remove_translators
+from desktop.sample import create_sample_workspace
+from desktop.settings import Settings
+from desktop.views import fmt, refresh
+from desktop.views.controller import Controller
+from desktop.views.main_window import MainWindow
+from desktop.views.pages import PAGES
+
+pytestmark = pytest.mark.gui
+
+
+def _cut(page) -> list[str]:
+    cut = []
+    for label in page.findChildren(QLabel):
+        if label.isVisible() and label.text() and not label.wordWrap() \
+                and label.sizeHint().width() > label.width():
+            cut.append(f"label {label.text()[:60]!r}: {label.sizeHint().width()} > {label.width()}")
+    for button in page.findChildren(QAbstractButton):
+        if button.isVisible() and button.text() and button.sizeHint().width() > button.width():
+            cut.append(f"button {button.text()!r}: {button.sizeHint().width()} > {button.width()}")
+    for combo in page.findChildren(QComboBox):
+        if combo.isVisible() and combo.currentText() and \
+                combo.sizeHint().width() > combo.width() and \
+                combo.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToContents:
+            cut.append(f"combo {combo.currentText()!r}: {combo.sizeHint().width()} > {combo.width()}")
+    return cut
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_text_is_cut_at_1280_by_800(qapp, qtbot, tmp_path, lang):
+    before = QLocale()
+    install_translators(qapp, Settings(language=lang))
+    ws = create_sample_workspace(tmp_path / "soest.rpw")
+    w = MainWindow(Controller(ws, Settings(user_name="Anna de Vries")))
+    qtbot.addWidget(w)
+    try:
+        w.resize(1280, 800)
+        w.show()
+        qtbot.waitExposed(w)
+        assert (w.width(), w.height()) == (1280, 800)
+        cut = []
+        for key, _m, _c in PAGES:
+            w.show_page(key)
+            refresh.settle(30)
+            page = w.page(key)
+            tabs = getattr(page, "tabs", None)
+            for i in range(tabs.count() if tabs is not None else 1):
+                if tabs is not None:
+                    tabs.setCurrentIndex(i)
+                    refresh.settle(30)
+                qapp.processEvents()
+                cut += [f"{key}: {c}" for c in _cut(page)]
+        assert not cut, "\n".join(dict.fromkeys(cut))
+
+        # the programme's project list shows a dozen projects, not five, and counts
+        # homes as the rest of the window does (1.077 / 1,077, not 1077)
+        w.show_page("programme")
+        refresh.settle(30)
+        prog = w.page("programme")
+        view = prog.project_view
+        rows = view.viewport().height() // view.verticalHeader().defaultSectionSize()
+        assert rows >= 10, rows
+        assert fmt.integer(1077) in prog.scope_label.text()
+    finally:
+        w.close()
+        ws.close()
+        remove_translators(qapp)
+        QLocale.setDefault(before)
