@@ -474,7 +474,7 @@ per woning</translation>
     </message>
     <message>
         <source>Gas-free homes (% of homes)</source>
-        <translation>Aardgasvrije woningen (% van de woningen)</translation>
+        <translation>Aardgasvrij (% van de woningen)</translation>
     </message>
     <message>
         <source>Homes without natural gas</source>
