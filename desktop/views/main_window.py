@@ -39,7 +39,8 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.settings = controller.settings
         self.setWindowTitle("Retrofit Planner")
-        self.setMinimumSize(QSize(1000, 640))
+        # fits a 1366×768 screen at 125 % scaling (1093×614 less the task bar)
+        self.setMinimumSize(QSize(1000, 600))
         self._pages: dict[str, QWidget] = {}
         self._queued = 0                 # page builds waiting for a later turn
         self.opening: BackgroundTask | None = None    # a workspace being read to open it

@@ -178,12 +178,15 @@ class ProgrammePage(Page):
             f"border: 1px solid {theme.WARN_BORDER}; border-radius: 3px; padding: 1px 6px")
         self.clear_filters_button = QPushButton(self.tr("Clear filters"))
         self.clear_filters_button.clicked.connect(self.clear_filters)
-        bar.addWidget(self.filter_note)
-        bar.addWidget(self.clear_filters_button)
+        # beside the heading: the filter bar has no room to spare at 1093 px
+        top_row.addWidget(self.filter_note)
+        top_row.addWidget(self.clear_filters_button)
+        top_row.addSpacing(12)
         self.filter_note.hide()
         self.clear_filters_button.hide()
-        bar.addSpacing(12)
-        bar.addWidget(QLabel(self.tr("Show")))
+        mode_row = QHBoxLayout()            # shown above the matrix, which it changes
+        mode_row.setSpacing(6)
+        mode_row.addWidget(QLabel(self.tr("Show")))
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[str, QToolButton] = {}
         for mode, text, tip in (("planned", self.tr("Planned"), self.tr("Homes in projects not cancelled")),
@@ -198,7 +201,7 @@ class ProgrammePage(Page):
             self.mode_group.addButton(b)
             self.mode_buttons[mode] = b
             b.toggled.connect(lambda on, m=mode: on and self.set_mode(m))
-            bar.addWidget(b)
+            mode_row.addWidget(b)
         bar.addStretch(1)
         lay.addLayout(bar)
         self.capacity_button = QPushButton(self.tr("Capacity and budget…"))
@@ -234,7 +237,9 @@ class ProgrammePage(Page):
         head.addWidget(section_label(self.tr("Homes per year")))
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)           # two lines on a narrow window, not cut
         head.addWidget(self.legend, 1)
+        head.addLayout(mode_row)
         top_lay.addLayout(head)
         self.matrix_model = MatrixModel(self)
         self.matrix_model.move_requested.connect(self._move_requested)

@@ -300,6 +300,7 @@ class SupportPage(Page):
         self.notified_date = self._date_edit()
         self.deadline_label = QLabel()
         self.deadline_label.setTextFormat(Qt.TextFormat.RichText)
+        self.deadline_label.setWordWrap(True)      # two lines on a narrow window, not cut
         for w in (self.start_check, self.start_date, self.notified_check, self.notified_date):
             campaign.addWidget(w)
         campaign.addSpacing(12)

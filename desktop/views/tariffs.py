@@ -349,7 +349,10 @@ class TariffsPage(Page):
             "Writes factors for 2020–2050: electricity 0.497 kg/kWh up to 2025, then falling "
             "linearly to 0 in 2050; gas unchanged. One step, undoable."))
         self.scenario_button.clicked.connect(self.apply_cleaner_grid)
-        self.factors.extra_buttons.addWidget(self.scenario_button)
+        scenario_row = QHBoxLayout()       # a row of its own: the others are full at 1093 px
+        scenario_row.addWidget(self.scenario_button)
+        scenario_row.addStretch(1)
+        self.factors.layout().addLayout(scenario_row)
 
         left.addWidget(self.tariffs, 1)
         left.addWidget(self.factors, 1)
