@@ -485,17 +485,18 @@ class SupportPage(Page):
         self.campaign_model = FrameTableModel([
             ColumnSpec("project", self.tr("Project")),
             ColumnSpec("corporation", self.tr("Corporation")),
-            ColumnSpec("project_status", self.tr("Project status"), fmt.listed),
+            ColumnSpec("project_status", self.tr("Project\nstatus"), fmt.listed),
             ColumnSpec("dwellings", self.tr("Dwellings"), fmt.integer, NUMBER_ALIGN),
             ColumnSpec("tenants", self.tr("Tenants"), fmt.integer, NUMBER_ALIGN),
             ColumnSpec("yes", self.tr("Yes"), fmt.integer, NUMBER_ALIGN),
             ColumnSpec("support_pct", self.tr("Support"), lambda v: fmt.percent(v, 1), NUMBER_ALIGN,
                        self.tr("Yes votes as a share of all tenants")),
             ColumnSpec("status_text", self.tr("70 % rule")),
-            ColumnSpec("yes_needed", self.tr("Yes needed"), fmt.integer, NUMBER_ALIGN),
+            ColumnSpec("yes_needed", self.tr("Yes\nneeded"), fmt.integer, NUMBER_ALIGN),
             ColumnSpec("notified_on", self.tr("Notified"), fmt.date, tooltip=self.tr(
                 "Tenants notified in writing of the outcome")),
-            ColumnSpec("deadline", self.tr("Objection deadline"), fmt.date, tooltip=self.tr(
+            # two-line headers: the table fits 1280×800 without cutting the last one
+            ColumnSpec("deadline", self.tr("Objection\ndeadline"), fmt.date, tooltip=self.tr(
                 "8 weeks after the tenants were notified in writing")),
         ], key="project")
         self.campaign_model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._campaign_colour)

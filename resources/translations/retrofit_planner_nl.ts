@@ -2186,8 +2186,22 @@ grens</translation>
         <translation>Corporatie</translation>
     </message>
     <message>
-        <source>Project status</source>
-        <translation>Projectstatus</translation>
+        <source>Project
+status</source>
+        <translation>Project-
+status</translation>
+    </message>
+    <message>
+        <source>Yes
+needed</source>
+        <translation>Ja
+nodig</translation>
+    </message>
+    <message>
+        <source>Objection
+deadline</source>
+        <translation>Bezwaar-
+termijn tot</translation>
     </message>
     <message>
         <source>Dwellings</source>
@@ -2214,20 +2228,12 @@ grens</translation>
         <translation>70%-regel</translation>
     </message>
     <message>
-        <source>Yes needed</source>
-        <translation>Ja nodig</translation>
-    </message>
-    <message>
         <source>Notified</source>
         <translation>Geïnformeerd</translation>
     </message>
     <message>
         <source>Tenants notified in writing of the outcome</source>
         <translation>Huurders schriftelijk geïnformeerd over de uitkomst</translation>
-    </message>
-    <message>
-        <source>Objection deadline</source>
-        <translation>Einde bezwaartermijn</translation>
     </message>
     <message>
         <source>8 weeks after the tenants were notified in writing</source>
