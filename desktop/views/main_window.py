@@ -245,7 +245,8 @@ class MainWindow(QMainWindow):
         sample = self.tr(" · sample data") if ws.is_sample else ""
         self.status_workspace.setText(
             fmt.tr_fmt(self.tr("%1 · %2 complexes · %3 projects"),
-                       ws.location, str(len(ds.complexes)), str(len(ds.projects))) + sample)
+                       ws.location, fmt.integer(len(ds.complexes)),
+                       fmt.integer(len(ds.projects))) + sample)
 
     def new_workspace(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New workspace"),

@@ -171,8 +171,8 @@ class TallyBar(QWidget):
             self.setToolTip("")
         else:
             self.setToolTip(fmt.tr_fmt(self.tr("%1 yes, %2 no, %3 no response of %4 tenants"),
-                                       str(tally.yes), str(tally.no), str(tally.no_response),
-                                       str(tally.tenants)))
+                                       fmt.integer(tally.yes), fmt.integer(tally.no),
+                                       fmt.integer(tally.no_response), fmt.integer(tally.tenants)))
         self.update()
 
     def mark_fraction(self) -> float | None:
@@ -202,8 +202,8 @@ class TallyBar(QWidget):
             p.drawRect(QRectF(bar.right() - no_w, bar.top(), no_w, bar.height()))
             p.setPen(theme.qcolor(theme.WHITE))
             fm = self.fontMetrics()
-            for text, rect in ((str(t.yes), QRectF(bar.left(), bar.top(), yes_w, bar.height())),
-                               (str(t.no), QRectF(bar.right() - no_w, bar.top(), no_w, bar.height()))):
+            for text, rect in ((fmt.integer(t.yes), QRectF(bar.left(), bar.top(), yes_w, bar.height())),
+                               (fmt.integer(t.no), QRectF(bar.right() - no_w, bar.top(), no_w, bar.height()))):
                 if fm.horizontalAdvance(text) + 8 < rect.width():
                     p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         frac = self.mark_fraction()

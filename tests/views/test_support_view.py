@@ -398,3 +398,21 @@ def test_the_printed_follow_up_list_keeps_each_date_on_one_line(qapp, tmp_path):
     assert set(seen) == wanted
     assert all(lines == 1 for lines in seen.values()), seen
     del writer
+
+
+def test_large_counts_are_grouped_like_every_other_number(qtbot):
+    """Issue 19.11: '1077 homes' where other places write 1,077 / 1.077."""
+    from PySide6.QtCore import QLocale
+
+    from desktop.models import support as model
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    bar = TallyBar()
+    qtbot.addWidget(bar)
+    bar.set_tally(model.Tally(dwellings=1500, tenants=1450, yes=1077, no=200, no_response=173,
+                              support_pct=74.3, status=model.REACHED, yes_needed=0, reached=True))
+    try:
+        assert bar.toolTip() == "1,077 yes, 200 no, 173 no response of 1,450 tenants"
+    finally:
+        QLocale.setDefault(before)
