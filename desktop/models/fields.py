@@ -98,7 +98,7 @@ REGISTRY: tuple[Table, ...] = (
         Field("dwellings", "int", "Aantal woningen", "Dwellings", minimum=1, unit="dwellings",
               help_nl="Aantal woningen; verplicht als het complex geen rijen in Woningen heeft, "
                       "anders gelijk aan het aantal rijen daar.",
-              help_en="Number of dwellings; required when the complex has no Woningen rows, "
+              help_en="Number of dwellings; required when the complex has no Dwellings rows, "
                       "else equal to their number."),
         Field("heating", "heating", "Verwarming", "Heating", default="gasketel",
               help_nl="Verwarming (standaard gasketel).", help_en="Heating (default gas boiler)."),
@@ -124,7 +124,7 @@ REGISTRY: tuple[Table, ...] = (
               help_nl="Woningnummer (VHE), uniek.", help_en="Dwelling id (VHE number), unique."),
         Field("complex", "id", "Complex", "Complex", required=True,
               help_nl="Complex van de woning; moet bestaan in Complexen.",
-              help_en="Complex of the dwelling; must exist in Complexen."),
+              help_en="Complex of the dwelling; must exist in Complexes."),
         Field("address", "text", "Adres", "Address", personal=True,
               help_nl="Adres.", help_en="Address."),
         Field("let", "yesno", "Verhuurd", "Let", default=True,

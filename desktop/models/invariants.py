@@ -176,7 +176,7 @@ def validate_dataset(ds: Dataset, context: Dataset | None = None) -> list[Proble
     for table, frame in (("dwellings", dwellings), ("projects", projects), ("usage", ds.usage)):
         missing = _filled(frame["complex"]) & ~frame["complex"].isin(known_complexes).to_numpy(dtype=bool)
         c.add(table, frame, _positions(missing), "complex",
-              lambda p, f=frame: f"complex {f['complex'].iloc[p]!r} does not exist in Complexen",
+              lambda p, f=frame: f"complex {f['complex'].iloc[p]!r} does not exist in Complexes",
               lambda p, f=frame: f"complex {f['complex'].iloc[p]!r} bestaat niet in Complexen")
 
     # votes: project and dwelling must exist, dwelling in the project's complex, let
@@ -187,10 +187,10 @@ def validate_dataset(ds: Dataset, context: Dataset | None = None) -> list[Proble
         bad_project = _filled(v_project) & ~proj_known
         bad_dwelling = _filled(v_dwelling) & ~dw_known
         c.add("votes", votes, _positions(bad_project), "project",
-              lambda p: f"project {v_project.iloc[p]!r} does not exist in Projecten",
+              lambda p: f"project {v_project.iloc[p]!r} does not exist in Projects",
               lambda p: f"project {v_project.iloc[p]!r} bestaat niet in Projecten")
         c.add("votes", votes, _positions(bad_dwelling), "dwelling",
-              lambda p: f"dwelling {v_dwelling.iloc[p]!r} does not exist in Woningen",
+              lambda p: f"dwelling {v_dwelling.iloc[p]!r} does not exist in Dwellings",
               lambda p: f"woning {v_dwelling.iloc[p]!r} bestaat niet in Woningen")
         # first occurrence wins for the lookups (duplicates are reported above)
         proj_complex = all_projects.drop_duplicates("project").set_index("project")["complex"]

@@ -583,7 +583,7 @@ per woning</translation>
     </message>
     <message>
         <source>Gas-free homes (% of homes)</source>
-        <translation>Aardgasvrije woningen (% van de woningen)</translation>
+        <translation>Aardgasvrij (% van de woningen)</translation>
     </message>
     <message>
         <source>Homes without natural gas</source>
@@ -1236,12 +1236,12 @@ per woning</translation>
         <translation>Woningen in projecten die niet vervallen zijn</translation>
     </message>
     <message>
-        <source>Homes in projects with status &apos;gereed&apos; (done)</source>
-        <translation>Woningen in projecten met status &apos;gereed&apos;</translation>
+        <source>Homes in projects with status &apos;%1&apos;</source>
+        <translation>Woningen in projecten met status &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>Homes planned / of which done (status &apos;gereed&apos;)</source>
-        <translation>Woningen gepland / waarvan gereed (status &apos;gereed&apos;)</translation>
+        <source>Homes planned / of which done (status &apos;%1&apos;)</source>
+        <translation>Woningen gepland / waarvan gereed (status &apos;%1&apos;)</translation>
     </message>
 </context>
 <context>
@@ -1397,8 +1397,8 @@ per woning</translation>
         <translation>Gereed</translation>
     </message>
     <message>
-        <source>Homes in projects with status &apos;gereed&apos; (done)</source>
-        <translation>Woningen in projecten met status &apos;gereed&apos;</translation>
+        <source>Homes in projects with status &apos;%1&apos;</source>
+        <translation>Woningen in projecten met status &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Neighbourhood</source>
@@ -1433,17 +1433,17 @@ per woning</translation>
         <translation>Plan</translation>
     </message>
     <message numerus="yes">
-        <source>The plan falls short by %n home(s)</source>
+        <source>The plan falls short by %Ln home(s)</source>
         <translation>
-            <numerusform>Het plan schiet %n woning tekort</numerusform>
-            <numerusform>Het plan schiet %n woningen tekort</numerusform>
+            <numerusform>Het plan schiet %Ln woning tekort</numerusform>
+            <numerusform>Het plan schiet %Ln woningen tekort</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The plan exceeds the target by %n home(s)</source>
+        <source>The plan exceeds the target by %Ln home(s)</source>
         <translation>
-            <numerusform>Het plan gaat %n woning boven het doel</numerusform>
-            <numerusform>Het plan gaat %n woningen boven het doel</numerusform>
+            <numerusform>Het plan gaat %Ln woning boven het doel</numerusform>
+            <numerusform>Het plan gaat %Ln woningen boven het doel</numerusform>
         </translation>
     </message>
     <message>
@@ -1621,6 +1621,10 @@ per woning</translation>
         <translation>Alle statussen</translation>
     </message>
     <message>
+        <source>Clear filters</source>
+        <translation>Filters wissen</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>Toon</translation>
     </message>
@@ -1635,10 +1639,6 @@ per woning</translation>
     <message>
         <source>Done</source>
         <translation>Gereed</translation>
-    </message>
-    <message>
-        <source>Homes in projects with status &apos;gereed&apos;</source>
-        <translation>Woningen in projecten met status &apos;gereed&apos;</translation>
     </message>
     <message>
         <source>Both</source>
@@ -1769,17 +1769,17 @@ per woning</translation>
         <translation>Alle jaren</translation>
     </message>
     <message numerus="yes">
-        <source>falls short by %n home(s)</source>
+        <source>falls short by %Ln home(s)</source>
         <translation>
-            <numerusform>schiet %n woning tekort</numerusform>
-            <numerusform>schiet %n woningen tekort</numerusform>
+            <numerusform>schiet %Ln woning tekort</numerusform>
+            <numerusform>schiet %Ln woningen tekort</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>overshoots by %n home(s)</source>
+        <source>overshoots by %Ln home(s)</source>
         <translation>
-            <numerusform>gaat %n woning erboven</numerusform>
-            <numerusform>gaat %n woningen erboven</numerusform>
+            <numerusform>gaat %Ln woning erboven</numerusform>
+            <numerusform>gaat %Ln woningen erboven</numerusform>
         </translation>
     </message>
     <message>
@@ -1794,10 +1794,10 @@ per woning</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n home(s) not cancelled</source>
+        <source>%Ln home(s) not cancelled</source>
         <translation>
-            <numerusform>%n woning niet vervallen</numerusform>
-            <numerusform>%n woningen niet vervallen</numerusform>
+            <numerusform>%Ln woning niet vervallen</numerusform>
+            <numerusform>%Ln woningen niet vervallen</numerusform>
         </translation>
     </message>
     <message>
@@ -1837,6 +1837,14 @@ per woning</translation>
         <translation>sleep een cel of project naar een ander jaar om het te verplaatsen</translation>
     </message>
     <message>
+        <source>Filtered: %1</source>
+        <translation>Gefilterd: %1</translation>
+    </message>
+    <message>
+        <source>The targets, the matrix and the project list show only what the filters let through; a target is agreed per corporation and period, so it shows whole.</source>
+        <translation>De doelen, de matrix en de projectenlijst tonen alleen wat de filters doorlaten; een doel is per corporatie en periode afgesproken en wordt dus heel getoond.</translation>
+    </message>
+    <message>
         <source>Move %1 to %2</source>
         <translation>%1 naar %2 verplaatsen</translation>
     </message>
@@ -1850,6 +1858,10 @@ per woning</translation>
     <message>
         <source>Ctrl+Z undoes it.</source>
         <translation>Ctrl+Z maakt het ongedaan.</translation>
+    </message>
+    <message>
+        <source>Homes in projects with status &apos;%1&apos;</source>
+        <translation>Woningen in projecten met status &apos;%1&apos;</translation>
     </message>
     <message>
         <source>New project %1</source>
@@ -1925,8 +1937,8 @@ per woning</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <source>From &apos;akkoord&apos; on, a project of 10 or more homes needs 70 % tenant support or a reason</source>
-        <translation>Vanaf &apos;akkoord&apos; heeft een project van 10 of meer woningen 70 % draagvlak onder de huurders nodig, of een reden</translation>
+        <source>From &apos;%1&apos; on, a project of 10 or more homes needs 70 % tenant support or a reason</source>
+        <translation>Vanaf &apos;%1&apos; heeft een project van 10 of meer woningen 70 % draagvlak onder de huurders nodig, of een reden</translation>
     </message>
     <message>
         <source>e.g. dakisolatie; hr++ glas; zonnepanelen</source>
@@ -1981,10 +1993,10 @@ per woning</translation>
         <translation>Het projectnummer kan niet worden gewijzigd</translation>
     </message>
     <message numerus="yes">
-        <source>%n home(s)</source>
+        <source>%Ln home(s)</source>
         <translation>
-            <numerusform>%n woning</numerusform>
-            <numerusform>%n woningen</numerusform>
+            <numerusform>%Ln woning</numerusform>
+            <numerusform>%Ln woningen</numerusform>
         </translation>
     </message>
     <message>
@@ -2744,8 +2756,8 @@ grens</translation>
         <translation>Status wijzigen…</translation>
     </message>
     <message>
-        <source>A project of 10 or more dwellings moves to akkoord or later only with 70 % support, or with a reason (e.g. a court ruling) that is kept in the status history</source>
-        <translation>Een project van 10 of meer woningen gaat alleen naar akkoord of verder met 70 % draagvlak, of met een reden (bijv. een uitspraak van de rechter) die in de statusgeschiedenis bewaard blijft</translation>
+        <source>A project of 10 or more dwellings moves to &apos;%1&apos; or later only with 70 % support, or with a reason (e.g. a court ruling) that is kept in the status history</source>
+        <translation>Een project van 10 of meer woningen gaat alleen naar &apos;%1&apos; of verder met 70 % draagvlak, of met een reden (bijv. een uitspraak van de rechter) die in de statusgeschiedenis wordt bewaard</translation>
     </message>
     <message>
         <source>Campaign started on</source>
@@ -2884,8 +2896,22 @@ grens</translation>
         <translation>Corporatie</translation>
     </message>
     <message>
-        <source>Project status</source>
-        <translation>Projectstatus</translation>
+        <source>Project
+status</source>
+        <translation>Project-
+status</translation>
+    </message>
+    <message>
+        <source>Yes
+needed</source>
+        <translation>Ja
+nodig</translation>
+    </message>
+    <message>
+        <source>Objection
+deadline</source>
+        <translation>Bezwaar-
+termijn tot</translation>
     </message>
     <message>
         <source>Dwellings</source>
@@ -2912,20 +2938,12 @@ grens</translation>
         <translation>70%-regel</translation>
     </message>
     <message>
-        <source>Yes needed</source>
-        <translation>Ja nodig</translation>
-    </message>
-    <message>
         <source>Notified</source>
         <translation>Geïnformeerd</translation>
     </message>
     <message>
         <source>Tenants notified in writing of the outcome</source>
         <translation>Huurders schriftelijk geïnformeerd over de uitkomst</translation>
-    </message>
-    <message>
-        <source>Objection deadline</source>
-        <translation>Einde bezwaartermijn</translation>
     </message>
     <message>
         <source>8 weeks after the tenants were notified in writing</source>
@@ -2952,8 +2970,8 @@ grens</translation>
         <translation>Nog geen projecten: voeg een project toe op de pagina Programma.</translation>
     </message>
     <message>
-        <source>This complex has no dwelling rows (Woningen): votes are recorded per dwelling, so import or add its dwellings first.</source>
-        <translation>Dit complex heeft geen woningregels (Woningen): stemmen worden per woning vastgelegd, dus importeer of voeg eerst de woningen toe.</translation>
+        <source>This complex has no dwelling rows: votes are recorded per dwelling, so import or add its dwellings first.</source>
+        <translation>Dit complex heeft geen woningregels: stemmen worden per woning vastgelegd, dus importeer of voeg eerst de woningen toe.</translation>
     </message>
     <message numerus="yes">
         <source>%n tenant(s) have not answered yet (no form, or &apos;geen reactie&apos;).</source>
@@ -3478,6 +3496,13 @@ Restore the newest backup copy (%2)? The damaged file is kept beside it.</source
         <translation>%1
 
 De nieuwste reservekopie (%2) terugzetten? Het beschadigde bestand wordt ernaast bewaard.</translation>
+    </message>
+</context>
+<context>
+    <name>fmt</name>
+    <message>
+        <source>%1 (sample)</source>
+        <translation>%1 (voorbeeld)</translation>
     </message>
 </context>
 <context>
