@@ -2204,8 +2204,10 @@ meer / maand</translation>
         <translation>Per woning per maand: huurverhoging − gerealiseerde besparing</translation>
     </message>
     <message>
-        <source>Missing readings</source>
-        <translation>Ontbrekende metingen</translation>
+        <source>Missing
+readings</source>
+        <translation>Ontbrekende
+metingen</translation>
     </message>
     <message>
         <source>Measured use per year (dwelling or complex)</source>
