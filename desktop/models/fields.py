@@ -356,9 +356,10 @@ REGISTRY: tuple[Table, ...] = (
               help_nl="Gasbesparing m3 per woning per jaar; leeg: bespaart al het gasverbruik.",
               help_en="Gas saving m3 per dwelling per year; empty: saves all gas use."),
         Field("electricity_saving_kwh", "number", "Elektriciteitsbesparing kWh per woning per jaar",
-              "Electricity saving kWh per dwelling per year", unit=_KWH,
-              help_nl="Elektriciteitsbesparing kWh per woning per jaar; mag negatief zijn.",
-              help_en="Electricity saving kWh per dwelling per year; may be negative."),
+              "Electricity saving kWh per dwelling per year", default=0.0, unit=_KWH,
+              help_nl="Elektriciteitsbesparing kWh per woning per jaar; mag negatief zijn "
+                      "(standaard 0).",
+              help_en="Electricity saving kWh per dwelling per year; may be negative (default 0)."),
         Field("cost_cents", "money", "Kosten per woning", "Cost per dwelling", minimum=0, unit=_EUR,
               help_nl="Kosten per woning in euro.", help_en="Cost per dwelling in euros."),
         Field("source", "text", "Bron", "Source",
