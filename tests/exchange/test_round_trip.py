@@ -221,3 +221,36 @@ def test_export_import_export_is_lossless(tmp_path, template, data, seconds):
     with Workspace.open(b) as ws:
         outcome = import_workbook(tmp_path / "a.xlsx", ws)
         assert outcome.ok and outcome.plan.is_empty and not outcome.warnings
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def resave_with_libreoffice(book: Path, out_dir: Path) -> Path:
+    """The workbook as LibreOffice Calc saves it again (its own xlsx writer)."""
+    out_dir.mkdir(exist_ok=True)
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{out_dir / 'profile'}", "--headless",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out_dir),
+                    str(book)], check=True, capture_output=True, timeout=180)
+    return out_dir / book.name
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@settings(max_examples=3, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                 HealthCheck.data_too_large])
+@given(data=st.data(), seconds=st.integers(1, 5000))
+def test_a_workbook_saved_again_by_libreoffice_imports_to_the_same_data(tmp_path, template, data,
+                                                                         seconds):
+    ds, edits = draw_workspace(data)
+    for p in tmp_path.glob("*"):
+        p.unlink() if p.is_file() else shutil.rmtree(p)
+    a, c = tmp_path / "a.rpw", tmp_path / "c.rpw"
+    build(a, template, ds, edits, seconds)
+    with Workspace.open(a) as ws:
+        export_workspace(ws, tmp_path / "a.xlsx")
+    resaved = resave_with_libreoffice(tmp_path / "a.xlsx", tmp_path / "calc")
+    import_into_empty(resaved, c, template)
+    before, after = every_table(a), every_table(c)
+    for name in before:
+        assert after[name] == before[name], (name, set(after[name]) ^ set(before[name]))
