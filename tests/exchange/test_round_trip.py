@@ -181,6 +181,19 @@ def import_into_empty(book: Path, path: Path, template: Path) -> None:
         assert not outcome.warnings, [p.message for p in outcome.warnings]
 
 
+def exported_workspace(tmp_path: Path, template: Path, data, seconds: int) -> tuple[Path, list]:
+    """A drawn workspace ``a.rpw`` (tmp_path emptied first: one per example) exported as
+    ``a.xlsx``; returns its path and the edits made on it."""
+    ds, edits = draw_workspace(data)
+    for p in tmp_path.glob("*"):
+        p.unlink() if p.is_file() else shutil.rmtree(p)
+    a = tmp_path / "a.rpw"
+    build(a, template, ds, edits, seconds)
+    with Workspace.open(a) as ws:
+        export_workspace(ws, tmp_path / "a.xlsx")
+    return a, edits
+
+
 @pytest.fixture(scope="module")
 def template(tmp_path_factory) -> Path:
     """An empty workspace at the newest schema, copied for each example (migrating one
@@ -195,13 +208,8 @@ def template(tmp_path_factory) -> Path:
                                  HealthCheck.data_too_large])
 @given(data=st.data(), seconds=st.integers(1, 5000))
 def test_export_import_export_is_lossless(tmp_path, template, data, seconds):
-    ds, edits = draw_workspace(data)
-    for p in tmp_path.glob("*"):
-        p.unlink() if p.is_file() else shutil.rmtree(p)
-    a, b = tmp_path / "a.rpw", tmp_path / "b.rpw"
-    build(a, template, ds, edits, seconds)
-    with Workspace.open(a) as ws:
-        export_workspace(ws, tmp_path / "a.xlsx")
+    a, edits = exported_workspace(tmp_path, template, data, seconds)
+    b = tmp_path / "b.rpw"
     import_into_empty(tmp_path / "a.xlsx", b, template)
 
     before, after = every_table(a), every_table(b)
@@ -242,13 +250,8 @@ def resave_with_libreoffice(book: Path, out_dir: Path) -> Path:
 @given(data=st.data(), seconds=st.integers(1, 5000))
 def test_a_workbook_saved_again_by_libreoffice_imports_to_the_same_data(tmp_path, template, data,
                                                                          seconds):
-    ds, edits = draw_workspace(data)
-    for p in tmp_path.glob("*"):
-        p.unlink() if p.is_file() else shutil.rmtree(p)
-    a, c = tmp_path / "a.rpw", tmp_path / "c.rpw"
-    build(a, template, ds, edits, seconds)
-    with Workspace.open(a) as ws:
-        export_workspace(ws, tmp_path / "a.xlsx")
+    a, _edits = exported_workspace(tmp_path, template, data, seconds)
+    c = tmp_path / "c.rpw"
     resaved = resave_with_libreoffice(tmp_path / "a.xlsx", tmp_path / "calc")
     import_into_empty(resaved, c, template)
     before, after = every_table(a), every_table(c)
