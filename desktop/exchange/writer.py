@@ -207,9 +207,9 @@ def _privacy_note() -> tuple[str, str]:
                 for col in sheet.columns if (sheet.table, col.field) in fields.personal_fields()]
     listed = "; ".join(left_out)
     return (f"Export zonder persoonsgegevens: namen en vrije tekst zijn weggelaten ({listed}). "
-            f"Importeren laat die velden in de werkruimte zoals ze zijn.",
+            f"Importeren laat die velden van rijen die de werkruimte al heeft zoals ze zijn.",
             f"Export without personal data: names and free text are left out ({listed}). "
-            f"Importing leaves those fields in the workspace as they are.")
+            f"Importing it leaves those fields of the rows a workspace already has as they are.")
 
 
 def _instruction_rows(chosen: list[tuple[Sheet, tuple[Column, ...]]],
