@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.models import fields
 from desktop.sample import create_sample_workspace
 from desktop.settings import Settings
 from desktop.views.controller import Controller
@@ -261,9 +262,11 @@ def test_rent_limits_add_and_delete_a_year(setup, qtbot):
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert limits.save(dialog.year(), dialog.result_values)
-    assert controller.dataset.rent_limits.to_dict("records") == [
+    saved = controller.dataset.rent_limits
+    assert saved.drop(columns=list(fields.audit_fields("rent_limits"))).to_dict("records") == [
         {"year": 2024, "aftopping_small_cents": 69707, "aftopping_large_cents": 74721,
          "liberalisation_cents": 87966}]
+    assert saved["row_version"].tolist() == [1] and saved["changed_by"].notna().all()
     # the workspace's only year stands for every year: the built-in 2020/2021 are not used
     assert not limits.from_defaults and column(limits.model, "year") == [2024]
     again = limits.make_dialog()
