@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 ANCHORS = ("read_excel", "to_excel", "read_sql", "numpy_co2", "pandas_pivot", "pandas_tally")
 PLANNER = ("check", "import", "export", "window", "co2_edit", "programme_edit", "vote",
-           "scroll", "sort_filter", "import_window", "open_window")
+           "scroll", "sort_filter", "stock", "import_window", "open_window")
 ALL_STEPS = ANCHORS + PLANNER
 GB = 1024.0
 
@@ -170,6 +170,12 @@ def build_rows(r: dict) -> list[Row]:
     rows.append(Row(f"filter {table}, slowest column", "sort_filter", filt,
                     "frame[mask], slowest column", _get(r, "sort_filter", "filter_anchor_seconds"),
                     "≤ 0.5 s", le(filt, 0.5)))
+    stock = _get(r, "stock")
+    rows.append(Row("Stock page: show, search, filter, sort, edit — longest GUI-thread step",
+                    "stock", stock, target="< 0.1 s", meets=le(stock, 0.1), peak_mb=peak("stock"),
+                    note=", ".join(f"{k} {v * 1000:.0f} ms" for k in
+                                   ("show", "search", "filter", "sort", "open_form", "edit")
+                                   if (v := _get(r, "stock", f"{k}_seconds")) is not None)))
     def gap_row(name, step, note):
         """The step's longest GUI-thread gap; ``note(figure)`` once the step ran."""
         gap = _get(r, step, "longest_gap_seconds")

@@ -44,6 +44,9 @@ def _screenshot(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "read-sheets":    # internal: the window's isolated reader child
+        from .exchange.sheets import _child
+        return _child(argv[1:])
     if argv and argv[0] in SUBCOMMANDS:
         name, rest = argv[0], argv[1:]
         try:

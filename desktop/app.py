@@ -157,6 +157,7 @@ def offer_restore(location: str, error: Exception, settings: Settings):
     Returns the reopened workspace, or None."""
     from .store.workspace import DamagedWorkspaceError, Workspace
     from .views.backups import describe
+    from .views import fmt
 
     path = Path(location)
     backups = sorted((path.parent / "backups").glob(f"{path.stem}.*.backup")) \
@@ -167,9 +168,8 @@ def offer_restore(location: str, error: Exception, settings: Settings):
     newest = backups[-1]
     answer = QMessageBox.question(
         None, "Retrofit Planner",
-        QApplication.translate("app", "%1\n\nRestore the newest backup copy (%2)? The damaged "
-                               "file is kept beside it.").replace("%1", str(error))
-        .replace("%2", describe(newest)))
+        fmt.tr_fmt(QApplication.translate("app", "%1\n\nRestore the newest backup copy (%2)? The damaged "
+                                          "file is kept beside it."), str(error), describe(newest)))
     if answer != QMessageBox.StandardButton.Yes:
         return None
     Workspace.restore(newest, path)

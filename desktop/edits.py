@@ -22,8 +22,9 @@ from typing import Any, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from .models import programme
-from .models.dataset import Dataset
+from .models import fields as registry
+from .models import invariants, programme
+from .models.dataset import Dataset, conform
 from .models.enums import Status, Vote
 from .store.commands import Batch, Delete, RecordVotes, SetStatus, Upsert
 
@@ -315,7 +316,301 @@ def delete_measure(key: str, label: str = "") -> Delete:
     return Delete("measures", {"measure": key}, label=label)
 
 
+# ----- the stock: complexes, dwellings, agreed targets --------------------------------
+# A record is checked with the invariants the workbook reader applies
+# (:func:`desktop.models.invariants.validate_dataset`, derived from the field registry):
+# the edited rows are validated against the rest of the workspace, so a reference to a
+# complex that does not exist, a value out of range, a label that is not a label or a
+# dwelling count that does not match the complex's dwellings is refused with the same
+# rule and message as in a workbook.  Values come in store units (money in whole cents);
+# a number the form did not understand comes as its text and is refused.
+# The tables the Stock page and the target editor edit.
+STOCK_TABLES = ("complexes", "dwellings", "targets")
+
+# A complex's figures the dwellings give when they have them (the form's hint).
+PER_DWELLING = ("label", "gas_m3", "electricity_kwh", "rent_cents")
+
+
+def _blank(v) -> bool:
+    return _plain(v) is None or (isinstance(v, str) and not v.strip())
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def _type_errors(table: str, values: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
+    """Numbers that are not numbers, whole numbers with fractions, cents with fractions."""
+    errors = {}
+    decl = registry.table(table)
+    for name, value in values.items():
+        kind = decl.field(name).kind
+        if kind not in ("int", "money", "number") or _blank(value):
+            continue
+        if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(value):
+            errors[name] = (f"{value!r} is not a number.", f"{value!r} is geen getal.")
+        elif kind == "int" and value != int(value):
+            errors[name] = ("Enter a whole number.", "Vul een geheel getal in.")
+        elif kind == "money" and value != int(value):
+            errors[name] = ("Use at most two decimals.", "Gebruik hoogstens twee decimalen.")
+    return errors
+
+
+def _clean(table: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Blank text as None, text trimmed, whole numbers as int (store values)."""
+    decl = registry.table(table)
+    out = {}
+    for name, value in values.items():
+        value = _plain(value)
+        if isinstance(value, str):
+            value = value.strip() or None
+        kind = decl.field(name).kind
+        if value is not None and kind in ("int", "money"):
+            value = int(value)
+        elif value is not None and kind == "number":
+            value = float(value)
+        out[name] = value
+    return out
+
+
+def check_rows(ds: Dataset, table: str, rows: list[dict[str, Any]], *,
+               counted: bool = True) -> None:
+    """Refuse ``rows`` (whole records of ``table``) that break an invariant of the
+    workbook reader, judged against the rest of ``ds``; the first problem per field.
+    ``counted`` False: leave the workspace's dwellings out (a new record whose id is
+    taken is not the complex those dwellings belong to)."""
+    errors: dict[str, tuple[str, str]] = {}
+    frame = conform(table, rows)
+    # empty tables as zero-row views of the workspace's (building new empty frames
+    # costs ~10 ms a table)
+    empty = {name: f.iloc[:0] for name, f in ds.frames().items()}
+    candidate = Dataset(**{**empty, table: frame})
+    # the records the rows can be judged against: their complexes and those complexes'
+    # dwellings (at 100,000 dwellings the whole workspace would take 0.2 s per check)
+    context = None
+    if "complex" in frame.columns:
+        ids = frame["complex"].dropna().unique()
+        context = Dataset(**{
+            **empty, "complexes": ds.complexes[ds.complexes["complex"].isin(ids).to_numpy(dtype=bool)],
+            "dwellings": ds.dwellings[ds.dwellings["complex"].isin(ids if counted else [])
+                                     .to_numpy(dtype=bool)]})
+    for p in invariants.validate_dataset(candidate, context=context):
+        if p.table == table and p.column and p.column not in errors:
+            errors[p.column] = (_sentence(p.message), _sentence(p.message_nl or p.message))
+    if errors:
+        raise EditError(errors)
+
+
+def record(ds: Dataset, table: str, key: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The record of ``table`` with ``key`` as plain values, or None."""
+    frame = getattr(ds, table)
+    mask = np.ones(len(frame), dtype=bool)
+    for k, v in key.items():
+        mask &= frame[k].isin([v]).to_numpy(dtype=bool)
+    hit = np.flatnonzero(mask)
+    if not len(hit):
+        return None
+    return {k: _plain(v) for k, v in frame.iloc[int(hit[0])].to_dict().items()}
+
+
+def _save(ds: Dataset, table: str, values: Mapping[str, Any], new: bool,
+          expected_version: int | None, label: str, what: tuple[str, str]):
+    """Check and save one record (keys in ``values``); None when nothing changed."""
+    decl = registry.table(table)
+    errors = _type_errors(table, values)
+    if errors:
+        raise EditError(errors)
+    values = _clean(table, values)
+    for name in decl.keys:
+        if values.get(name) is None:
+            errors[name] = ("This value is required.", "Deze waarde is verplicht.")
+    key = {k: values[k] for k in decl.keys}
+    old = None if errors else record(ds, table, key)
+    en, nl = what
+    if new and old is not None:
+        errors[decl.keys[-1]] = (f"{en.capitalize()} with this id exists already.",
+                                 f"Er bestaat al een {nl} met dit nummer.")
+    if not new and old is None and not errors:
+        raise EditError({decl.keys[0]: (f"This {en} does not exist any more.",
+                                        f"Deze {nl} bestaat niet meer.")})
+    try:          # every invalid field at once
+        check_rows(ds, table, [{**(old if not new else {}), **values}], counted=not (new and old is not None))
+    except EditError as exc:
+        errors = {**exc.errors, **errors}
+    if errors:
+        raise EditError(errors)
+    rest = {k: v for k, v in values.items() if k not in decl.keys}
+    if new:
+        return Upsert(table, key, rest, label=label)
+    changed = {k: v for k, v in rest.items() if not same(old.get(k), v)}
+    if not changed:
+        return None
+    return Upsert(table, key, changed, expected_version=expected_version,
+                  expected={k: old.get(k) for k in changed}, label=label)
+
+
+# ----- complexes --------------------------------------------------------------------
+def save_complex(ds: Dataset, values: Mapping[str, Any], *, new: bool,
+                 expected_version: int | None = None, label: str = ""):
+    """Create (``new``) or update a complex (its id does not change)."""
+    return _save(ds, "complexes", values, new, expected_version, label, ("a complex", "complex"))
+
+
+def complex_users(ds: Dataset, complex_id: str) -> tuple[list[str], int]:
+    """The projects of a complex and the number of votes recorded on its dwellings."""
+    p = ds.projects
+    projects = sorted(p.loc[p["complex"].isin([complex_id]).to_numpy(dtype=bool), "project"]
+                      .astype(str))
+    d = ds.dwellings
+    ids = d.loc[d["complex"].isin([complex_id]).to_numpy(dtype=bool), "dwelling"]
+    votes = int(ds.votes["dwelling"].isin(ids).sum()) if len(ids) else 0
+    return projects, votes
+
+
+def delete_complex(ds: Dataset, complex_id: str, *, expected_version: int | None = None,
+                   label: str = ""):
+    """Delete a complex and its dwellings (one undo step); refused while projects or
+    votes refer to it, naming them."""
+    projects, votes = complex_users(ds, complex_id)
+    if projects or votes:
+        shown = ", ".join(projects[:5]) + (" …" if len(projects) > 5 else "")
+        en = (f"Complex {complex_id} cannot be deleted: projects {shown} refer to it"
+              if projects else f"Complex {complex_id} cannot be deleted")
+        nl = (f"Complex {complex_id} kan niet worden verwijderd: projecten {shown} verwijzen ernaar"
+              if projects else f"Complex {complex_id} kan niet worden verwijderd")
+        if votes:
+            en += f"; {votes} tenant vote(s) are recorded on its dwellings"
+            nl += f"; er zijn {votes} stem(men) van huurders op de woningen vastgelegd"
+        raise EditError({"complex": (en + ". Delete or move those projects first.",
+                                     nl + ". Verwijder of verplaats die projecten eerst.")})
+    d = ds.dwellings
+    ids = d.loc[d["complex"].isin([complex_id]).to_numpy(dtype=bool), "dwelling"].astype(str)
+    commands = [Delete("dwellings", {"dwelling": i}, label=label) for i in ids]
+    commands.append(Delete("complexes", {"complex": complex_id}, label=label,
+                           expected_version=expected_version))
+    return _batch(commands, label)
+
+
+# ----- dwellings --------------------------------------------------------------------
+def _count_follows(ds: Dataset, complex_id: str, rows: int, label: str) -> list:
+    """Keep the complex's declared dwelling count equal to its Woningen rows (the
+    invariant), when it has rows."""
+    old = record(ds, "complexes", {"complex": complex_id}) or {}
+    if rows <= 0 or same(old.get("dwellings"), rows):
+        return []
+    return [Upsert("complexes", {"complex": complex_id}, {"dwellings": rows}, label=label)]
+
+
+def _rows_of(ds: Dataset, complex_id: str) -> int:
+    return int(ds.dwellings["complex"].isin([complex_id]).sum())
+
+
+def add_dwelling(ds: Dataset, values: Mapping[str, Any], label: str = ""):
+    """Add a dwelling to its complex; the complex's dwelling count follows."""
+    command = _save(ds, "dwellings", values, True, None, label, ("a dwelling", "woning"))
+    complex_id = _clean("dwellings", {"complex": values.get("complex")})["complex"]
+    follow = _count_follows(ds, complex_id, _rows_of(ds, complex_id) + 1, label)
+    return _batch([command, *follow], label)
+
+
+def save_dwelling(ds: Dataset, values: Mapping[str, Any], *, expected_version: int | None = None,
+                  label: str = ""):
+    """Update one dwelling (its id and complex do not change)."""
+    return _save(ds, "dwellings", values, False, expected_version, label, ("a dwelling", "woning"))
+
+
+def edit_dwellings(ds: Dataset, ids: Iterable[str], values: Mapping[str, Any],
+                   versions: Mapping[tuple, int] | None = None, label: str = ""):
+    """Set the same ``values`` (e.g. a new label after a retrofit) on several dwellings
+    as one undo step; each refused if it changed since its row version.  None when no
+    dwelling changes."""
+    ids = list(dict.fromkeys(ids))
+    values = {k: v for k, v in values.items() if k not in ("dwelling", "complex")}
+    errors = _type_errors("dwellings", values)
+    if errors:
+        raise EditError(errors)
+    values = _clean("dwellings", values)
+    d = ds.dwellings
+    rows = d[d["dwelling"].isin(ids).to_numpy(dtype=bool)]
+    if not len(rows) or not values:
+        return None
+    olds = [{k: _plain(v) for k, v in r.items()} for r in rows.to_dict("records")]
+    check_rows(ds, "dwellings", [{**o, **values} for o in olds])
+    versions = versions or {}
+    commands = []
+    for old in olds:
+        changed = {k: v for k, v in values.items() if not same(old.get(k), v)}
+        if changed:
+            commands.append(Upsert("dwellings", {"dwelling": old["dwelling"]}, changed,
+                                   expected_version=versions.get((old["dwelling"],)),
+                                   expected={k: old.get(k) for k in changed}, label=label))
+    return _batch(commands, label)
+
+
+def delete_dwellings(ds: Dataset, ids: Iterable[str], label: str = ""):
+    """Remove dwellings (one undo step); refused for a dwelling with recorded votes.
+    The complexes' dwelling counts follow."""
+    ids = list(dict.fromkeys(ids))
+    voted = sorted(set(ds.votes.loc[ds.votes["dwelling"].isin(ids), "dwelling"].astype(str)))
+    if voted:
+        shown = ", ".join(voted[:5]) + (" …" if len(voted) > 5 else "")
+        raise EditError({"dwelling": (
+            f"Not removed: tenant votes are recorded for {shown}; votes are never thrown away.",
+            f"Niet verwijderd: voor {shown} zijn stemmen van huurders vastgelegd; stemmen "
+            "worden nooit weggegooid.")})
+    d = ds.dwellings
+    rows = d[d["dwelling"].isin(ids).to_numpy(dtype=bool)]
+    if not len(rows):
+        return None
+    commands: list = [Delete("dwellings", {"dwelling": str(i)}, label=label) for i in rows["dwelling"]]
+    for complex_id, gone in rows.groupby("complex", observed=True).size().items():
+        commands += _count_follows(ds, str(complex_id), _rows_of(ds, str(complex_id)) - int(gone),
+                                   label)
+    return _batch(commands, label)
+
+
+# ----- agreed targets ---------------------------------------------------------------
+def target_key(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: values.get(k) for k in registry.table("targets").keys}
+
+
+def save_target(ds: Dataset, values: Mapping[str, Any], original: Mapping[str, Any] | None = None,
+                label: str = ""):
+    """Create (``original`` None) or update an agreed target; a changed corporation or
+    period replaces the old row (one undo step)."""
+    errors = _type_errors("targets", values)
+    if errors:
+        raise EditError(errors)
+    clean = _clean("targets", values)
+    new_key = target_key(clean)
+    old_key = _clean("targets", target_key(original)) if original else None
+    if old_key is not None and old_key == new_key:
+        return _save(ds, "targets", values, False, None, label, ("a target", "doel"))
+    if record(ds, "targets", new_key) is not None and all(v is not None for v in new_key.values()):
+        raise EditError({"to_year": (
+            "A target for this corporation and period exists already.",
+            "Er is al een doel voor deze corporatie en periode.")})
+    command = _save(ds, "targets", values, True, None, label, ("a target", "doel"))
+    if old_key is None:
+        return command
+    return _batch([Delete("targets", old_key, label=label), command], label)
+
+
+def delete_target(ds: Dataset, key: Mapping[str, Any], label: str = ""):
+    key = _clean("targets", target_key(key))
+    return Delete("targets", key, label=label) if record(ds, "targets", key) else None
+
+
+def known(frame: pd.DataFrame, column: str) -> list[str]:
+    """The distinct values of a text column, sorted (a form's choices)."""
+    return sorted(frame[column].dropna().astype(str).unique()) if len(frame) else []
+
+
 __all__ = ["EditError", "same", "project_record", "check_project", "save_project",
            "move_projects", "moved", "delete_projects", "set_status", "check_capacity",
            "set_capacity", "record_vote", "campaign_dates", "YEAR_TABLES", "set_year_values",
-           "set_years", "delete_year", "set_measure", "delete_measure"]
+           "set_years", "delete_year", "set_measure", "delete_measure",
+           "STOCK_TABLES", "PER_DWELLING", "check_rows", "record", "save_complex",
+           "complex_users", "delete_complex", "add_dwelling", "save_dwelling",
+           "edit_dwellings", "delete_dwellings", "target_key", "save_target", "delete_target",
+           "known"]

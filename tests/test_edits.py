@@ -178,3 +178,50 @@ def test_measure_set_and_deleted(ws):
     assert list(ws.load().measures["measure"]) == ["dak isolatie"]
     ws.apply(edits.delete_measure("dak isolatie"))
     assert ws.load().measures.empty
+
+
+# ----- the stock ------------------------------------------------------------------------
+def test_the_store_keeps_a_complex_that_projects_refer_to_and_a_dwelling_with_votes(ws):
+    """Even when the editor's frames are stale (another user added the project or the
+    vote), the store refuses, in both languages, and nothing is half-deleted."""
+    ds = ws.load()
+    before = (len(ds.complexes), len(ds.dwellings))
+    with pytest.raises(WorkspaceError) as err:
+        ws.apply(Delete("complexes", {"complex": "C1"}))
+    assert "projects refer to it" in str(err.value) and "projecten" in err.value.message_nl
+    ws.apply(edits.record_vote(ds, "P1", "L00", "ja", DAY, "Anna"))
+    voted = "L00"
+    with pytest.raises(WorkspaceError) as err:
+        ws.apply(Delete("dwellings", {"dwelling": voted}))
+    assert "recorded votes" in str(err.value) and "stemmen" in err.value.message_nl
+    after = ws.load()
+    assert (len(after.complexes), len(after.dwellings)) == before
+
+
+def test_a_stock_record_is_checked_with_the_workbook_readers_invariants(ws):
+    ds = ws.load()
+    new = {"complex": "C9", "corporation": "Portaal", "neighbourhood": "Hoog", "dwellings": 4}
+    refuse(lambda: edits.save_complex(ds, {**new, "build_year": 1700}, new=True), "build_year")
+    refuse(lambda: edits.save_complex(ds, {**new, "label": "Z"}, new=True), "label")
+    refuse(lambda: edits.save_complex(ds, {**new, "complex": "C1"}, new=True), "complex")
+    refuse(lambda: edits.add_dwelling(ds, {"dwelling": "X1", "complex": "C404"}), "complex")
+    # a declared count that differs from the complex's dwelling rows, as in a workbook
+    err = refuse(lambda: edits.save_complex(ds, {"complex": "C1", "dwellings": 99}, new=False),
+                 "dwellings")
+    assert "Woningen has 15 rows" in err.message
+    refuse(lambda: edits.save_target(ds, {"corporation": "P", "from_year": 2030, "to_year": 2029,
+                                          "dwellings": 5}), "to_year")
+    assert edits.save_complex(ds, new, new=True) is not None
+
+
+def test_adding_and_removing_dwellings_keeps_the_complex_count_and_undoes_in_one_step(ws):
+    ds = ws.load()
+    inverse = ws.apply(edits.add_dwelling(ds, {"dwelling": "C1-NEW", "complex": "C1",
+                                               "tenant_name": "A. Jansen"}))
+    after = ws.load()
+    assert after.complexes.set_index("complex").at["C1", "dwellings"] == 16
+    assert after.dwellings.set_index("dwelling").at["C1-NEW", "tenant_name"] == "A. Jansen"
+    assert after.validate() == []
+    ws.apply(inverse)
+    assert "C1-NEW" not in set(ws.load().dwellings["dwelling"])
+    assert ws.load().complexes.set_index("complex").at["C1", "dwellings"] == 15

@@ -47,6 +47,21 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+# Numbers, whole numbers and amounts in cents beyond this are refused: they are typing
+# errors; within it every whole value is exact as a float, sums over a million rows fit
+# in Int64, and products of a few of them (use × tariff × dwellings) stay finite.
+MAX_WHOLE = 10**12
+
+
+def _out_of_range(money: bool) -> CellError:
+    if money:
+        euros = MAX_WHOLE // 100
+        return CellError(f"the amount is out of range (at most {euros:,} euros)",
+                         f"het bedrag valt buiten het bereik (hoogstens {euros:,} euro)".replace(",", "."))
+    return CellError(f"the number is out of range (at most {MAX_WHOLE:,})",
+                     f"het getal valt buiten het bereik (hoogstens {MAX_WHOLE:,})".replace(",", "."))
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -65,12 +80,15 @@ def parse_number(value: Any) -> float:
     """A real number or number text (Dutch or dot-decimal) as a float."""
     if _is_number(value):
         f = float(value)
-        if math.isfinite(f):
-            return f
-        raise CellError("the number is not finite", "het getal is niet eindig")
-    if isinstance(value, str):
-        return float(_number_text(value))
-    raise CellError(f"{_show(value)!r} is not a number", f"{_show(value)!r} is geen getal")
+        if not math.isfinite(f):
+            raise CellError("the number is not finite", "het getal is niet eindig")
+    elif isinstance(value, str):
+        f = float(_number_text(value))
+    else:
+        raise CellError(f"{_show(value)!r} is not a number", f"{_show(value)!r} is geen getal")
+    if abs(f) > MAX_WHOLE:
+        raise _out_of_range(money=False)
+    return f
 
 
 def _decimal(value: Any) -> Decimal:
@@ -91,6 +109,9 @@ def _decimal(value: Any) -> Decimal:
 def parse_money_cents(value: Any) -> int:
     """An amount in euros as whole cents, rounded half up (12,345 -> 1235)."""
     d = _decimal(value)
+    # checked before quantize, which raises InvalidOperation beyond 28 digits (1e308)
+    if abs(d) * 100 > MAX_WHOLE:
+        raise _out_of_range(money=True)
     return int((d * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
@@ -102,6 +123,8 @@ def parse_int(value: Any) -> int:
     if f != int(f):
         raise CellError(f"{_show(value)!r} is not a whole number",
                         f"{_show(value)!r} is geen geheel getal")
+    if abs(f) > MAX_WHOLE:
+        raise _out_of_range(money=False)
     return int(f)
 
 
@@ -314,14 +337,19 @@ def _numeric_fast(values: Sequence[Any]) -> np.ndarray | None:
     if not types <= _EMPTY_OR_NUMBER_TYPES:
         return None
     if str not in types:
-        return np.array(values, dtype=np.float64).reshape(len(values))
+        arr = np.array(values, dtype=np.float64).reshape(len(values))
+        # a cell holding NaN (<v>NaN</v>) is no number, not an empty cell
+        arr[np.isnan(arr)] = np.inf
+        return arr
     cells = np.array(values, dtype=object).reshape(len(values))
     blank = cells == ""
     filled = cells[~blank]
     if str in set(map(type, filled)):
         return None
+    numbers = filled.astype(np.float64)
+    numbers[np.isnan(numbers)] = np.inf
     arr = np.full(len(values), np.nan)
-    arr[~blank] = filled.astype(np.float64)
+    arr[~blank] = numbers
     return arr
 
 
@@ -353,6 +381,13 @@ def parse_column(values: Sequence[Any], kind: str
                 bad |= frac
             for i in np.flatnonzero(~np.isfinite(arr) & ~np.isnan(arr)).tolist():
                 errors.append((i, CellError("the number is not finite", "het getal is niet eindig")))
+            # beyond the range: 1e20 or 1e308 would become an arbitrary Int64
+            limit = MAX_WHOLE / 100 if kind == "money" else MAX_WHOLE
+            with np.errstate(invalid="ignore"):
+                huge = np.isfinite(arr) & (np.abs(arr) > limit) & ~bad
+            for i in np.flatnonzero(huge).tolist():
+                errors.append((i, _out_of_range(money=kind == "money")))
+            bad |= huge
             if bad.any():
                 arr = arr.copy()
                 arr[bad] = np.nan

@@ -29,13 +29,16 @@ class ImportOutcome(HasProblems):
 
 
 def prepare_import(path: str | os.PathLike, workspace: Workspace,
-                   progress: ProgressFn | None = None) -> ImportOutcome:
-    """Read, validate and plan; writes nothing.  Raises WorkbookUnreadable."""
+                   progress: ProgressFn | None = None, *, isolated: bool = False) -> ImportOutcome:
+    """Read, validate and plan; writes nothing.  Raises WorkbookUnreadable.
+
+    ``isolated``: the cells are loaded in a child process, so a native crash of the
+    reader on an untrusted file is a WorkbookUnreadable (the window passes True)."""
     path = Path(path)
     report(progress, 0.0)
     current = workspace.load(history=True)
     report(progress, 0.1)
-    result: ReadResult = read_workbook(path, context=current)
+    result: ReadResult = read_workbook(path, context=current, isolated=isolated, progress=progress)
     outcome = ImportOutcome(path, problems=list(result.problems))
     report(progress, 0.6)
     if result.ok:

@@ -18,6 +18,18 @@ def default_language() -> str:
     return "en"
 
 
+class WorkbookUnreadable(Exception):
+    """The file cannot be read as a programme workbook at all (check exits 2)."""
+
+    def __init__(self, message: str, message_nl: str):
+        super().__init__(message)
+        self.message = message
+        self.message_nl = message_nl
+
+    def message_in(self, lang: str = "en") -> str:
+        return self.message_nl if lang == "nl" else self.message
+
+
 @dataclass(frozen=True)
 class WorkbookProblem:
     """``row`` is the row number as Excel shows it (1-based), ``column`` the header as

@@ -13,12 +13,13 @@ come from :func:`desktop.models.invariants.validate_dataset`.
 from __future__ import annotations
 
 import os
-import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import numpy as np
 import pandas as pd
@@ -29,22 +30,15 @@ from desktop.models.invariants import validate_dataset
 
 from .cells import parse_column, parse_text
 from .columns import SHEETS, Column, Sheet, sheet_for, sheet_for_table
-from .problems import HasProblems, WorkbookProblem
+from .extent import sheet_extent, sheet_parts
+from .problems import HasProblems, WorkbookProblem, WorkbookUnreadable
+from .progress import ProgressFn, report
+from .sheets import load_sheets, load_sheets_isolated
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024             # the file itself
 DEFAULT_MAX_UNCOMPRESSED = 500 * 1024 * 1024     # all zip members, unpacked
 DEFAULT_MAX_CELLS = 5_000_000                    # cells of all sheets together
 
-class WorkbookUnreadable(Exception):
-    """The file cannot be read as a programme workbook at all (check exits 2)."""
-
-    def __init__(self, message: str, message_nl: str):
-        super().__init__(message)
-        self.message = message
-        self.message_nl = message_nl
-
-    def message_in(self, lang: str = "en") -> str:
-        return self.message_nl if lang == "nl" else self.message
 
 
 @dataclass
@@ -98,7 +92,6 @@ class ReadResult(HasProblems):
 
 # ----------------------------------------------------------------------------- refusing
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
 
 
 def _mb(n: int) -> str:
@@ -110,11 +103,28 @@ def _mb(n: int) -> str:
     return f"{n} bytes"
 
 
-def _col_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + (ch - 64)
-    return n
+def _refuse_large_sheets(zf: zipfile.ZipFile, name: str, max_cells: int) -> None:
+    """Refuse a workbook whose sheets would make calamine allocate more than ``max_cells``
+    cells (it aborts the process when the allocation fails), before it reads one; the
+    sheet and its far cell are named (see :mod:`desktop.exchange.extent`)."""
+    cells = 0
+    for sheet, member in sheet_parts(zf):
+        if sheet_for(sheet) is None:
+            continue            # never loaded
+        ext = sheet_extent(zf, member, max_cells)
+        if ext.cells > max_cells:
+            raise WorkbookUnreadable(
+                f"{name}: sheet {sheet} has a value at {ext.far}; delete it or the rows below "
+                f"your data (the sheet would span {ext.rows:,} rows × {ext.columns:,} columns; "
+                f"the limit is {max_cells:,} cells)",
+                f"{name}: blad {sheet} heeft een waarde in {ext.far}; verwijder die of de rijen "
+                f"onder uw gegevens (het blad zou {ext.rows:,} rijen × {ext.columns:,} kolommen "
+                f"beslaan; de grens is {max_cells:,} cellen)")
+        cells += ext.cells
+    if cells > max_cells:
+        raise WorkbookUnreadable(
+            f"{name}: the workbook has {cells:,} cells; the limit is {max_cells:,}",
+            f"{name}: het werkboek heeft {cells:,} cellen; de grens is {max_cells:,}")
 
 
 def _preflight(path: Path, max_bytes: int, max_uncompressed: int,
@@ -173,19 +183,7 @@ def _preflight(path: Path, max_bytes: int, max_uncompressed: int,
                     f"{_mb(max_uncompressed)}",
                     f"{name}: het werkboek is uitgepakt {_mb(unpacked)}; de grens is "
                     f"{_mb(max_uncompressed)}")
-            cells = 0
-            for info in infos:
-                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                    with zf.open(info) as member:
-                        m = _DIMENSION.search(member.read(4096))
-                    if m and m[3]:
-                        rows = int(m[4]) - int(m[2]) + 1
-                        cols = _col_number(m[3]) - _col_number(m[1]) + 1
-                        cells += max(rows, 0) * max(cols, 0)
-            if cells > max_cells:
-                raise WorkbookUnreadable(
-                    f"{name}: the workbook has {cells:,} cells; the limit is {max_cells:,}",
-                    f"{name}: het werkboek heeft {cells:,} cellen; de grens is {max_cells:,}")
+            _refuse_large_sheets(zf, name, max_cells)
             if any(n.lower().endswith("vbaproject.bin") for n in names):
                 notices.append(WorkbookProblem(
                     None, None, None, "the workbook holds macros; they are ignored and never run",
@@ -200,7 +198,9 @@ def _preflight(path: Path, max_bytes: int, max_uncompressed: int,
                     f"worden genegeerd, alleen de in dit bestand opgeslagen waarden tellen", "warning"))
     except WorkbookUnreadable:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, zlib.error, EOFError,
+            OSError, ValueError, struct.error, ElementTree.ParseError) as exc:
+        # NotImplementedError: zipfile's answer to a damaged header's "zip file version"
         raise WorkbookUnreadable(
             f"{name}: the workbook is damaged (truncated or corrupt zip: {exc})",
             f"{name}: het werkboek is beschadigd (afgebroken of kapot zip-bestand: {exc})") from None
@@ -332,83 +332,47 @@ class _SheetReader:
         self.frame = frame
 
 
-def _open_calamine(path: Path):
-    from python_calamine import CalamineWorkbook
-
-    try:
-        return CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises several types for damaged/encrypted files
-        text = str(exc)
-        if "password" in text.lower() or "encrypt" in text.lower():
-            raise WorkbookUnreadable(f"{path.name}: the workbook is encrypted (password protected)",
-                                     f"{path.name}: het werkboek is versleuteld (met wachtwoord)") from None
-        raise WorkbookUnreadable(f"{path.name}: the workbook is damaged ({text})",
-                                 f"{path.name}: het werkboek is beschadigd ({text})") from None
-
-
 def read_workbook(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
                   max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
-                  max_cells: int = DEFAULT_MAX_CELLS, context: Dataset | None = None) -> ReadResult:
+                  max_cells: int = DEFAULT_MAX_CELLS, context: Dataset | None = None,
+                  isolated: bool = False, progress: ProgressFn | None = None) -> ReadResult:
     """Read and validate a programme workbook; raise WorkbookUnreadable when the file
     cannot be read at all.
 
     ``context``: the workspace an import merges into; references resolve against the
-    workbook plus the workspace (``check`` passes none: the workbook on its own)."""
+    workbook plus the workspace (``check`` passes none: the workbook on its own).
+
+    ``isolated``: load the cells in a child process (:mod:`desktop.exchange.sheets`), so
+    a crash of the native reader is an error, not the end of this process; ``progress``
+    is then asked every 0.1 s whether to go on (Cancelled stops the child)."""
     path = Path(path)
     problems: list[WorkbookProblem] = _preflight(path, max_bytes, max_uncompressed, max_cells)
-    wb = _open_calamine(path)
+    if isolated:
+        def poll() -> None:
+            report(progress, 0.1)
+        book = load_sheets_isolated(path, max_cells, poll=poll if progress is not None else None)
+    else:
+        book = load_sheets(path, max_cells)
     readers: dict[str, _SheetReader] = {}
-    cells = 0
-    try:
-        try:
-            metadata = list(wb.sheets_metadata)
-        except Exception:  # pragma: no cover - older calamine
-            metadata = []
-        hidden = {m.name for m in metadata if str(getattr(m, "visible", "")).lower().endswith("hidden")}
-        for name in wb.sheet_names:
-            decl = sheet_for(name)
-            if decl is None:
-                if name not in hidden and name.strip().casefold() not in _OUR_SHEETS:
-                    problems.append(WorkbookProblem(
-                        name, None, None, f"unknown sheet {name!r} is ignored",
-                        f"onbekend blad {name!r} wordt genegeerd", "warning"))
-                continue
-            if decl.table in readers:
-                first = readers[decl.table].name
+    for name in book.names:
+        decl = sheet_for(name)
+        if decl is None:
+            if name not in book.hidden and name.strip().casefold() not in _OUR_SHEETS:
                 problems.append(WorkbookProblem(
-                    name, None, None,
-                    f"sheet {name!r} holds the same table as sheet {first!r}; keep only one",
-                    f"blad {name!r} bevat dezelfde tabel als blad {first!r}; houd er één"))
-                continue
-            try:
-                sheet = wb.get_sheet_by_name(name)
-                cells += sheet.height * sheet.width
-                if cells > max_cells:
-                    raise WorkbookUnreadable(
-                        f"{path.name}: the workbook has more than {max_cells:,} cells (the limit)",
-                        f"{path.name}: het werkboek heeft meer dan {max_cells:,} cellen (de grens)")
-                # row by row rather than to_python(): the same speed, but to_python
-                # holds the GIL for the whole sheet (80 ms at 100,000 rows), which
-                # stops a window importing on a worker thread
-                rows = list(sheet.iter_rows())
-                if len(rows) > sheet.height:   # iter_rows also yields the empty rows above
-                    del rows[:len(rows) - sheet.height]
-                start = sheet.start
-            except WorkbookUnreadable:
-                raise
-            except Exception as exc:
-                raise WorkbookUnreadable(
-                    f"{path.name}: sheet {name!r} cannot be read ({exc})",
-                    f"{path.name}: blad {name!r} kan niet gelezen worden ({exc})") from None
-            first_row = (start[0] + 1) if start else 1
-            reader = _SheetReader(decl, name, rows, first_row)
-            reader.read()
-            readers[decl.table] = reader
-    finally:
-        try:
-            wb.close()
-        except Exception:  # pragma: no cover
-            pass
+                    name, None, None, f"unknown sheet {name!r} is ignored",
+                    f"onbekend blad {name!r} wordt genegeerd", "warning"))
+            continue
+        if decl.table in readers:
+            first = readers[decl.table].name
+            problems.append(WorkbookProblem(
+                name, None, None,
+                f"sheet {name!r} holds the same table as sheet {first!r}; keep only one",
+                f"blad {name!r} bevat dezelfde tabel als blad {first!r}; houd er één"))
+            continue
+        rows, first_row = book.sheets[name]
+        reader = _SheetReader(decl, name, rows, first_row)
+        reader.read()
+        readers[decl.table] = reader
 
     frames = {t: (readers[t].frame if t in readers else empty_frame(t)) for t in TABLES}
     ds = Dataset(**frames)

@@ -87,6 +87,16 @@ def _saving_cents_array(gas: np.ndarray, el: np.ndarray, tg: np.ndarray,
     return out.astype("int64")
 
 
+# whole cents beyond this cannot be held as int64 (NaN and inf cannot at all)
+_MAX_CENTS = 2.0 ** 62
+
+
+def _countable(cents: np.ndarray) -> np.ndarray:
+    """Where float cents can become whole int64 cents: finite and within range."""
+    with np.errstate(invalid="ignore"):
+        return np.isfinite(cents) & (np.abs(cents) < _MAX_CENTS)
+
+
 def _cost_cents_array(values: np.ndarray) -> np.ndarray:
     """Float cents -> whole cents, half up; exact (Decimal) near half cents."""
     out = _round_half_up(values)
@@ -175,6 +185,31 @@ def _complex_rent_cents(ds: Dataset, index: pd.Index) -> np.ndarray:
     return np.where(has_rows, avg, c_rent)
 
 
+def _without_unknown_saving(ds: Dataset, P: pd.DataFrame, rows: np.ndarray,
+                            warnings: list[Problem]) -> np.ndarray:
+    """``rows`` less the projects whose energy saving cannot be priced in whole cents
+    (a saving or tariff so large the product is not finite or overflows int64): each
+    is left out with a warning, as a project without a year is."""
+    p = P.iloc[rows]
+    years = p["year"].to_numpy(dtype="int64")
+    tar = tariffs_for_years(ds, years)
+    tg = tar["gas_eur_m3"].reindex(years).to_numpy(dtype="float64")
+    te = tar["electricity_eur_kwh"].reindex(years).to_numpy(dtype="float64")
+    gas = np.nan_to_num(p["gas_saving_m3"].to_numpy(dtype="float64", na_value=np.nan))
+    el = np.nan_to_num(p["electricity_saving_kwh"].to_numpy(dtype="float64", na_value=np.nan))
+    with np.errstate(over="ignore", invalid="ignore"):
+        ok = _countable((gas * tg + el * te) * 100.0 / 12.0)
+    for i in np.flatnonzero(~ok):
+        pid = str(p["project"].iat[i])
+        warnings.append(_problem(
+            rows[i], pid, "gas_saving_m3",
+            f"Project {pid}: the energy saving cannot be computed (the saving or the tariff is "
+            f"too large); left out of the affordability check",
+            f"Project {pid}: de energiebesparing kan niet berekend worden (de besparing of het "
+            f"tarief is te groot); niet meegenomen in de betaalbaarheidstoets"))
+    return rows[ok]
+
+
 def _problem(row: int, project: str, column: str, en: str, nl: str) -> Problem:
     return Problem("projects", int(row), column, en, "warning", project, nl)
 
@@ -225,6 +260,7 @@ def project_table(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
                                  f"Project {pid} heeft geen jaar: niet meegenomen in de "
                                  f"betaalbaarheidstoets"))
     rows = np.flatnonzero(keep & ~year_missing)
+    rows = _without_unknown_saving(ds, P, rows, warnings)
     p = P.iloc[rows]
     years = p["year"].to_numpy(dtype="int64")
 
@@ -267,11 +303,17 @@ def project_table(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
     # housing costs (3L) at the complex's average use
     g_use = np.where(ui >= 0, uses["gas_m3"].to_numpy()[np.clip(ui, 0, None)], np.nan)
     e_use = np.where(ui >= 0, uses["electricity_kwh"].to_numpy()[np.clip(ui, 0, None)], np.nan)
-    e_before = _cost_cents_array(np.nan_to_num((g_use * tg + e_use * te) * 100.0 / 12.0))
-    g_after = np.maximum(g_use - np.nan_to_num(gas_saving), 0.0)
-    e_after = np.maximum(e_use - np.nan_to_num(el_saving), 0.0)
-    e_after_c = _cost_cents_array(np.nan_to_num((g_after * tg + e_after * te) * 100.0 / 12.0))
-    unknown_use = np.isnan(g_use)
+    with np.errstate(over="ignore", invalid="ignore"):
+        before_f = (g_use * tg + e_use * te) * 100.0 / 12.0
+        g_after = np.maximum(g_use - np.nan_to_num(gas_saving), 0.0)
+        e_after = np.maximum(e_use - np.nan_to_num(el_saving), 0.0)
+        after_f = (g_after * tg + e_after * te) * 100.0 / 12.0
+    # a use too large to price is unknown, like a missing gas use (never an arbitrary
+    # int64); NaN costs count 0 as before
+    too_large = ~np.isnan(before_f) & ~_countable(before_f) | ~np.isnan(after_f) & ~_countable(after_f)
+    e_before = _cost_cents_array(np.where(too_large, 0.0, np.nan_to_num(before_f)))
+    e_after_c = _cost_cents_array(np.where(too_large, 0.0, np.nan_to_num(after_f)))
+    unknown_use = np.isnan(g_use) | too_large
     h_before = np.where(np.isnan(rb), np.nan, rb + e_before)
     h_after = np.where(np.isnan(rb), np.nan, ra + e_after_c)
 

@@ -174,6 +174,12 @@ REGISTRY: tuple[Table, ...] = (
         Field("rent_cents", "money", "Kale huur per maand", "Net rent per month", minimum=0, unit=_EUR,
               help_nl="Kale huur per maand in euro; overschrijft het complex.",
               help_en="Net rent per month in euros; overrides the complex."),
+        # personal data, last so the columns before it keep their place
+        Field("tenant_name", "text", "Huurder", "Tenant", personal=True,
+              help_nl="Naam van de huurder (persoonsgegeven; niet in een export zonder "
+                      "persoonsgegevens).",
+              help_en="Name of the tenant (personal data; left out of an export without "
+                      "personal data)."),
         *_EDITOR,
     ), "Woningen", "Dwellings", "Eén rij per woning (nodig om stemmen vast te leggen).",
         "One row per dwelling (needed to record votes).", ("dwelling", "dubbele woning")),

@@ -19,6 +19,7 @@ import pandas as pd
 from . import fields
 from .dataset import Dataset, Problem
 from .enums import Status, parse_label
+from .numbers import user_number
 
 PROGRAMME_COLUMNS = [
     "corporation", "from_year", "to_year", "target", "planned", "done",
@@ -235,22 +236,17 @@ def _blank(value: Any) -> bool:
 
 
 def _number(value: Any) -> float | None:
-    """A finite number from a number or plain text ("12.5", "12,5"); None if not."""
+    """A finite number from a number, or from text by the one set of rules of
+    :mod:`desktop.models.numbers` (as in a workbook cell: "1.234" is ambiguous, so not a
+    number); None if not."""
     if isinstance(value, bool):
         return None
     if isinstance(value, Real):
         x = float(value)
-    elif isinstance(value, str):
-        text = value.strip().replace(" ", "")
-        if "," in text and "." not in text:
-            text = text.replace(",", ".")
-        try:
-            x = float(text)
-        except ValueError:
-            return None
-    else:
-        return None
-    return x if math.isfinite(x) else None
+        return x if math.isfinite(x) else None
+    if isinstance(value, str):
+        return user_number(value, None)
+    return None
 
 
 def validate_project_edit(values: Mapping[str, Any], known_complexes: set[str],

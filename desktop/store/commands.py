@@ -80,6 +80,12 @@ def conflict(table_name: str, key: dict[str, Any], current, expected: dict[str, 
                          changed_by=who, changed_at=when)
 
 
+def _refused(en: str, nl: str) -> WorkspaceError:
+    exc = WorkspaceError(en)
+    exc.message_nl = nl
+    return exc
+
+
 @dataclass(frozen=True)
 class Upsert:
     """Insert a record or update the given fields of an existing one.
@@ -164,6 +170,27 @@ class Delete:
                     f"Project {self.key['project']} has recorded votes and cannot be deleted; "
                     "set its status to 'vervallen' instead.")
             conn.execute(delete(s.status_events).where(s.status_events.c.project == self.key["project"]))
+        # what refers to a complex or a dwelling keeps it (checked here too: someone else
+        # may have added a project or a vote since the editor looked)
+        if self.table == "complexes":
+            for other, nl in ((s.projects, "projecten"), (s.dwellings, "woningen")):
+                hit = conn.execute(select(other.c[other.name[:-1]]).where(
+                    other.c.complex == self.key["complex"]).limit(1)).first()
+                if hit is not None:
+                    raise _refused(
+                        f"Complex {self.key['complex']} cannot be deleted: {other.name} refer to "
+                        f"it (e.g. {hit[0]}).",
+                        f"Complex {self.key['complex']} kan niet worden verwijderd: "
+                        f"er verwijzen {nl} naar (bijv. {hit[0]}).")
+        if self.table == "dwellings":
+            hit = conn.execute(select(s.vote_events.c.project).where(
+                s.vote_events.c.dwelling == self.key["dwelling"]).limit(1)).first()
+            if hit is not None:
+                raise _refused(
+                    f"Dwelling {self.key['dwelling']} has recorded votes (project {hit[0]}) and "
+                    "cannot be removed.",
+                    f"Voor woning {self.key['dwelling']} zijn stemmen vastgelegd "
+                               f"(project {hit[0]}); de woning kan niet worden verwijderd.")
         conn.execute(delete(table).where(_where(table, self.key)))
         values = {k: v for k, v in dict(old).items()
                   if k not in self.key and k not in s.EDITOR_COLUMNS}

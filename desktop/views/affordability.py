@@ -32,7 +32,7 @@ from .charts import (
 )
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .pages import Page
-from .widgets import data_table, page_heading, section_label
+from .widgets import data_table, heading_row, page_button, page_heading, section_label
 
 RED = theme.qcolor(theme.BAD_BG)
 GREEN = theme.qcolor(theme.OK_BG)
@@ -99,7 +99,9 @@ class AffordabilityPage(Page):
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(8)
         self.heading = page_heading(self.tr("Affordability: rent increase against energy saving"))
-        lay.addWidget(self.heading)
+        self.settings_button = page_button(self.tr("Tariffs and rent limits…"), "settings",
+                                           self.tr("Edit the tariffs and rent limits these figures use"))
+        lay.addLayout(heading_row(self.heading, self.settings_button))
         self.intro = QLabel(self.tr(
             "3K: the rent increase for energy measures may not exceed the drop in energy "
             "costs at the tariffs of that year — per project and per corporation and year "
@@ -224,7 +226,7 @@ class AffordabilityPage(Page):
 
     # ----- data ------------------------------------------------------------------------
     def show_result(self, data: tuple[pd.DataFrame, list, pd.DataFrame]) -> None:
-        self._projects, self._warnings, self._corp_years = data
+        self._projects, _warnings, self._corp_years = data
         self._fill_filters()
         self._apply_filter()
 
@@ -268,8 +270,8 @@ class AffordabilityPage(Page):
         bad = int((shown["light"] == "not_ok").sum()) if n else 0
         flagged = int((shown["light"] == "warning").sum()) if n else 0
         self.summary.setText(
-            self.tr("%n project(s): %2 not affordable, %3 flagged", "", n)
-            .replace("%2", str(bad)).replace("%3", str(flagged)))
+            # Qt fills %n of the plural text itself; it has no %1
+            fmt.tr_fmt(self.tr("%n project(s): %2 not affordable, %3 flagged", "", n), "", bad, flagged))
         self.note.setText(self._tariff_note())
 
     def _tariff_note(self) -> str:
@@ -308,20 +310,19 @@ class AffordabilityPage(Page):
         r = frame.iloc[row]
         key = self.project_model._specs[col].key
         if key == "flags" and r["flags"]:
-            return self.tr("Rent after the increase %1 (rent limits of %2)").replace(
-                "%1", fmt.money_cents(r["rent_after_cents"])).replace("%2", str(r["rent_limits_year"]))
+            return fmt.tr_fmt(self.tr("Rent after the increase %1 (rent limits of %2)"),
+                              fmt.money_cents(r["rent_after_cents"]), str(r["rent_limits_year"]))
         if key == "tariffs":
-            tip = self.tr("Gas %1 €/m³, electricity %2 €/kWh, tariffs of %3").replace(
-                "%1", fmt.number(r["gas_tariff"], 3)).replace(
-                "%2", fmt.number(r["electricity_tariff"], 3)).replace(
-                "%3", str(r["tariff_source_year"]))
+            tip = fmt.tr_fmt(self.tr("Gas %1 €/m³, electricity %2 €/kWh, tariffs of %3"),
+                             fmt.number(r["gas_tariff"], 3),
+                             fmt.number(r["electricity_tariff"], 3), str(r["tariff_source_year"]))
             if r["tariff_estimate"]:
                 tip += " " + self.tr("(built-in estimate)")
             return tip
         if key in ("energy_saving_cents", "margin_cents", "verdict_text"):
-            return self.tr("Saves %1 m³ gas and %2 kWh per dwelling per year").replace(
-                "%1", fmt.number(r["gas_saving_m3"])).replace(
-                "%2", fmt.number(r["electricity_saving_kwh"]))
+            return fmt.tr_fmt(self.tr("Saves %1 m³ gas and %2 kWh per dwelling per year"),
+                              fmt.number(r["gas_saving_m3"]),
+                              fmt.number(r["electricity_saving_kwh"]))
         return None
 
     def _corp_colour(self, row: int, col: int):
@@ -332,8 +333,8 @@ class AffordabilityPage(Page):
 
     def _corp_tip(self, row: int, col: int):
         r = self.corp_model.frame().iloc[row]
-        text = self.tr("%1 of %n project(s) not affordable on their own", "",
-                       int(r["projects"])).replace("%1", str(r["projects_not_ok"]))
+        text = fmt.tr_fmt(self.tr("%1 of %n project(s) not affordable on their own", "",
+                                  int(r["projects"])), str(r["projects_not_ok"]))
         return text
 
     # ----- chart -----------------------------------------------------------------------
@@ -366,9 +367,9 @@ class AffordabilityPage(Page):
             return ""
         r = hit.iloc[0]
         return (f"<b>{r['project']}</b> · {r['corporation'] or ''} {r['year']}<br>"
-                + self.tr("saving %1, rent increase %2").replace(
-                    "%1", fmt.money_cents(r["energy_saving_cents"])).replace(
-                    "%2", fmt.money_cents(r["rent_increase_cents"]))
+                + fmt.tr_fmt(self.tr("saving %1, rent increase %2"),
+                             fmt.money_cents(r["energy_saving_cents"]),
+                             fmt.money_cents(r["rent_increase_cents"]))
                 + "<br>" + light_text(r["light"]))
 
     def export_chart(self, path) -> Path:

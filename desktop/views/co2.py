@@ -43,7 +43,7 @@ from . import fmt, theme
 from .charts import ColumnReadout, export_plot, make_plot, ready_to_paint
 from .pages import Page
 from .refresh import is_large
-from .widgets import page_heading
+from .widgets import follow_page_links, heading_row, page_button, page_heading
 
 FIRST_BASE_YEAR, LAST_BASE_YEAR = 2015, 2030
 GAP_YEARS = (2030, 2050)
@@ -228,7 +228,11 @@ class Co2Page(Page):
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(8)
         self.heading = page_heading(self.tr("CO2 towards 2050"))
-        lay.addWidget(self.heading)
+        self.stock_button = page_button(self.tr("Stock…"), "stock",
+                                        self.tr("Add or change complexes and dwellings"))
+        self.settings_button = page_button(self.tr("Emission factors and tariffs…"), "settings",
+                                           self.tr("Edit the emission factors these figures use"))
+        lay.addLayout(heading_row(self.heading, self.stock_button, self.settings_button))
 
         row = QHBoxLayout()
         row.setSpacing(8)
@@ -269,7 +273,7 @@ class Co2Page(Page):
         self.summary = QLabel()
         self.summary.setObjectName("co2Summary")
         self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        follow_page_links(self.summary)
         # styled and with room for its two lines (plus padding and border) from the
         # start: the charts below do not move, and all four repaint, when the figures
         # arrive
@@ -471,9 +475,9 @@ class Co2Page(Page):
         corps = result.by_group["corporation"].dropna().unique().tolist()
         nbs = result.by_group["neighbourhood"].dropna().unique().tolist()
         entries = [(self.tr("Whole stock"), ("stock", None))]
-        entries += [(self.tr("Corporation: %1").replace("%1", c), ("corporation", c))
+        entries += [(fmt.tr_fmt(self.tr("Corporation: %1"), c), ("corporation", c))
                     for c in sorted(corps, key=str.casefold)]
-        entries += [(self.tr("Neighbourhood: %1").replace("%1", n), ("neighbourhood", n))
+        entries += [(fmt.tr_fmt(self.tr("Neighbourhood: %1"), n), ("neighbourhood", n))
                     for n in sorted(nbs, key=str.casefold)]
         keys = [f"{k}\x1f{n or ''}" for _t, (k, n) in entries]
         existing = [self.scope.itemData(i) for i in range(self.scope.count())]
@@ -559,7 +563,7 @@ class Co2Page(Page):
             gx += [float(year), float(year)]
             gy += [float(s.target[i]), float(s.tonnes[i])]
             gap = s.tonnes[i] - s.target[i]
-            text.setText(self.tr("gap %1 t").replace("%1", _tonnes(gap)) if abs(gap) >= 0.5 else "")
+            text.setText(fmt.tr_fmt(self.tr("gap %1 t"), _tonnes(gap)) if abs(gap) >= 0.5 else "")
             text.setPos(float(year) - (0.3 if year == 2050 else -0.3), float((s.tonnes[i] + s.target[i]) / 2))
         self.gap_lines.setData(gx, gy)
         top = max(float(np.max(s.tonnes, initial=0)), float(np.max(s.target, initial=0)), 1.0)
@@ -616,7 +620,8 @@ class Co2Page(Page):
         self.factors_label.setToolTip(self._factors_table())
         if not len(s.years) or s.dwellings[0] <= 0:
             self.summary.setText(self.tr("No homes in this selection yet: add complexes and "
-                                         "dwellings, or import a workbook."))
+                                         "dwellings on the <a href=\"stock\">Stock</a> page, or "
+                                         "import a workbook."))
             self._summary_style(None)
             return
         parts, behind = [], False
@@ -626,31 +631,29 @@ class Co2Page(Page):
                 continue
             reduction = float(s.reduction[i])
             path = (self.tr("the path to zero") if reduction <= -1.0 else
-                    self.tr("the %1 path").replace("%1", _pct(reduction)))
+                    fmt.tr_fmt(self.tr("the %1 path"), _pct(reduction)))
             diff = float(s.tonnes[i] - s.target[i])     # = model.gap(...)["gap_tonnes"]
             if diff >= 0.5:
                 behind = True
-                what = self.tr("%1 t CO2 above %2").replace("%1", _tonnes(diff)).replace("%2", path)
+                what = fmt.tr_fmt(self.tr("%1 t CO2 above %2"), _tonnes(diff), path)
             elif diff <= -0.5:
-                what = self.tr("%1 t CO2 below %2").replace("%1", _tonnes(-diff)).replace("%2", path)
+                what = fmt.tr_fmt(self.tr("%1 t CO2 below %2"), _tonnes(-diff), path)
             else:
-                what = self.tr("on %1").replace("%1", path)
-            parts.append(self.tr("<b>%1: %2</b> (plan %3 t, path %4 t)")
-                         .replace("%1", str(year)).replace("%2", what)
-                         .replace("%3", _tonnes(s.tonnes[i])).replace("%4", _tonnes(s.target[i])))
+                what = fmt.tr_fmt(self.tr("on %1"), path)
+            parts.append(fmt.tr_fmt(self.tr("<b>%1: %2</b> (plan %3 t, path %4 t)"),
+                                    str(year), what, _tonnes(s.tonnes[i]), _tonnes(s.target[i])))
         falls = []
         for year in GAP_YEARS:
             i = s.index(year)
             if i is None or i == 0:
                 continue
-            falls.append(self.tr("by %1 %2 t (retrofits %3 t, cleaner grid %4 t)")
-                         .replace("%1", str(year)).replace("%2", _tonnes(s.base - s.tonnes[i]))
-                         .replace("%3", _tonnes(s.from_retrofits[i]))
-                         .replace("%4", _tonnes(s.from_grid[i])))
+            falls.append(fmt.tr_fmt(self.tr("by %1 %2 t (retrofits %3 t, cleaner grid %4 t)"),
+                                    str(year), _tonnes(s.base - s.tonnes[i]),
+                                    _tonnes(s.from_retrofits[i]), _tonnes(s.from_grid[i])))
         text = " · ".join(parts)
         if falls:
-            text += "<br>" + self.tr("Fall since %1 (%2 t CO2): ").replace("%1", str(int(s.years[0]))) \
-                .replace("%2", _tonnes(s.base)) + "; ".join(falls)
+            text += "<br>" + fmt.tr_fmt(self.tr("Fall since %1 (%2 t CO2): "),
+                                        str(int(s.years[0])), _tonnes(s.base)) + "; ".join(falls)
         self.summary.setText(text)
         self._summary_style(behind)
 
@@ -668,12 +671,12 @@ class Co2Page(Page):
                                    ("electricity_kg_kwh", "kg CO2/kWh", self.tr("electricity"))):
             v = fac[column].to_numpy(dtype="float64")
             if np.allclose(v, v[0]):
-                parts.append(self.tr("%1 %2 %3 every year").replace("%1", name)
-                             .replace("%2", fmt.number(v[0], 3)).replace("%3", unit))
+                parts.append(fmt.tr_fmt(self.tr("%1 %2 %3 every year"),
+                                        name, fmt.number(v[0], 3), unit))
             else:
                 shown = sorted({int(years[0]), 2030, int(years[-1])})
-                steps = ", ".join(self.tr("%1 in %2").replace("%1", fmt.number(v[y - years[0]], 3))
-                                  .replace("%2", str(y)) for y in shown)
+                steps = ", ".join(fmt.tr_fmt(self.tr("%1 in %2"),
+                                             fmt.number(v[y - years[0]], 3), str(y)) for y in shown)
                 parts.append(f"{name} {steps} ({unit})")
         if self.scenario.currentData() == "cleaner_grid":
             source = self.tr("Scenario 'cleaner grid' (shown only, not stored)")
@@ -681,8 +684,8 @@ class Co2Page(Page):
             source = self.tr("Built-in defaults (the workspace has no emission factors)")
         else:
             source = self.tr("Factors of the workspace (a missing year takes the nearest earlier one)")
-        return (self.tr("Factors in force — %1: %2. Edit them on the Tariffs and factors page.")
-                .replace("%1", source).replace("%2", "; ".join(parts)))
+        return (fmt.tr_fmt(self.tr("Factors in force — %1: %2. Edit them on the Tariffs and factors page."),
+                           source, "; ".join(parts)))
 
     def _factors_table(self) -> str:
         fac = self._result.factors
@@ -706,21 +709,21 @@ class Co2Page(Page):
             return ""
         s = self.series
         gap = s.tonnes[i] - s.target[i]
-        return self.tr("<b>%1</b><br>Emissions: %2 t CO2<br>Target path: %3 t (%4)<br>"
-                       "Gap: %5 t").replace("%1", str(int(s.years[i]))) \
-            .replace("%2", _tonnes(s.tonnes[i])).replace("%3", _tonnes(s.target[i])) \
-            .replace("%4", _pct(s.reduction[i])).replace("%5", _tonnes(gap))
+        return fmt.tr_fmt(self.tr("<b>%1</b><br>Emissions: %2 t CO2<br>Target path: %3 t (%4)<br>"
+                                  "Gap: %5 t"),
+                          str(int(s.years[i])), _tonnes(s.tonnes[i]), _tonnes(s.target[i]),
+                          _pct(s.reduction[i]), _tonnes(gap))
 
     def _sources_text(self, x: float) -> str:
         i = self._year_at(x)
         if i is None:
             return ""
         s = self.series
-        return self.tr("<b>%1</b><br>Fall since %2: %3 t CO2<br>from retrofits: %4 t<br>"
-                       "from a cleaner grid: %5 t<br>the path asks for: %6 t") \
-            .replace("%1", str(int(s.years[i]))).replace("%2", str(int(s.years[0]))) \
-            .replace("%3", _tonnes(s.base - s.tonnes[i])).replace("%4", _tonnes(s.from_retrofits[i])) \
-            .replace("%5", _tonnes(s.from_grid[i])).replace("%6", _tonnes(s.needed[i]))
+        return fmt.tr_fmt(self.tr("<b>%1</b><br>Fall since %2: %3 t CO2<br>from retrofits: %4 t<br>"
+                                  "from a cleaner grid: %5 t<br>the path asks for: %6 t"),
+                          str(int(s.years[i])), str(int(s.years[0])),
+                          _tonnes(s.base - s.tonnes[i]), _tonnes(s.from_retrofits[i]),
+                          _tonnes(s.from_grid[i]), _tonnes(s.needed[i]))
 
     def _labels_text(self, x: float) -> str:
         i = self._year_at(x)
@@ -736,7 +739,7 @@ class Co2Page(Page):
         half = (len(cells) + 1) // 2               # two columns: the read-out stays short
         rows = "".join(f"<tr>{left}<td>&nbsp;&nbsp;&nbsp;</td>{right}</tr>" for left, right in
                        zip(cells[:half], cells[half:] + [""] * (2 * half - len(cells))))
-        return (self.tr("<b>%1</b>: homes per label").replace("%1", str(int(s.years[i])))
+        return (fmt.tr_fmt(self.tr("<b>%1</b>: homes per label"), str(int(s.years[i])))
                 + f"<table cellspacing='0'>{rows}</table>")
 
     def _gas_free_text(self, x: float) -> str:
@@ -744,10 +747,9 @@ class Co2Page(Page):
         if i is None:
             return ""
         s = self.series
-        return self.tr("<b>%1</b><br>%2 of %3 homes gas-free (%4)") \
-            .replace("%1", str(int(s.years[i]))).replace("%2", fmt.integer(s.gas_free[i])) \
-            .replace("%3", fmt.integer(s.dwellings[i])) \
-            .replace("%4", fmt.percent(s.gas_free_share[i] * 100, 1))
+        return fmt.tr_fmt(self.tr("<b>%1</b><br>%2 of %3 homes gas-free (%4)"),
+                          str(int(s.years[i])), fmt.integer(s.gas_free[i]),
+                          fmt.integer(s.dwellings[i]), fmt.percent(s.gas_free_share[i] * 100, 1))
 
     # ----- export ------------------------------------------------------------------
     def export_charts(self, directory) -> list[Path]:
@@ -772,8 +774,9 @@ class Co2Page(Page):
         try:
             written = self.export_charts(directory)
         except OSError as exc:
-            self.export_note.setText(self.tr("Could not write the charts: %1").replace("%1", str(exc)))
+            self.export_note.setText(fmt.tr_fmt(self.tr("Could not write the charts: %1"),
+                                                str(exc)))
         else:
-            self.export_note.setText(self.tr("%1 files written to %2")
-                                     .replace("%1", str(len(written))).replace("%2", directory))
+            self.export_note.setText(fmt.tr_fmt(self.tr("%1 files written to %2"),
+                                                str(len(written)), directory))
         self.export_note.show()

@@ -121,7 +121,8 @@ def copy_to_file(window, target: str | None = None) -> bool:
             return False
     if Path(target).exists():
         QMessageBox.warning(window, translate("ConnectDialog", "Copy workspace to a file"),
-                            translate("ConnectDialog", "%1 exists already; choose a new file.").replace("%1", target))
+                            fmt.tr_fmt(translate("ConnectDialog", "%1 exists already; choose a new file."),
+                                       target))
         return False
     # a server workspace is read over a new connection with the same login
     source = str(ws.path) if ws.path is not None else ws.engine.url.render_as_string(hide_password=False)
@@ -130,7 +131,8 @@ def copy_to_file(window, target: str | None = None) -> bool:
     except WorkspaceError as exc:
         QMessageBox.critical(window, translate("ConnectDialog", "Copy workspace to a file"), fmt.message(exc))
         return False
-    window.statusBar().showMessage(translate("ConnectDialog", "Copied to %1").replace("%1", target), 10000)
+    window.statusBar().showMessage(fmt.tr_fmt(translate("ConnectDialog", "Copied to %1"),
+                                              target), 10000)
     return True
 
 

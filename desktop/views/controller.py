@@ -72,14 +72,13 @@ class ReasonDialog(QDialog):
 def gate_message(gate: GateError) -> str:
     """What the reason dialog says: the support the store counted and what is needed."""
     t = gate.tally
-    return QCoreApplication.translate(
+    return fmt.tr_fmt(QCoreApplication.translate(
         "SupportPage",
         "Support for %1 is %2 of %3 tenants: 70 % is needed (%4 more yes votes). "
         "To move the project to '%5' anyway, give the reason (for example a court "
-        "ruling). It is kept in the status history.") \
-        .replace("%1", gate.project).replace("%2", fmt.percent(t.support_pct, 1)) \
-        .replace("%3", fmt.integer(t.tenants)).replace("%4", fmt.integer(t.yes_needed)) \
-        .replace("%5", gate.status)
+        "ruling). It is kept in the status history."),
+        gate.project, fmt.percent(t.support_pct, 1), fmt.integer(t.tenants),
+        fmt.integer(t.yes_needed), gate.status)
 
 
 def ask_reason(parent: QWidget | None, message: str) -> str | None:

@@ -150,11 +150,12 @@ class ExchangeActions(QObject):
             self._message("critical", title, fmt.message(exc))
         elif isinstance(exc, OSError):
             self._message("critical", title,
-                          self.tr("The file cannot be read or written: %1")
-                          .replace("%1", exc.strerror or str(exc)))
+                          fmt.tr_fmt(self.tr("The file cannot be read or written: %1"),
+                                     exc.strerror or str(exc)))
         else:
             self._message("critical", title,
-                          self.tr("Something went wrong: %1").replace("%1", f"{type(exc).__name__}: {exc}"))
+                          fmt.tr_fmt(self.tr("Something went wrong: %1"),
+                                     f"{type(exc).__name__}: {exc}"))
 
     def _ask_open(self, title: str) -> str:
         path, _ = QFileDialog.getOpenFileName(self.window, title, str(self._folder()), XLSX_FILTER)
@@ -184,12 +185,14 @@ class ExchangeActions(QObject):
         lang = ui_language()
 
         def work(progress):
-            outcome = prepare_import(path, ws, progress)
+            # the cells are loaded in a child process: a file that crashes the native
+            # reader is an error message, never the end of the window
+            outcome = prepare_import(path, ws, progress, isolated=True)
             preview = preview_frames(outcome.plan, lang) if outcome.plan is not None else None
             return outcome, preview
 
         task = self._start(work, self.tr("Import workbook"),
-                           self.tr("Reading and checking %1…").replace("%1", path.name))
+                           fmt.tr_fmt(self.tr("Reading and checking %1…"), path.name))
         title = self.tr("Import workbook")
         task.finished.connect(lambda result: self._prepared(ws, *result))
         task.failed.connect(lambda exc: self._failed(title, exc))
@@ -209,8 +212,8 @@ class ExchangeActions(QObject):
             return
         if outcome.plan is None or outcome.plan.is_empty:
             self._message("information", self.tr("Import workbook"),
-                          self.tr("%1 holds nothing new: the workspace already has all of "
-                                  "it. Nothing was written.").replace("%1", name),
+                          fmt.tr_fmt(self.tr("%1 holds nothing new: the workspace already has all of "
+                                             "it. Nothing was written."), name),
                           count_text(len(outcome.warnings), "warning") + "."
                           if outcome.warnings else "")
             self.import_done.emit(outcome)
@@ -234,8 +237,8 @@ class ExchangeActions(QObject):
 
         task = self._start(work,
                            self.tr("Import workbook"),
-                           self.tr("Making a backup copy and importing %1…")
-                           .replace("%1", outcome.path.name))
+                           fmt.tr_fmt(self.tr("Making a backup copy and importing %1…"),
+                                      outcome.path.name))
         title = self.tr("Import workbook")
         task.finished.connect(lambda result: self._committed(ws, *result))
         task.failed.connect(lambda exc: self._failed(title, exc))
@@ -249,11 +252,12 @@ class ExchangeActions(QObject):
         if ws is ctl.workspace:
             ctl.reload(dataset=dataset)          # frames read on the worker thread
         plan = outcome.plan
-        text = self.tr("Imported %1: %2 rows added, %3 changed.").replace("%1", outcome.path.name) \
-            .replace("%2", str(plan.added)).replace("%3", str(plan.changed))
+        text = fmt.tr_fmt(self.tr("Imported %1: %2 rows added, %3 changed."),
+                          outcome.path.name, str(plan.added), str(plan.changed))
         self._status(text)
         self._message("information", self.tr("Import workbook"), text,
-                      self.tr("Backup copy made before the import: %1").replace("%1", str(outcome.backup))
+                      fmt.tr_fmt(self.tr("Backup copy made before the import: %1"),
+                                 str(outcome.backup))
                       if outcome.backup else "")
         self.import_done.emit(outcome)
 
@@ -284,14 +288,14 @@ class ExchangeActions(QObject):
             def work(progress):
                 return export_workspace(ws, path, personal_data=personal_data, lang=lang,
                                         progress=progress, dataset=dataset)
-        task = self._start(work, title, self.tr("Writing %1…").replace("%1", path.name))
+        task = self._start(work, title, fmt.tr_fmt(self.tr("Writing %1…"), path.name))
         task.finished.connect(self._exported)
         task.failed.connect(lambda exc: self._failed(title, exc))
         task.cancelled.connect(lambda: self._status(self.tr("Export cancelled; no file was written.")))
         return task
 
     def _exported(self, path: Path) -> None:
-        self._status(self.tr("Written: %1").replace("%1", str(path)))
+        self._status(fmt.tr_fmt(self.tr("Written: %1"), str(path)))
         self.export_done.emit(Path(path))
 
     def _default_name(self, suffix: str = "") -> str:

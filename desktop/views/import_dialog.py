@@ -38,8 +38,6 @@ ADDED_BG = theme.qcolor(theme.OK_BG)
 CHANGED_BG = theme.qcolor(theme.WARN_BG)
 EMPTY_FG = theme.qcolor(theme.MUTED)
 
-PROBLEM_COLUMNS = ("sheet", "row", "column", "message", "severity")
-
 
 translate = QCoreApplication.translate   # lupdate reads translate("Context", "text")
 
@@ -134,7 +132,7 @@ def count_text(n: int, what: str) -> str:
     """"1 error", "15 errors", "1 warning", "3 warnings" (translatable, no "(s)")."""
     one, many = {"error": (translate("ImportDialog", "1 error"), translate("ImportDialog", "%1 errors")),
                  "warning": (translate("ImportDialog", "1 warning"), translate("ImportDialog", "%1 warnings"))}[what]
-    return one if n == 1 else many.replace("%1", fmt.integer(n))
+    return one if n == 1 else fmt.tr_fmt(many, fmt.integer(n))
 
 
 # ----- widgets ----------------------------------------------------------------------
@@ -288,9 +286,9 @@ class ProblemsDialog(QDialog):
         self.setObjectName("problemsDialog")
         errors = sum(1 for p in problems if p.is_error)
         self.setWindowTitle(self.tr("Import refused"))
-        self.heading = QLabel(self.tr("%1 has %2. Nothing was imported: the workspace is "
-                                      "unchanged.").replace("%1", file_name)
-                              .replace("%2", count_text(errors, "error")))
+        self.heading = QLabel(fmt.tr_fmt(self.tr("%1 has %2. Nothing was imported: the workspace is "
+                                                 "unchanged."),
+                                         file_name, count_text(errors, "error")))
         f = self.heading.font()
         f.setPointSizeF(f.pointSizeF() * 1.2)
         f.setBold(True)
@@ -325,17 +323,16 @@ class ImportPreviewDialog(QDialog):
         self.setObjectName("importPreviewDialog")
         self.preview = preview
         self.setWindowTitle(self.tr("Import preview"))
-        self.heading = QLabel(self.tr("Import %1 into %2?").replace("%1", file_name)
-                              .replace("%2", workspace_name))
+        self.heading = QLabel(fmt.tr_fmt(self.tr("Import %1 into %2?"), file_name, workspace_name))
         f = self.heading.font()
         f.setPointSizeF(f.pointSizeF() * 1.2)
         f.setBold(True)
         self.heading.setFont(f)
         self.heading.setWordWrap(True)
         self.totals = QLabel(
-            self.tr("%1 rows added, %2 changed, %3 left as they are. Nothing is deleted.")
-            .replace("%1", fmt.integer(preview.added)).replace("%2", fmt.integer(preview.changed))
-            .replace("%3", fmt.integer(preview.unchanged)))
+            fmt.tr_fmt(self.tr("%1 rows added, %2 changed, %3 left as they are. Nothing is deleted."),
+                       fmt.integer(preview.added), fmt.integer(preview.changed),
+                       fmt.integer(preview.unchanged)))
         self.totals.setWordWrap(True)
 
         count = lambda v: fmt.integer(v)  # noqa: E731
@@ -402,13 +399,13 @@ class ImportPreviewDialog(QDialog):
             self.changes_table.setColumnWidth(c, min(260, max(fm.horizontalAdvance(t) for t in texts) + 24))
         ch.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         ch.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.changes_label = _section(self.tr("Changed fields (%1)")
-                                      .replace("%1", fmt.integer(len(preview.changes))))
+        self.changes_label = _section(fmt.tr_fmt(self.tr("Changed fields (%1)"),
+                                                 fmt.integer(len(preview.changes))))
         self.no_changes = QLabel(self.tr("No row in the workspace changes; new rows are only added."))
         self.no_changes.setStyleSheet(theme.text_style(theme.HINT))
 
-        self.warnings_label = _section(self.tr("Warnings (%1): imported all the same")
-                                       .replace("%1", fmt.integer(len(warnings))))
+        self.warnings_label = _section(fmt.tr_fmt(self.tr("Warnings (%1): imported all the same"),
+                                                  fmt.integer(len(warnings))))
         self.warnings = ProblemsView(warnings, lang, self)
 
         self.note = QLabel(self.tr(

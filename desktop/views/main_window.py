@@ -243,8 +243,8 @@ class MainWindow(QMainWindow):
         ds = self.controller.dataset
         sample = self.tr(" · sample data") if ws.is_sample else ""
         self.status_workspace.setText(
-            self.tr("%1 · %2 complexes · %3 projects").replace("%1", ws.location)
-            .replace("%2", str(len(ds.complexes))).replace("%3", str(len(ds.projects))) + sample)
+            fmt.tr_fmt(self.tr("%1 · %2 complexes · %3 projects"),
+                       ws.location, str(len(ds.complexes)), str(len(ds.projects))) + sample)
 
     def new_workspace(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New workspace"),
@@ -254,7 +254,8 @@ class MainWindow(QMainWindow):
                 path += ".rpw"
             if Path(path).exists():
                 QMessageBox.warning(self, self.tr("New workspace"),
-                                    self.tr("%1 exists already; open it instead.").replace("%1", path))
+                                    fmt.tr_fmt(self.tr("%1 exists already; open it instead."),
+                                               path))
                 return
             self.open_workspace(path)
 
@@ -295,7 +296,7 @@ class MainWindow(QMainWindow):
             return dataset
 
         task = run_in_background(self, read, title=self.tr("Open workspace"),
-                                 label=self.tr("Reading %1…").replace("%1", ws.display_name),
+                                 label=fmt.tr_fmt(self.tr("Reading %1…"), ws.display_name),
                                  reports_progress=False)
         self.opening = task
 
@@ -323,11 +324,11 @@ class MainWindow(QMainWindow):
         return task
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Retrofit Planner"), self.tr(
+        QMessageBox.about(self, self.tr("About Retrofit Planner"), fmt.tr_fmt(self.tr(
             "<b>Retrofit Planner</b> %1<br><br>Plan the energy retrofit of social-rent homes: "
             "the programme against the agreed targets, tenant support (the 70 % rule), "
-            "affordability and the CO2 path to 2050.<br><br>Workspace schema %2.")
-            .replace("%1", __version__).replace("%2", self.controller.workspace.schema_revision or ""))
+            "affordability and the CO2 path to 2050.<br><br>Workspace schema %2."),
+            __version__, self.controller.workspace.schema_revision or ""))
 
     # ----- geometry ----------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -74,10 +74,10 @@ class MeasuresPicker(QWidget):
 
     def _tip(self, measure: m.Measure) -> str:
         gas = self.tr("all gas use") if measure.gas_saving_m3 is None \
-            else self.tr("%1 m³").replace("%1", fmt.number(measure.gas_saving_m3))
-        text = self.tr("Saves %1 gas and %2 kWh electricity per year; about %3 per dwelling") \
-            .replace("%1", gas).replace("%2", fmt.number(measure.electricity_saving_kwh)) \
-            .replace("%3", fmt.money(measure.cost_per_dwelling_eur, 0))
+            else fmt.tr_fmt(self.tr("%1 m³"), fmt.number(measure.gas_saving_m3))
+        text = fmt.tr_fmt(self.tr("Saves %1 gas and %2 kWh electricity per year; about %3 per dwelling"),
+                          gas, fmt.number(measure.electricity_saving_kwh),
+                          fmt.money(measure.cost_per_dwelling_eur, 0))
         if measure.unverified:
             text += "\n" + self.tr("Partly an unverified estimate.")
         if measure.note:
@@ -97,8 +97,8 @@ class MeasuresPicker(QWidget):
         self.list.blockSignals(False)
         self._unknown = unknown
         self.unknown_label.setVisible(bool(unknown))
-        self.unknown_label.setText(self.tr("Not in the catalogue (kept as written): %1")
-                                   .replace("%1", "; ".join(unknown)))
+        self.unknown_label.setText(fmt.tr_fmt(self.tr("Not in the catalogue (kept as written): %1"),
+                                              "; ".join(unknown)))
         self.changed.emit()
 
     def checked_keys(self) -> list[str]:
@@ -126,8 +126,7 @@ class MeasuresPicker(QWidget):
     def propose(self) -> tuple[float, float, int]:
         """Compute and emit the proposed (gas m³, kWh, investment cents) per dwelling."""
         gas, kwh, cents = m.propose_savings(self.checked_keys(), self._base_gas, self._catalogue)
-        self.result.setText(self.tr("Proposed: %1 m³ gas, %2 kWh, %3 per dwelling")
-                            .replace("%1", fmt.number(gas)).replace("%2", fmt.number(kwh))
-                            .replace("%3", fmt.money_cents(cents)))
+        self.result.setText(fmt.tr_fmt(self.tr("Proposed: %1 m³ gas, %2 kWh, %3 per dwelling"),
+                                       fmt.number(gas), fmt.number(kwh), fmt.money_cents(cents)))
         self.proposed.emit(float(gas), float(kwh), int(cents))
         return gas, kwh, cents

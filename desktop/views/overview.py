@@ -16,7 +16,7 @@ from . import fmt
 from . import theme
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .pages import Page
-from .widgets import data_table, page_heading, section_label
+from .widgets import data_table, follow_page_links, hint_label, page_heading, section_label
 
 SHORT = theme.qcolor(theme.BAD_BG)
 MET = theme.qcolor(theme.OK_BG)
@@ -156,6 +156,8 @@ class OverviewPage(Page):
         ], key="neighbourhood")
         self.stock_view = data_table(self.stock_model)
         left.addWidget(self.stock_view)
+        self.stock_note = follow_page_links(hint_label())
+        left.addWidget(self.stock_note)
         body.addLayout(left, 1)
 
         right = QVBoxLayout()
@@ -172,6 +174,7 @@ class OverviewPage(Page):
         self.target_note = QLabel()
         self.target_note.setWordWrap(True)
         self.target_note.setObjectName("hint")
+        follow_page_links(self.target_note)
         right.addWidget(self.target_note)
         body.addLayout(right, 1)
         lay.addLayout(body, 1)
@@ -200,7 +203,7 @@ class OverviewPage(Page):
 
     def refresh(self, tables=None) -> None:
         name = self.controller.workspace.get_meta("name") or self.controller.workspace.display_name
-        self.heading.setText(self.tr("Overview — %1").replace("%1", name))
+        self.heading.setText(fmt.tr_fmt(self.tr("Overview — %1"), name))
         super().refresh(tables)
 
     def show_result(self, data: OverviewData) -> None:
@@ -212,10 +215,16 @@ class OverviewPage(Page):
         self.card_planned.value.setText(fmt.integer(data.planned))
         self.card_done.value.setText(fmt.integer(data.done))
         self.card_votes.value.setText(fmt.integer(data.votes))
+        self.stock_note.setText(
+            self.tr("Add or change complexes and dwellings on the <a href=\"stock\">Stock</a> page.")
+            if data.complexes else
+            self.tr("No complexes yet: add them on the <a href=\"stock\">Stock</a> page, or import "
+                    "a workbook (File menu)."))
         short = int((targets["planned"] < targets["target"]).sum()) if len(targets) else 0
         if not len(targets):
-            self.target_note.setText(self.tr("No targets yet: add them on the Programme page or "
-                                             "import a workbook with a Doelen sheet."))
+            self.target_note.setText(self.tr("No targets yet: add them on the <a href=\"programme\">"
+                                             "Programme</a> page (Agreed targets…) or import a "
+                                             "workbook with a Doelen sheet."))
         elif short:
             self.target_note.setText(self.tr("%n target period(s) not met by the plan (red).", "",
                                              short))

@@ -17,6 +17,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("support", "support", "SupportPage"),
     ("affordability", "affordability", "AffordabilityPage"),
     ("co2", "co2", "Co2Page"),
+    ("stock", "stock", "StockPage"),
     ("settings", "tariffs", "TariffsPage"),
 ]
 
@@ -30,6 +31,7 @@ def page_title(key: str) -> str:
         "support": translate("pages", "Tenant support"),
         "affordability": translate("pages", "Affordability"),
         "co2": translate("pages", "CO2 to 2050"),
+        "stock": translate("pages", "Stock"),
         "settings": translate("pages", "Tariffs and factors"),
     }
     return titles.get(key, key)

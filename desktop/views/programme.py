@@ -19,7 +19,7 @@ import pandas as pd
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+    QAbstractItemView, QButtonGroup, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
     QPushButton, QSplitter, QToolButton, QTreeView, QVBoxLayout, QWidget,
 )
 
@@ -181,6 +181,11 @@ class ProgrammePage(Page):
         self.capacity_button.clicked.connect(self._capacity_clicked)
         self.new_button = QPushButton(self.tr("New project…"))
         self.new_button.clicked.connect(self.new_project_dialog)
+        self.targets_button = QPushButton(self.tr("Agreed targets…"))
+        self.targets_button.setToolTip(self.tr("Add or change the homes each corporation agreed "
+                                               "to retrofit per period"))
+        self.targets_button.clicked.connect(self.targets_dialog)
+        top_row.addWidget(self.targets_button)
         top_row.addWidget(self.capacity_button)
         top_row.addWidget(self.new_button)
 
@@ -333,7 +338,7 @@ class ProgrammePage(Page):
         """Rebuild every table of the page from the controller's dataset."""
         ws = self.controller.workspace
         name = ws.get_meta("name") or ws.display_name
-        self.heading.setText(self.tr("Programme — %1").replace("%1", name))
+        self.heading.setText(fmt.tr_fmt(self.tr("Programme — %1"), name))
         super().refresh(tables)
 
     def compute_args(self) -> tuple:
@@ -487,16 +492,16 @@ class ProgrammePage(Page):
             corp, hood, year = self._scope
             where = (f"{hood} ({corp})" if hood is not None else corp) or self.tr("all corporations")
             when = str(year) if year is not None else self.tr("all years")
-            self.scope_label.setText(self.tr("Projects in %1, %2").replace("%1", where)
-                                     .replace("%2", when) + " — " + count)
+            self.scope_label.setText(fmt.tr_fmt(self.tr("Projects in %1, %2"),
+                                                where, when) + " — " + count)
             self.all_button.show()
         self._update_buttons()
 
     def _update_legend(self) -> None:
         self.legend.setText(
             f"<span style='color:{theme.HINT}'>" + {
-                "both": self.tr("cells: homes planned / <span style='color:%1'>done</span>")
-                .replace("%1", theme.DONE),
+                "both": fmt.tr_fmt(self.tr("cells: homes planned / <span style='color:%1'>done</span>"),
+                                   theme.DONE),
                 "planned": self.tr("cells: homes planned"),
                 "done": self.tr("cells: homes done")}[self.matrix_model.mode()]
             + f" &nbsp;·&nbsp; <span style='background:{theme.WARN_BG}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
@@ -607,8 +612,9 @@ class ProgrammePage(Page):
         if command is None:
             return False
         ids = edits.moved(command)
-        text = (self.tr("Move %1 to %2").replace("%1", ids[0]) if len(ids) == 1
-                else self.tr("Move %n project(s) to %2", "", len(ids))).replace("%2", str(year))
+        # Qt fills %n of the plural text itself; it has no %1
+        text = (fmt.tr_fmt(self.tr("Move %1 to %2"), ids[0], year) if len(ids) == 1
+                else fmt.tr_fmt(self.tr("Move %n project(s) to %2", "", len(ids)), "", year))
         return bool(self._run(lambda _reason: edits.move_projects(ds, ids, year, versions, text), text))
 
     def _move_requested(self, ids: list[str], year: int) -> None:
@@ -623,8 +629,8 @@ class ProgrammePage(Page):
         user = getattr(self.controller.settings, "user_name", None)
         pid = values["project"]
         values = {k: values.get(k) for k in ("project", "status", *EDITABLE)}
-        text = (self.tr("New project %1").replace("%1", pid) if original is None
-                else self.tr("Edit project %1").replace("%1", original))
+        text = (fmt.tr_fmt(self.tr("New project %1"), pid) if original is None
+                else fmt.tr_fmt(self.tr("Edit project %1"), original))
         self._select_when_shown = [pid]     # once the list holds it
         outcome = self._run(
             lambda reason: edits.save_project(self.controller.dataset, values, original,
@@ -638,13 +644,13 @@ class ProgrammePage(Page):
     def delete_projects(self, ids: list[str]) -> bool:
         if not ids:
             return False
-        text = (self.tr("Delete project %1").replace("%1", ids[0]) if len(ids) == 1
+        text = (fmt.tr_fmt(self.tr("Delete project %1"), ids[0]) if len(ids) == 1
                 else self.tr("Delete %n project(s)", "", len(ids)))
         return bool(self._run(lambda _reason: edits.delete_projects(ids, text), text))
 
     def set_capacity(self, corporation: str, year: int, max_dwellings: int | None,
                      budget_cents: int | None) -> bool:
-        text = self.tr("Capacity %1 %2").replace("%1", corporation).replace("%2", str(year))
+        text = fmt.tr_fmt(self.tr("Capacity %1 %2"), corporation, str(year))
         return bool(self.controller.run(
             lambda _reason: edits.set_capacity(self.controller.dataset, corporation, year,
                                                max_dwellings, budget_cents, text),
@@ -697,6 +703,14 @@ class ProgrammePage(Page):
             self.tr("Delete %n project(s)? Edit → Undo brings them back.", "", len(ids)))
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_projects(ids)
+
+    def targets_dialog(self) -> QDialog:
+        """The agreed targets editor (the table above and the matrix follow each edit)."""
+        from .stock_dialogs import TargetsDialog
+
+        dialog = TargetsDialog(self.controller, self)
+        dialog.open()
+        return dialog
 
     def capacity_dialog(self) -> CapacityDialog:
         scope = self._scope or (None, None, None)

@@ -89,8 +89,8 @@ class MatrixModel(QAbstractItemModel):
                    projects: pd.DataFrame | None = None) -> None:
         """``planned``/``done``: :func:`programme.matrix` frames (same year columns);
         ``capacity``: :func:`programme.capacity_flags`; ``targets``:
-        :func:`programme.programme_table`; ``projects``: the projects counted (project,
-        corporation, neighbourhood, year, dwellings) — what a cell drags."""
+        :func:`programme.target_table` (its ``period`` text); ``projects``: the projects
+        counted (project, corporation, neighbourhood, year, dwellings) — what a cell drags."""
         self.beginResetModel()
         years = [int(y) for y in planned.columns]
         done = done.reindex(index=planned.index, columns=planned.columns, fill_value=0)
@@ -267,31 +267,32 @@ class MatrixModel(QAbstractItemModel):
         if hood is not None:
             where = f"{hood or self.no_owner_label} ({corp})"
         when = str(year) if year is not None else self.tr("all years")
-        lines = [self.tr("%1, %2: %3 homes planned, %4 done")
-                 .replace("%1", where or self.no_owner_label).replace("%2", when)
-                 .replace("%3", fmt.integer(planned)).replace("%4", fmt.integer(done))]
+        lines = [fmt.tr_fmt(self.tr("%1, %2: %3 homes planned, %4 done"),
+                            where or self.no_owner_label, when, fmt.integer(planned),
+                            fmt.integer(done))]
         if corp is not None and hood is None and year is not None:
             cap = self._caps.get((corp, year))
             if cap is not None:
                 if cap["max_dwellings"] is not pd.NA and cap["max_dwellings"] is not None:
-                    line = self.tr("Capacity: %1 homes").replace("%1", fmt.integer(cap["max_dwellings"]))
+                    line = fmt.tr_fmt(self.tr("Capacity: %1 homes"),
+                                      fmt.integer(cap["max_dwellings"]))
                     if cap["over_capacity"]:
-                        line += " — " + self.tr("over by %1").replace(
-                            "%1", fmt.integer(int(cap["planned"]) - int(cap["max_dwellings"])))
+                        line += " — " + fmt.tr_fmt(self.tr("over by %1"), fmt.integer(
+                            int(cap["planned"]) - int(cap["max_dwellings"])))
                     lines.append(line)
                 if cap["budget_cents"] is not pd.NA and cap["budget_cents"] is not None:
-                    line = self.tr("Budget: %1, investment %2").replace(
-                        "%1", fmt.money_cents(cap["budget_cents"])).replace(
-                        "%2", fmt.money_cents(cap["investment_cents"]))
+                    line = fmt.tr_fmt(self.tr("Budget: %1, investment %2"),
+                                      fmt.money_cents(cap["budget_cents"]),
+                                      fmt.money_cents(cap["investment_cents"]))
                     if cap["over_budget"]:
                         line += " — " + self.tr("over budget")
                     lines.append(line)
             for period in self._periods.get(corp, []):
                 if int(period["from_year"]) <= year <= int(period["to_year"]):
-                    lines.append(self.tr("Target %1: %2 homes, planned %3, done %4").replace(
-                        "%1", _period(period)).replace("%2", fmt.integer(period["target"]))
-                        .replace("%3", fmt.integer(period["planned"]))
-                        .replace("%4", fmt.integer(period["done"])))
+                    lines.append(fmt.tr_fmt(self.tr("Target %1: %2 homes, planned %3, done %4"),
+                                            period["period"], fmt.integer(period["target"]),
+                                            fmt.integer(period["planned"]),
+                                            fmt.integer(period["done"])))
         if planned and hood is not None or (planned and year is not None and corp is not None):
             lines.append(self.tr("Drag to another year to move these projects."))
         return "\n".join(lines)
@@ -462,11 +463,6 @@ class MatrixDelegate(QStyledItemDelegate):
                                          else QPalette.ColorRole.Text))
         painter.drawText(rect, align, planned)
         painter.restore()
-
-
-def _period(rec) -> str:
-    a, b = int(rec["from_year"]), int(rec["to_year"])
-    return str(a) if a == b else f"{a}–{b}"
 
 
 class ProjectListModel(FrameTableModel):

@@ -36,8 +36,6 @@ ERROR_STYLE = theme.text_style(theme.ERROR)
 # places each (its editor, translated label and tip).
 PROJECT = fields.table("projects")
 FIELDS = fields.form_fields("projects")
-MONEY = tuple(f for f in FIELDS if PROJECT.field(f).kind == "money")
-NUMBERS = tuple(f for f in FIELDS if PROJECT.field(f).kind == "number")
 
 
 parse_number = fmt.read_number     # a number typed by the user (one parser for every field)
@@ -114,7 +112,7 @@ class ProjectDialog(QDialog):
         self._complexes = complexes.set_index("complex", drop=False) if len(complexes) else complexes
         self._known = set(complexes["complex"].astype(str)) if len(complexes) else set()
         self.setWindowTitle(self.tr("New project") if project is None
-                            else self.tr("Project %1").replace("%1", str(project["project"])))
+                            else fmt.tr_fmt(self.tr("Project %1"), str(project["project"])))
         self.setMinimumWidth(580)
 
         lay = QVBoxLayout(self)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from . import fmt
 from ..store.location import copy_to_local, shared_folder
 from ..store.workspace import is_url
 
@@ -27,7 +28,7 @@ def warning_text(name: str, kind: str, where: str) -> str:
             "%1 lies on a network share (%2). The workspace keeps its latest edits in a log "
             "beside the file, which does not work across computers on a network share: edits "
             "can be lost or the file damaged.")
-    return text.replace("%1", name).replace("%2", where) + "\n\n" + translate(
+    return fmt.tr_fmt(text, name, where) + "\n\n" + translate(
         "SharedFolder",
         "Work on a local copy in this computer's app folder instead? The original is not "
         "changed; copy the local file back when you are done.")
@@ -57,10 +58,10 @@ def offer_local_copy(parent: QWidget | None, location: str) -> str:
         copy = copy_to_local(location)
     except (OSError, sqlite3.Error) as exc:
         QMessageBox.critical(parent, translate("SharedFolder", "Workspace in a shared folder"),
-                             translate("SharedFolder", "Cannot make a local copy: %1")
-                             .replace("%1", getattr(exc, "strerror", None) or str(exc)))
+                             fmt.tr_fmt(translate("SharedFolder", "Cannot make a local copy: %1"),
+                                        getattr(exc, "strerror", None) or str(exc)))
         return location
     QMessageBox.information(parent, translate("SharedFolder", "Workspace in a shared folder"),
-                            translate("SharedFolder", "You are working on a local copy:\n%1")
-                            .replace("%1", str(copy)))
+                            fmt.tr_fmt(translate("SharedFolder", "You are working on a local copy:\n%1"),
+                                       str(copy)))
     return str(copy)

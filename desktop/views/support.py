@@ -109,8 +109,7 @@ def project_list(ds: Dataset, pattern: str) -> tuple[list[str], list[str], str |
     places = {cx: (f"{cx}, {nm}" if (nm := names.get(cx)) is not None and not pd.isna(nm)
                    else str(cx)) for cx in set(p["complex"])}
     sizes = {n: fmt.integer(n) for n in set(p["dwellings"])}
-    texts = [pattern.replace("%1", pid).replace("%2", places[cx]).replace("%3", sizes[n])
-             .replace("%4", listed[status])
+    texts = [fmt.tr_fmt(pattern, pid, places[cx], sizes[n], listed[status])
              for pid, cx, n, status in zip(ids, p["complex"], p["dwellings"], p["status"])]
     if not ids:
         return ids, texts, None
@@ -171,9 +170,9 @@ class TallyBar(QWidget):
         if tally is None:
             self.setToolTip("")
         else:
-            self.setToolTip(self.tr("%1 yes, %2 no, %3 no response of %4 tenants")
-                            .replace("%1", str(tally.yes)).replace("%2", str(tally.no))
-                            .replace("%3", str(tally.no_response)).replace("%4", str(tally.tenants)))
+            self.setToolTip(fmt.tr_fmt(self.tr("%1 yes, %2 no, %3 no response of %4 tenants"),
+                                       str(tally.yes), str(tally.no), str(tally.no_response),
+                                       str(tally.tenants)))
         self.update()
 
     def mark_fraction(self) -> float | None:
@@ -245,8 +244,7 @@ class _Stat(QWidget):
 
 class SupportPage(Page):
     key = "support"
-    PROJECT_TABLES = {"projects", "complexes", "dwellings"}   # what the project list shows
-    depends_on = frozenset({*PROJECT_TABLES, "votes"})
+    depends_on = frozenset({"projects", "complexes", "dwellings", "votes"})
     compute = staticmethod(page_data)
 
     def __init__(self, controller, parent=None, **options):
@@ -625,7 +623,7 @@ class SupportPage(Page):
         self.follow_up_model.set_frame(follow)
         self.follow_up_label.setText(self.tr("%n tenant(s) have not answered yet (no form, or "
                                              "'geen reactie').", "", len(follow)))
-        self.tabs.setTabText(1, self.tr("Follow-up (%1)").replace("%1", fmt.integer(len(follow))))
+        self.tabs.setTabText(1, fmt.tr_fmt(self.tr("Follow-up (%1)"), fmt.integer(len(follow))))
         if campaign:
             history = self.controller.workspace.status_history(self.project)
             self.status_model.set_frame(history.astype(object).where(history.notna(), None))
@@ -655,8 +653,8 @@ class SupportPage(Page):
         else:
             more = self.tr("the objection period has ended")
         self.deadline_label.setText(
-            self.tr("Objection deadline: <b>%1</b> (8 weeks after notification; %2)")
-            .replace("%1", fmt.date(deadline)).replace("%2", more))
+            fmt.tr_fmt(self.tr("Objection deadline: <b>%1</b> (8 weeks after notification; %2)"),
+                       fmt.date(deadline), more))
 
     def _show_tally(self, t: support.Tally) -> None:
         self.tally = t
@@ -669,8 +667,8 @@ class SupportPage(Page):
         self.status_badge.setStyleSheet(STATUS_STYLE[t.status] + "border-radius:4px; padding:6px 10px;")
         self.bar.set_tally(t)
         vacant = t.dwellings - t.tenants
-        base = self.tr("%1 dwellings, %2 vacant (no vote). ").replace("%1", fmt.integer(t.dwellings)) \
-            .replace("%2", fmt.integer(vacant))
+        base = fmt.tr_fmt(self.tr("%1 dwellings, %2 vacant (no vote). "),
+                          fmt.integer(t.dwellings), fmt.integer(vacant))
         if t.status == support.REACHED:
             text = self.tr("70 % of all tenants agree: support is reached.")
         elif t.status == support.NOT_REACHED:
@@ -689,8 +687,8 @@ class SupportPage(Page):
             return
         row = self.vote_model.row_of(dwelling)
         address = self.vote_model.frame().at[row, "address"] if row is not None else None
-        self.history_title.setText(self.tr("History of %1 %2").replace("%1", dwelling)
-                                   .replace("%2", f"({address})" if address else ""))
+        self.history_title.setText(fmt.tr_fmt(self.tr("History of %1 %2"),
+                                              dwelling, f"({address})" if address else ""))
         h = self.controller.workspace.vote_history(self.project, dwelling)
         if h.empty:
             self.history_title.setText(self.history_title.text() + " — "
@@ -729,25 +727,24 @@ class SupportPage(Page):
         if self.project is None or row is None:
             return False
         if not self.vote_model.is_let(row):
-            self._say(self.tr("%1 is vacant: a vacant dwelling has no tenant and no vote.")
-                      .replace("%1", dwelling), error=True)
+            self._say(fmt.tr_fmt(self.tr("%1 is vacant: a vacant dwelling has no tenant and no vote."),
+                                 dwelling), error=True)
             return False
         if self.vote_model.vote_at(row) == vote:
-            self._say(self.tr("%1 already has '%2'; nothing changed.").replace("%1", dwelling)
-                      .replace("%2", vote))
+            self._say(fmt.tr_fmt(self.tr("%1 already has '%2'; nothing changed."), dwelling, vote))
             return True
         user = self._ensure_user_name()
         if user is None:
             self._say(self.tr("Not recorded: a vote needs the name of who recorded it."), error=True)
             return False
-        text = self.tr("Vote %1: %2").replace("%1", dwelling).replace("%2", fmt.listed(vote))
+        text = fmt.tr_fmt(self.tr("Vote %1: %2"), dwelling, fmt.listed(vote))
         project, date = self.project, self.vote_date.date().toPython()
         if not self.controller.run(
                 lambda _reason: edits.record_vote(self.controller.dataset, project, dwelling, vote,
                                                   date, user, label=text),
                 text, say=self._say, parent=self):
             return False
-        self._say(self.tr("Recorded '%1' for %2.").replace("%1", vote).replace("%2", dwelling))
+        self._say(fmt.tr_fmt(self.tr("Recorded '%1' for %2."), vote, dwelling))
         return True
 
     def _say(self, text: str, error: bool = False) -> None:
@@ -774,7 +771,7 @@ class SupportPage(Page):
         outcome = self.controller.run(
             lambda _reason: edits.campaign_dates(self.controller.dataset, project, values,
                                                  expected_version=self._project_version),
-            self.tr("Campaign dates of %1").replace("%1", project), say=self._say, parent=self)
+            fmt.tr_fmt(self.tr("Campaign dates of %1"), project), say=self._say, parent=self)
         if outcome is Outcome.REFUSED:
             self.controller.reload({"projects"})
         return bool(outcome)
@@ -792,7 +789,7 @@ class SupportPage(Page):
         if status == self._project_row.get("status"):
             return False
         project, user = self.project, self._user_name() or None
-        text = self.tr("Status of %1: %2").replace("%1", project).replace("%2", status)
+        text = fmt.tr_fmt(self.tr("Status of %1: %2"), project, status)
         outcome = self.controller.run(
             lambda asked: edits.set_status(project, status, reason=reason or asked,
                                            changed_by=user, label=text),
@@ -803,8 +800,7 @@ class SupportPage(Page):
                 self._say(self.tr("Status not changed: support is not reached and no reason was given."),
                           error=True)
             return False
-        self._say(self.tr("Status of %1 is now '%2'.").replace("%1", project)
-                  .replace("%2", fmt.listed(status)))
+        self._say(fmt.tr_fmt(self.tr("Status of %1 is now '%2'."), project, fmt.listed(status)))
         return True
 
     def _restore_status(self) -> None:
@@ -819,8 +815,8 @@ class SupportPage(Page):
     # ----- follow-up ---------------------------------------------------------------
     def follow_up_title(self) -> str:
         row = self._project_row
-        return self.tr("Follow-up visits — project %1 (complex %2)").replace("%1", str(self.project)) \
-            .replace("%2", str(row.get("complex", "")))
+        return fmt.tr_fmt(self.tr("Follow-up visits — project %1 (complex %2)"),
+                          str(self.project), str(row.get("complex", "")))
 
     def print_follow_up(self) -> bool:
         return fu.print_follow_up(self, self.follow_up_title(), self.follow_up_model.frame(),
@@ -834,7 +830,7 @@ class SupportPage(Page):
                 return None
         out = fu.write_pdf(path, self.follow_up_title(), self.follow_up_model.frame(),
                            printed_by=self._user_name() or None)
-        self._say(self.tr("Saved %1").replace("%1", str(out)))
+        self._say(fmt.tr_fmt(self.tr("Saved %1"), str(out)))
         return out
 
     def export_excel(self, path: str | None = None):
@@ -844,7 +840,7 @@ class SupportPage(Page):
             if not path:
                 return None
         out = fu.write_excel(path, self.follow_up_title(), self.follow_up_model.frame())
-        self._say(self.tr("Saved %1").replace("%1", str(out)))
+        self._say(fmt.tr_fmt(self.tr("Saved %1"), str(out)))
         return out
 
 

@@ -52,14 +52,16 @@ def validate_row(year: int | None, values: dict[str, str], labels: dict[str, str
     errors: dict[str, str] = {}
     parsed: dict[str, float] = {}
     if year is None or not YEAR_MIN <= int(year) <= YEAR_MAX:
-        errors["year"] = translate("TariffsPage", "The year must be between %1 and %2.").replace(
-            "%1", str(YEAR_MIN)).replace("%2", str(YEAR_MAX))
+        errors["year"] = fmt.tr_fmt(translate("TariffsPage", "The year must be between %1 and %2."),
+                                    str(YEAR_MIN), str(YEAR_MAX))
     for key, text in values.items():
         v = parse_value(text)
         if v is None:
-            errors[key] = translate("TariffsPage", "%1: enter a number.").replace("%1", labels.get(key, key))
+            errors[key] = fmt.tr_fmt(translate("TariffsPage", "%1: enter a number."),
+                                     labels.get(key, key))
         elif v < 0:
-            errors[key] = translate("TariffsPage", "%1 cannot be negative.").replace("%1", labels.get(key, key))
+            errors[key] = fmt.tr_fmt(translate("TariffsPage", "%1 cannot be negative."),
+                                     labels.get(key, key))
         else:
             parsed[key] = v
     return parsed, errors
@@ -136,8 +138,8 @@ class YearValuesDialog(_FormDialog):
         parsed, errors = validate_row(year, {k: e.text() for k, e in self.edits.items()},
                                       self.labels)
         if not self.editing and year in self.existing:
-            errors["year"] = self.tr("%1 already has a row: edit that row instead.").replace(
-                "%1", str(year))
+            errors["year"] = fmt.tr_fmt(self.tr("%1 already has a row: edit that row instead."),
+                                        str(year))
         self.result_values = parsed
         return errors
 
@@ -235,7 +237,8 @@ class YearTable(QWidget):
 
     def _tip(self, row: int, col: int):
         if self.from_defaults:
-            text = self.tr("Built-in default: %1").replace("%1", str(self.model.frame().at[row, "source"]))
+            text = fmt.tr_fmt(self.tr("Built-in default: %1"),
+                              str(self.model.frame().at[row, "source"]))
             if bool(self.model.frame().at[row, "estimate"]):
                 text += "\n" + self.tr("Estimate: replace it with known tariffs.")
             return text
@@ -271,7 +274,7 @@ class YearTable(QWidget):
         if year is not None:
             row = self.model.frame()[self.model.frame()["year"] == year].iloc[0]
             values = {k: row[k] for k, _l, _d in self.fields}
-        title = self.tr("Edit %1").replace("%1", str(year)) if year is not None else self.tr("Add year")
+        title = fmt.tr_fmt(self.tr("Edit %1"), str(year)) if year is not None else self.tr("Add year")
         return YearValuesDialog(title, self._labels(), year, values, self._existing(), self)
 
     def add(self) -> None:
@@ -289,8 +292,8 @@ class YearTable(QWidget):
 
     def save(self, year: int, values: dict[str, float]) -> bool:
         """Store one row (insert or update), as one undo step."""
-        text = (self.tr("Set tariffs %1") if self.kind == "tariffs"
-                else self.tr("Set emission factors %1")).replace("%1", str(year))
+        text = fmt.tr_fmt(self.tr("Set tariffs %1") if self.kind == "tariffs"
+                           else self.tr("Set emission factors %1"), str(year))
         ok = self.page.run(lambda _r: edits.set_year_values(self.kind, year, values, text), text)
         if ok:
             self.select_year(int(year))
@@ -300,8 +303,8 @@ class YearTable(QWidget):
         year = self.selected_year()
         if year is None or self.from_defaults:
             return False
-        text = (self.tr("Delete tariffs %1") if self.kind == "tariffs"
-                else self.tr("Delete emission factors %1")).replace("%1", str(year))
+        text = fmt.tr_fmt(self.tr("Delete tariffs %1") if self.kind == "tariffs"
+                           else self.tr("Delete emission factors %1"), str(year))
         return self.page.run(lambda _r: edits.delete_year(self.kind, year, text), text)
 
     def copy_defaults(self) -> bool:
@@ -414,9 +417,9 @@ def rent_limit_warnings(cents: dict[str, int]) -> list[str]:
     for key in ("aftopping_small_cents", "aftopping_large_cents"):
         v = cents.get(key)
         if v is not None and v > lib:
-            out.append(translate("TariffsPage", "The aftoppingsgrens (%1) is above the "
-                                                "liberalisatiegrens (%2): check the amounts.")
-                       .replace("%1", fmt.money_cents(v)).replace("%2", fmt.money_cents(lib)))
+            out.append(fmt.tr_fmt(translate("TariffsPage", "The aftoppingsgrens (%1) is above the "
+                                                           "liberalisatiegrens (%2): check the amounts."),
+                                  fmt.money_cents(v), fmt.money_cents(lib)))
             break
     return out
 
@@ -460,9 +463,10 @@ class RentLimitTable(YearTable):
             ("aftopping_small_cents", self.tr("Aftoppingsgrens\n1–2 persons"), 2),
             ("aftopping_large_cents", self.tr("Aftoppingsgrens\n3+ persons"), 2),
             ("liberalisation_cents", self.tr("Liberalisatie-\ngrens"), 2)], parent)
-        self.layout().insertWidget(2, hint_label(self.tr(
+        self.layout().insertWidget(2, hint_label(fmt.tr_fmt(self.tr(
             "Built-in limits: Belastingdienst. A rent pushed above a limit of its year is flagged "
-            "on the Affordability page; from %1 on, so is any rent increase for energy measures.").replace("%1", str(defaults.NO_ENERGY_RENT_INCREASE_FROM))))
+            "on the Affordability page; from %1 on, so is any rent increase for energy measures."),
+            str(defaults.NO_ENERGY_RENT_INCREASE_FROM))))
         # the source is in each row's tooltip and the hint: room for the amounts
         header = self.view.horizontalHeader()
         self.view.setColumnHidden(self.model.column_of("source"), True)
@@ -490,14 +494,14 @@ class RentLimitTable(YearTable):
         if year is not None:
             row = self.model.frame()[self.model.frame()["year"] == year].iloc[0]
             values = {k: int(row[k]) / 100 for k in RENT_LIMIT_KEYS}
-        title = (self.tr("Rent limits %1").replace("%1", str(year)) if year is not None
+        title = (fmt.tr_fmt(self.tr("Rent limits %1"), str(year)) if year is not None
                  else self.tr("Add rent limits"))
         return RentLimitDialog(title, self._labels(), year, values, self._existing(), self)
 
     def save(self, year: int, values: dict[str, float]) -> bool:
         """Store one year's limits given in **euros** per month (rounded half up to
         cents), as one undo step."""
-        text = self.tr("Set rent limits %1").replace("%1", str(year))
+        text = fmt.tr_fmt(self.tr("Set rent limits %1"), str(year))
         cents = {k: int(to_cents(v)) for k, v in values.items()}
         ok = self.page.run(lambda _r: edits.set_year_values("rent_limits", year, cents, text), text)
         if ok:
@@ -508,7 +512,7 @@ class RentLimitTable(YearTable):
         year = self.selected_year()
         if year is None or self.from_defaults:
             return False
-        text = self.tr("Delete rent limits %1").replace("%1", str(year))
+        text = fmt.tr_fmt(self.tr("Delete rent limits %1"), str(year))
         return self.page.run(lambda _r: edits.delete_year("rent_limits", year, text), text)
 
     def copy_defaults(self) -> bool:
@@ -535,8 +539,8 @@ def validate_measure(name: str, texts: dict[str, str], all_gas: bool,
     elif ";" in key:
         errors["measure"] = translate("TariffsPage", "A measure's name cannot contain ';'.")
     elif not editing and find_measure(key, catalogue) is not None:
-        errors["measure"] = translate("TariffsPage", "%1 is already in the catalogue: edit it "
-                                                     "instead.").replace("%1", key)
+        errors["measure"] = fmt.tr_fmt(translate("TariffsPage", "%1 is already in the catalogue: edit it "
+                                                                "instead."), key)
     values: dict = {"name_en": (texts.get("name_en") or "").strip() or None,
                     "source": (texts.get("source") or "").strip() or None}
     if all_gas:
@@ -573,7 +577,7 @@ class MeasureDialog(_FormDialog):
         super().__init__(parent)
         self.editing = measure is not None
         self.catalogue = catalogue
-        self.setWindowTitle(self.tr("Measure %1").replace("%1", measure.dutch) if measure
+        self.setWindowTitle(fmt.tr_fmt(self.tr("Measure %1"), measure.dutch) if measure
                             else self.tr("Add measure"))
         self.setMinimumWidth(440)
         form = QFormLayout(self)
@@ -733,10 +737,10 @@ class CatalogueTable(QWidget):
 
     def _tip(self, row: int, col: int):
         r = self._row(row)
-        text = f"{r['dutch']} — {r['english']}\n" + self.tr("Source: %1").replace("%1", r["source"])
+        text = f"{r['dutch']} — {r['english']}\n" + fmt.tr_fmt(self.tr("Source: %1"), r["source"])
         if r["note"]:
             text += f"\n{r['note']}"
-        return text + "\n" + self.tr("Status: %1").replace("%1", r["status"])
+        return text + "\n" + fmt.tr_fmt(self.tr("Status: %1"), r["status"])
 
     # ----- selection -----------------------------------------------------------------
     def selected(self):
@@ -777,7 +781,7 @@ class CatalogueTable(QWidget):
     def save(self, key: str, values: dict) -> bool:
         """Store a measure's values (a workspace row, store units) as one undo step."""
         key = normalise_key(key)
-        text = self.tr("Set measure %1").replace("%1", key)
+        text = fmt.tr_fmt(self.tr("Set measure %1"), key)
         ok = self.page.run(lambda _r: edits.set_measure(key, values, text), text)
         if ok:
             self.select(key)
@@ -789,6 +793,6 @@ class CatalogueTable(QWidget):
         m = self.selected()
         if m is None or m.origin == "built-in":
             return False
-        text = (self.tr("Reset measure %1") if m.origin == "changed"
-                else self.tr("Delete measure %1")).replace("%1", m.key)
+        text = fmt.tr_fmt(self.tr("Reset measure %1") if m.origin == "changed"
+                           else self.tr("Delete measure %1"), m.key)
         return self.page.run(lambda _r: edits.delete_measure(m.key, text), text)

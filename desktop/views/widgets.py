@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QStyle, QTableView,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QStyle, QTableView, QWidget,
 )
 
 from . import theme
@@ -48,6 +49,43 @@ def page_heading(text: str = "") -> QLabel:
     f.setBold(True)
     label.setFont(f)
     return label
+
+
+def go_to_page(widget: QWidget, key: str) -> None:
+    """Show the window's page ``key`` (a page key of :data:`desktop.views.pages.PAGES`):
+    how a page points to the editor of the figures it uses."""
+    show = getattr(widget.window(), "show_page", None)
+    if show is not None:
+        show(key)
+
+
+def follow_page_links(label: QLabel) -> QLabel:
+    """Make ``<a href="KEY">`` in the label's (rich) text open the page KEY."""
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+    label.linkActivated.connect(lambda key: go_to_page(label, key))
+    return label
+
+
+def page_button(text: str, key: str, tip: str = "") -> QPushButton:
+    """A button opening the page ``key`` (where the figures a page uses are edited)."""
+    button = QPushButton(text)
+    button.setObjectName(f"goTo_{key}")
+    if tip:
+        button.setToolTip(tip)
+    button.clicked.connect(lambda: go_to_page(button, key))
+    return button
+
+
+def heading_row(heading: QLabel, *widgets: QWidget) -> QHBoxLayout:
+    """The page heading with buttons on its right."""
+    row = QHBoxLayout()
+    row.addWidget(heading)
+    row.addStretch(1)
+    for w in widgets:
+        row.addWidget(w)
+    return row
 
 
 def section_label(text: str) -> QLabel:

@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>BulkDialog</name>
+    <message numerus="yes">
+        <source>Edit %n dwelling(s)</source>
+        <translation>
+            <numerusform>Edit %n dwelling</numerusform>
+            <numerusform>Edit %n dwellings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FollowUp</name>
     <message numerus="yes">
         <source>%n tenant(s) to visit</source>
@@ -111,6 +121,23 @@
         <translation>
             <numerusform>%n home</numerusform>
             <numerusform>%n homes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message numerus="yes">
+        <source>Edit %n dwelling(s)</source>
+        <translation>
+            <numerusform>Edit %n dwelling</numerusform>
+            <numerusform>Edit %n dwellings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n dwelling(s)</source>
+        <translation>
+            <numerusform>Remove %n dwelling</numerusform>
+            <numerusform>Remove %n dwellings</numerusform>
         </translation>
     </message>
 </context>

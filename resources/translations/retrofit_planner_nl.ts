@@ -20,6 +20,14 @@
         <translation>Betaalbaarheid: huurverhoging tegenover energiebesparing</translation>
     </message>
     <message>
+        <source>Tariffs and rent limits…</source>
+        <translation>Tarieven en huurgrenzen…</translation>
+    </message>
+    <message>
+        <source>Edit the tariffs and rent limits these figures use</source>
+        <translation>De tarieven en huurgrenzen bewerken waarmee deze cijfers rekenen</translation>
+    </message>
+    <message>
         <source>3K: the rent increase for energy measures may not exceed the drop in energy costs at the tariffs of that year — per project and per corporation and year (dwelling-weighted). 3L: tenants see total housing costs (rent + energy).</source>
         <translation>3K: de huurverhoging voor energiemaatregelen mag niet hoger zijn dan de daling van de energiekosten tegen de tarieven van dat jaar — per project en per corporatie en jaar (gewogen naar woningen). 3L: huurders zien de totale woonlasten (huur + energie).</translation>
     </message>
@@ -255,6 +263,28 @@ woonlasten</translation>
     </message>
 </context>
 <context>
+    <name>BulkDialog</name>
+    <message numerus="yes">
+        <source>Edit %n dwelling(s)</source>
+        <translation>
+            <numerusform>%n woning bewerken</numerusform>
+            <numerusform>%n woningen bewerken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The value is set on every selected dwelling; Ctrl+Z undoes it for all of them at once.</source>
+        <translation>De waarde wordt op elke geselecteerde woning gezet; Ctrl+Z maakt het voor allemaal tegelijk ongedaan.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Nieuwe waarde</translation>
+    </message>
+</context>
+<context>
     <name>CapacityDialog</name>
     <message>
         <source>Capacity and budget</source>
@@ -381,6 +411,22 @@ per woning</translation>
         <translation>CO2 op weg naar 2050</translation>
     </message>
     <message>
+        <source>Stock…</source>
+        <translation>Bezit…</translation>
+    </message>
+    <message>
+        <source>Add or change complexes and dwellings</source>
+        <translation>Complexen en woningen toevoegen of wijzigen</translation>
+    </message>
+    <message>
+        <source>Emission factors and tariffs…</source>
+        <translation>Emissiefactoren en tarieven…</translation>
+    </message>
+    <message>
+        <source>Edit the emission factors these figures use</source>
+        <translation>De emissiefactoren bewerken waarmee deze cijfers rekenen</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>Toon:</translation>
     </message>
@@ -501,8 +547,8 @@ per woning</translation>
         <translation>onbekend</translation>
     </message>
     <message>
-        <source>No homes in this selection yet: add complexes and dwellings, or import a workbook.</source>
-        <translation>Nog geen woningen in deze selectie: voeg complexen en woningen toe, of importeer een werkboek.</translation>
+        <source>No homes in this selection yet: add complexes and dwellings on the &lt;a href=&quot;stock&quot;&gt;Stock&lt;/a&gt; page, or import a workbook.</source>
+        <translation>Nog geen woningen in deze selectie: voeg complexen en woningen toe op de pagina &lt;a href=&quot;stock&quot;&gt;Bezit&lt;/a&gt;, of importeer een werkmap.</translation>
     </message>
     <message>
         <source>the path to zero</source>
@@ -1354,8 +1400,16 @@ per woning</translation>
         <translation>Overzicht — %1</translation>
     </message>
     <message>
-        <source>No targets yet: add them on the Programme page or import a workbook with a Doelen sheet.</source>
-        <translation>Nog geen doelen: voeg ze toe op de pagina Programma of importeer een werkboek met een tabblad Doelen.</translation>
+        <source>Add or change complexes and dwellings on the &lt;a href=&quot;stock&quot;&gt;Stock&lt;/a&gt; page.</source>
+        <translation>Complexen en woningen toevoegen of wijzigen op de pagina &lt;a href=&quot;stock&quot;&gt;Bezit&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>No complexes yet: add them on the &lt;a href=&quot;stock&quot;&gt;Stock&lt;/a&gt; page, or import a workbook (File menu).</source>
+        <translation>Nog geen complexen: voeg ze toe op de pagina &lt;a href=&quot;stock&quot;&gt;Bezit&lt;/a&gt;, of importeer een werkmap (menu Bestand).</translation>
+    </message>
+    <message>
+        <source>No targets yet: add them on the &lt;a href=&quot;programme&quot;&gt;Programme&lt;/a&gt; page (Agreed targets…) or import a workbook with a Doelen sheet.</source>
+        <translation>Nog geen doelen: voeg ze toe op de pagina &lt;a href=&quot;programme&quot;&gt;Programma&lt;/a&gt; (Afgesproken doelen…) of importeer een werkmap met een blad Doelen.</translation>
     </message>
     <message numerus="yes">
         <source>%n target period(s) not met by the plan (red).</source>
@@ -1550,6 +1604,14 @@ per woning</translation>
     <message>
         <source>New project…</source>
         <translation>Nieuw project…</translation>
+    </message>
+    <message>
+        <source>Agreed targets…</source>
+        <translation>Afgesproken doelen…</translation>
+    </message>
+    <message>
+        <source>Add or change the homes each corporation agreed to retrofit per period</source>
+        <translation>Het aantal woningen dat elke corporatie per periode heeft toegezegd te verduurzamen toevoegen of wijzigen</translation>
     </message>
     <message>
         <source>Agreed targets: target, planned and done per period</source>
@@ -2004,6 +2066,267 @@ grens</translation>
     </message>
 </context>
 <context>
+    <name>StockPage</name>
+    <message>
+        <source>Stock</source>
+        <translation>Bezit</translation>
+    </message>
+    <message>
+        <source>New complex…</source>
+        <translation>Nieuw complex…</translation>
+    </message>
+    <message>
+        <source>Edit complex…</source>
+        <translation>Complex bewerken…</translation>
+    </message>
+    <message>
+        <source>Delete complex</source>
+        <translation>Complex verwijderen</translation>
+    </message>
+    <message>
+        <source>Search: complex, name or address</source>
+        <translation>Zoeken: complex, naam of adres</translation>
+    </message>
+    <message>
+        <source>Finds a complex by its id, its name or the address of one of its dwellings</source>
+        <translation>Vindt een complex op nummer, naam of het adres van een van zijn woningen</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>Alle labels</translation>
+    </message>
+    <message>
+        <source>All heating</source>
+        <translation>Alle verwarming</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>Corporation</source>
+        <translation>Corporatie</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Wijk</translation>
+    </message>
+    <message>
+        <source>Name / address</source>
+        <translation>Naam / adres</translation>
+    </message>
+    <message>
+        <source>Built</source>
+        <translation>Bouwjaar</translation>
+    </message>
+    <message>
+        <source>Homes</source>
+        <translation>Woningen</translation>
+    </message>
+    <message>
+        <source>Let</source>
+        <translation>Verhuurd</translation>
+    </message>
+    <message>
+        <source>Homes with a tenant (a vacant home has no vote)</source>
+        <translation>Woningen met een huurder (een leegstaande woning heeft geen stem)</translation>
+    </message>
+    <message>
+        <source>Vacant</source>
+        <translation>Leeg</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>The complex&apos;s energy label, else the most common label of its dwellings</source>
+        <translation>Het energielabel van het complex, anders het meest voorkomende label van de woningen</translation>
+    </message>
+    <message>
+        <source>Heating</source>
+        <translation>Verwarming</translation>
+    </message>
+    <message>
+        <source>Gas m³</source>
+        <translation>Gas m³</translation>
+    </message>
+    <message>
+        <source>Gas use per home per year (average of the dwellings that give it)</source>
+        <translation>Gasverbruik per woning per jaar (gemiddelde van de woningen die het opgeven)</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <source>Electricity use per home per year (average)</source>
+        <translation>Elektriciteitsverbruik per woning per jaar (gemiddelde)</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>Huur</translation>
+    </message>
+    <message>
+        <source>Average net rent per home per month</source>
+        <translation>Gemiddelde kale huur per woning per maand</translation>
+    </message>
+    <message>
+        <source>Dwellings</source>
+        <translation>Woningen</translation>
+    </message>
+    <message>
+        <source>Add dwelling…</source>
+        <translation>Woning toevoegen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bewerken…</translation>
+    </message>
+    <message>
+        <source>Edit the selected dwelling; with several selected, set one value on all of them</source>
+        <translation>De geselecteerde woning bewerken; bij meerdere: één waarde op allemaal zetten</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation>Woning</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Let / vacant</source>
+        <translation>Verhuurd / leeg</translation>
+    </message>
+    <message>
+        <source>vacant</source>
+        <translation>leeg</translation>
+    </message>
+    <message>
+        <source>let</source>
+        <translation>verhuurd</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Huurder</translation>
+    </message>
+    <message>
+        <source>Personal data: left out of an export without personal data</source>
+        <translation>Persoonsgegeven: niet in een export zonder persoonsgegevens</translation>
+    </message>
+    <message>
+        <source>Gas use per year; empty: the complex&apos;s figure</source>
+        <translation>Gasverbruik per jaar; leeg: het cijfer van het complex</translation>
+    </message>
+    <message>
+        <source>Electricity use per year; empty: the complex&apos;s figure</source>
+        <translation>Elektriciteitsverbruik per jaar; leeg: het cijfer van het complex</translation>
+    </message>
+    <message>
+        <source>All corporations</source>
+        <translation>Alle corporaties</translation>
+    </message>
+    <message>
+        <source>All neighbourhoods</source>
+        <translation>Alle wijken</translation>
+    </message>
+    <message>
+        <source>%1 of %2 complexes</source>
+        <translation>%1 van %2 complexen</translation>
+    </message>
+    <message>
+        <source>Select a complex to see and edit its dwellings.</source>
+        <translation>Kies een complex om de woningen te zien en te bewerken.</translation>
+    </message>
+    <message>
+        <source>Dwellings of complex %1</source>
+        <translation>Woningen van complex %1</translation>
+    </message>
+    <message>
+        <source>No dwellings recorded: the complex counts its declared number of homes. Add dwellings to record votes and tenants.</source>
+        <translation>Geen woningen vastgelegd: het complex telt het opgegeven aantal woningen. Voeg woningen toe om stemmen en huurders vast te leggen.</translation>
+    </message>
+    <message>
+        <source>Select several dwellings (Shift or Ctrl) to set one value on all of them, for example a new label after a retrofit.</source>
+        <translation>Selecteer meerdere woningen (Shift of Ctrl) om één waarde op allemaal te zetten, bijvoorbeeld een nieuw label na een renovatie.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes it.</source>
+        <translation>Ctrl+Z maakt het ongedaan.</translation>
+    </message>
+    <message>
+        <source>New complex</source>
+        <translation>Nieuw complex</translation>
+    </message>
+    <message>
+        <source>Complex %1</source>
+        <translation>Complex %1</translation>
+    </message>
+    <message>
+        <source>New complex %1</source>
+        <translation>Nieuw complex %1</translation>
+    </message>
+    <message>
+        <source>Edit complex %1</source>
+        <translation>Complex %1 bewerken</translation>
+    </message>
+    <message>
+        <source>Label, gas, electricity and rent are the complex&apos;s averages, used where its dwellings give none.</source>
+        <translation>Label, gas, elektriciteit en huur zijn de gemiddelden van het complex, gebruikt waar de woningen ze niet geven.</translation>
+    </message>
+    <message>
+        <source>The number of homes follows its %1 dwelling rows.</source>
+        <translation>Het aantal woningen volgt de %1 woningrijen.</translation>
+    </message>
+    <message>
+        <source>Delete complex %1</source>
+        <translation>Complex %1 verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete complex %1 and its %2 dwelling rows? Ctrl+Z brings them back.</source>
+        <translation>Complex %1 en de %2 woningrijen verwijderen? Ctrl+Z zet ze terug.</translation>
+    </message>
+    <message>
+        <source>Add dwelling %1</source>
+        <translation>Woning %1 toevoegen</translation>
+    </message>
+    <message>
+        <source>Edit dwelling %1</source>
+        <translation>Woning %1 bewerken</translation>
+    </message>
+    <message>
+        <source>New dwelling in complex %1</source>
+        <translation>Nieuwe woning in complex %1</translation>
+    </message>
+    <message>
+        <source>Dwelling %1</source>
+        <translation>Woning %1</translation>
+    </message>
+    <message>
+        <source>Empty figures take the complex&apos;s. The tenant&apos;s name is personal data: an export without personal data leaves it out.</source>
+        <translation>Lege cijfers nemen die van het complex. De naam van de huurder is een persoonsgegeven: een export zonder persoonsgegevens laat die weg.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Edit %n dwelling(s)</source>
+        <translation>
+            <numerusform>%n woning bewerken</numerusform>
+            <numerusform>%n woningen bewerken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n dwelling(s)</source>
+        <translation>
+            <numerusform>%n woning verwijderen</numerusform>
+            <numerusform>%n woningen verwijderen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SupportPage</name>
     <message>
         <source>reached</source>
@@ -2386,6 +2709,49 @@ grens</translation>
     </message>
 </context>
 <context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>Agreed targets</source>
+        <translation>Afgesproken doelen</translation>
+    </message>
+    <message>
+        <source>Homes each corporation agreed to retrofit in a period (for example in the performance agreements). The Programme page compares the plan with them.</source>
+        <translation>Het aantal woningen dat elke corporatie in een periode heeft toegezegd te verduurzamen (bijvoorbeeld in de prestatieafspraken). De pagina Programma vergelijkt het plan daarmee.</translation>
+    </message>
+    <message>
+        <source>Period (years, inclusive)</source>
+        <translation>Periode (jaren, tot en met)</translation>
+    </message>
+    <message>
+        <source>Add target</source>
+        <translation>Doel toevoegen</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Wijzigingen opslaan</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Clear form</source>
+        <translation>Formulier leegmaken</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Target %1 %2–%3</source>
+        <translation>Doel %1 %2–%3</translation>
+    </message>
+    <message>
+        <source>Delete target %1 %2–%3</source>
+        <translation>Doel %1 %2–%3 verwijderen</translation>
+    </message>
+</context>
+<context>
     <name>TariffsPage</name>
     <message>
         <source>The year must be between %1 and %2.</source>
@@ -2685,6 +3051,10 @@ De nieuwste reservekopie (%2) terugzetten? Het beschadigde bestand wordt ernaast
     <message>
         <source>CO2 to 2050</source>
         <translation>CO2 tot 2050</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Bezit</translation>
     </message>
     <message>
         <source>Tariffs and factors</source>

@@ -101,7 +101,8 @@ def test_personal_fields_are_exactly_the_columns_a_privacy_export_leaves_out(tmp
     editable = ("complexes", "dwellings", "projects", "targets", "tariffs", "emission_factors",
                 "capacities", "rent_limits", "measures")
     assert left_out == fields.personal_fields() == {
-        ("dwellings", "address"), ("votes", "recorded_by"), ("vote_history", "recorded_by"),
+        ("dwellings", "address"), ("dwellings", "tenant_name"), ("votes", "recorded_by"),
+        ("vote_history", "recorded_by"),
         ("vote_history", "note"), ("status_history", "reason"), ("status_history", "changed_by"),
         *((t, "changed_by") for t in editable)}
     # and the personal data itself is in neither place of the private file

@@ -249,6 +249,19 @@ def test_a_valid_edit_has_no_messages():
     assert validate_project_edit({"status": "in uitvoering", "label_after": ""}, set()) == {}
 
 
+@pytest.mark.parametrize("text,valid", [
+    ("1.234,5", True), ("€ 1.250,00", True), ("\u22125", False),   # typographic minus: negative
+    ("1.234", False), ("1e3", False), ("nan", False), ("1,234.5", False)])
+def test_typed_amounts_are_read_by_the_one_number_parser(text, valid):
+    """The rules of models/numbers.py (as for a workbook cell): grouped thousands and
+    a euro sign are a number; an ambiguous "1.234", an exponent or "nan" is not."""
+    errors = validate_project_edit({"gas_saving_m3": text}, set())
+    assert (errors == {}) is valid
+    if not valid:
+        assert "cannot be negative" in errors["gas_saving_m3"] if text.startswith("\u2212") \
+            else "must be a number" in errors["gas_saving_m3"]
+
+
 @pytest.mark.parametrize("field,value,fragment", [
     ("project", "  ", "cannot be empty"),
     ("complex", "P-9999", "Unknown complex"),
