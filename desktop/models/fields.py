@@ -180,6 +180,22 @@ REGISTRY: tuple[Table, ...] = (
                       "persoonsgegevens).",
               help_en="Name of the tenant (personal data; left out of an export without "
                       "personal data)."),
+        # The current (or last) tenancy: a vote counts only when cast by the tenant of the
+        # current tenancy (support.by_current_tenant).  Dates of the dwelling's
+        # occupancy, not of a person: not personal data (a privacy export keeps them, so
+        # its votes still count as in the workspace).
+        Field("let_since", "date", "Verhuurd sinds", "Let since",
+              help_nl="Begin van de huidige huur (laatste huurder). Een stem van vóór deze datum "
+                      "is van een vorige huurder en telt niet mee. Leeg: onbekend, elke stem telt.",
+              help_en="Start of the current tenancy (the last tenant). A vote dated before it is a "
+                      "former tenant's and does not count. Empty: unknown, every vote counts."),
+        Field("vacant_since", "date", "Leeg sinds", "Vacant since",
+              help_nl="Alleen bij een leegstaande woning: leeg sinds deze datum (de huurder is "
+                      "vertrokken). Een stem van vóór deze datum is van de vorige huurder: geen "
+                      "fout, maar telt niet mee.",
+              help_en="Only for a vacant dwelling: vacant since this date (the tenant moved out). "
+                      "A vote dated before it is the former tenant's: not an error, but it does "
+                      "not count."),
         *_EDITOR,
     ), "Woningen", "Dwellings", "Eén rij per woning (nodig om stemmen vast te leggen).",
         "One row per dwelling (needed to record votes).", ("dwelling", "dubbele woning")),

@@ -448,16 +448,25 @@ class Workspace:
         return {tuple(r[:-1]): r[-1] for r in rows}
 
     def vote_history(self, project: str, dwelling: str | None = None) -> pd.DataFrame:
-        """Every recorded vote and correction, oldest first."""
-        v = s.vote_events
+        """Every recorded vote and correction, oldest first; ``former`` marks a vote that
+        is no longer its dwelling's tenant's (the dwelling is vacant now, or the vote
+        predates the current tenancy: :func:`desktop.models.support.former_tenant`)."""
+        from ..models.support import former_tenant
+
+        v, d = s.vote_events, s.dwellings
         q = select(v.c.id, v.c.project, v.c.dwelling, v.c.vote, v.c.previous_vote, v.c.vote_date,
-                   v.c.recorded_by, v.c.recorded_at, v.c.note).where(v.c.project == project)
+                   v.c.recorded_by, v.c.recorded_at, v.c.note, d.c.let, d.c.let_since) \
+            .join(d, d.c.dwelling == v.c.dwelling).where(v.c.project == project)
         if dwelling is not None:
             q = q.where(v.c.dwelling == dwelling)
         with self.engine.connect() as conn:
             rows = conn.execute(q.order_by(v.c.id)).all()
-        return pd.DataFrame(rows, columns=["id", "project", "dwelling", "vote", "previous_vote",
-                                           "date", "recorded_by", "recorded_at", "note"])
+        out = pd.DataFrame(rows, columns=["id", "project", "dwelling", "vote", "previous_vote",
+                                          "date", "recorded_by", "recorded_at", "note", "let",
+                                          "let_since"])
+        out["former"] = former_tenant(out["date"].to_numpy(dtype=object), out["let"].to_numpy(dtype=object),
+                                      out["let_since"].to_numpy(dtype=object)) if len(out) else []
+        return out.drop(columns=["let", "let_since"])
 
     def status_history(self, project: str) -> pd.DataFrame:
         e = s.status_events

@@ -42,12 +42,16 @@ class FollowUp(QObject):
 
 def follow_up_frame(ds: Dataset, project: str) -> pd.DataFrame:
     """The tenants to visit again: columns dwelling, address, last_answer (``None``
-    when no form was recorded, else 'geen reactie'), date (of that form or None).
+    when the current tenant has no form recorded, else 'geen reactie'), date (of that
+    form or None).
 
     Raises KeyError for an unknown project."""
     left = support.follow_up(ds, project)
     v = ds.votes
     v = v[(v["project"] == project).fillna(False).astype(bool)].drop_duplicates("dwelling", keep="last")
+    # a former tenant's answer is not the new tenant's (the dwellings listed are let)
+    since = ds.dwellings.drop_duplicates("dwelling").set_index("dwelling")["let_since"]
+    v = v[support.by_current_tenant(v["date"], v["dwelling"].map(since).astype("datetime64[s]"))]
     last = dict(zip(v["dwelling"].astype(object), v["vote"].astype(object)))
     dates = dict(zip(v["dwelling"].astype(object), v["date"]))
     ids = left["dwelling"].astype(object).tolist()

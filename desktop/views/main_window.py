@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from .. import __version__
 from ..exchange.progress import Cancelled
 from ..store.workspace import Workspace, WorkspaceError
 from . import fmt, refresh, theme
@@ -324,11 +323,10 @@ class MainWindow(QMainWindow):
         return task
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Retrofit Planner"), fmt.tr_fmt(self.tr(
-            "<b>Retrofit Planner</b> %1<br><br>Plan the energy retrofit of social-rent homes: "
-            "the programme against the agreed targets, tenant support (the 70 % rule), "
-            "affordability and the CO2 path to 2050.<br><br>Workspace schema %2."),
-            __version__, self.controller.workspace.schema_revision or ""))
+        from .about import AboutDialog
+
+        self.about_dialog = AboutDialog(self.controller.workspace, self)
+        self.about_dialog.open()
 
     # ----- geometry ----------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -30,6 +30,7 @@ from . import follow_up as fu
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .pages import Page
 from .refresh import PageRefresh
+from .tenancy import TenancyActions, change_tenancy
 from .widgets import data_table, page_heading
 from .vote_entry import VoteTable, vote_frame
 
@@ -359,7 +360,7 @@ class SupportPage(Page):
         self.notified_date.editingFinished.connect(self.save_campaign)
         self.vote_table.vote_requested.connect(self._vote_requested)
         self.vote_table.selectionModel().currentRowChanged.connect(
-            lambda *_: self._show_dwelling_history())
+            lambda *_: (self._show_dwelling_history(), self.tenancy.update()))
         self.campaign_view.doubleClicked.connect(self._campaign_activated)
         self.campaign_view.activated.connect(self._campaign_activated)
         self.campaign_refresh = PageRefresh(self.campaign_tab, campaigns_frame,
@@ -390,6 +391,8 @@ class SupportPage(Page):
         self.vote_table = VoteTable()
         self.vote_model = self.vote_table.vote_model
         left.addWidget(self.vote_table, 1)
+        self.tenancy = TenancyActions(self)
+        left.addWidget(self.tenancy.button, 0, Qt.AlignmentFlag.AlignLeft)
         self.message = QLabel()
         self.message.setWordWrap(True)
         left.addWidget(self.message)
@@ -419,7 +422,8 @@ class SupportPage(Page):
         self.history_model = FrameTableModel([
             ColumnSpec("recorded_at", self.tr("Recorded"), _when),
             ColumnSpec("vote_shown", self.tr("Vote"), tooltip=self.tr(
-                "'undo' marks an entry added by Undo")),
+                "'undo' marks an entry added by Undo; 'former tenant' a vote of a tenant who "
+                "has moved out, which no longer counts")),
             ColumnSpec("previous_vote", self.tr("Was"), fmt.listed),
             ColumnSpec("date", self.tr("Form date"), fmt.date),
             ColumnSpec("recorded_by", self.tr("By")),
@@ -694,9 +698,12 @@ class SupportPage(Page):
             self.history_title.setText(self.history_title.text() + " — "
                                        + self.tr("no form recorded yet"))
         h = h.astype(object).where(h.notna(), None).iloc[::-1].reset_index(drop=True)  # newest first
-        h["vote_shown"] = [fmt.listed(v) if n is None else f"{fmt.listed(v)} ({self._note_text(n)})"
-                           for v, n in zip(h["vote"], h["note"])]
+        former = self.tr("former tenant")
+        h["vote_shown"] = [
+            fmt.listed(v) + "".join(f" ({t})" for t in (self._note_text(n), former if f else "") if t)
+            for v, n, f in zip(h["vote"], h["note"], h["former"])]
         self.history_model.set_frame(h)
+        self.tenancy.update()
 
     # ----- votes -------------------------------------------------------------------
     def _user_name(self) -> str:
@@ -746,6 +753,10 @@ class SupportPage(Page):
             return False
         self._say(fmt.tr_fmt(self.tr("Recorded '%1' for %2."), vote, dwelling))
         return True
+
+    def change_tenancy(self, kind: str, date: dt.date | None = None) -> bool:
+        """A move-out or a new tenant for the selected dwelling (views/tenancy.py)."""
+        return change_tenancy(self, kind, date)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(theme.text_style(theme.ERROR if error else theme.SUCCESS))

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en_GB">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Retrofit Planner</source>
+        <translation>Over Retrofit Planner</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Retrofit Planner&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Plan the energy retrofit of social-rent homes: the programme against the agreed targets, tenant support (the 70 % rule), affordability and the CO2 path to 2050.</source>
+        <translation>&lt;b&gt;Retrofit Planner&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Plan de verduurzaming van sociale huurwoningen: het programma tegenover de afgesproken doelen, het draagvlak onder huurders (de 70%-regel), de betaalbaarheid en het CO2-pad naar 2050.</translation>
+    </message>
+    <message>
+        <source>Retrofit Planner works without the internet: it checks for no updates and sends nothing anywhere. Only a team workspace connects, to the PostgreSQL server you name.</source>
+        <translation>Retrofit Planner werkt zonder internet: het zoekt niet naar updates en stuurt niets weg. Alleen een teamwerkruimte maakt verbinding, met de PostgreSQL-server die u opgeeft.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy these facts, to send to support</source>
+        <translation>Deze gegevens kopiëren, om naar de ondersteuning te sturen</translation>
+    </message>
+    <message>
+        <source>made by the database server&apos;s administrator (team workspace)</source>
+        <translation>gemaakt door de beheerder van de databaseserver (teamwerkruimte)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <source>This workspace</source>
+        <translation>Deze werkruimte</translation>
+    </message>
+    <message>
+        <source>%1 (schema %2)</source>
+        <translation>%1 (schema %2)</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Gegevensmap</translation>
+    </message>
+    <message>
+        <source>%1 (the sample workspace and the log; your own workspaces are where you save them)</source>
+        <translation>%1 (de voorbeeldwerkruimte en het logboek; uw eigen werkruimten staan waar u ze opslaat)</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Reservekopieën</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Logboek</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Draait op</translation>
+    </message>
+</context>
+<context>
     <name>AffordabilityPage</name>
     <message>
         <source>affordable</source>
@@ -1116,14 +1179,6 @@ per woning</translation>
     <message>
         <source>Reading %1…</source>
         <translation>%1 wordt gelezen…</translation>
-    </message>
-    <message>
-        <source>About Retrofit Planner</source>
-        <translation>Over Retrofit Planner</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Retrofit Planner&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Plan the energy retrofit of social-rent homes: the programme against the agreed targets, tenant support (the 70 % rule), affordability and the CO2 path to 2050.&lt;br&gt;&lt;br&gt;Workspace schema %2.</source>
-        <translation>&lt;b&gt;Retrofit Planner&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Plan de verduurzaming van sociale huurwoningen: het programma tegenover de afgesproken doelen, het draagvlak onder huurders (de 70%-regel), de betaalbaarheid en het CO2-pad naar 2050.&lt;br&gt;&lt;br&gt;Werkruimteschema %2.</translation>
     </message>
 </context>
 <context>
@@ -2437,8 +2492,8 @@ grens</translation>
         <translation>Stem</translation>
     </message>
     <message>
-        <source>&apos;undo&apos; marks an entry added by Undo</source>
-        <translation>&apos;ongedaan&apos; markeert een regel die door Ongedaan maken is toegevoegd</translation>
+        <source>&apos;undo&apos; marks an entry added by Undo; &apos;former tenant&apos; a vote of a tenant who has moved out, which no longer counts</source>
+        <translation>&apos;ongedaan&apos; markeert een regel die Ongedaan maken toevoegde; &apos;vorige huurder&apos; een stem van een huurder die is vertrokken en die niet meer telt</translation>
     </message>
     <message>
         <source>Was</source>
@@ -2631,6 +2686,10 @@ grens</translation>
     <message>
         <source>no form recorded yet</source>
         <translation>nog geen formulier vastgelegd</translation>
+    </message>
+    <message>
+        <source>former tenant</source>
+        <translation>vorige huurder</translation>
     </message>
     <message>
         <source>Who records the votes?</source>
@@ -2867,6 +2926,61 @@ grens</translation>
     </message>
 </context>
 <context>
+    <name>Tenancy</name>
+    <message>
+        <source>Tenant moved out…</source>
+        <translation>Huurder vertrokken…</translation>
+    </message>
+    <message>
+        <source>The dwelling is vacant from a date: its tenant&apos;s vote stays in the history as a former tenant&apos;s and no longer counts</source>
+        <translation>De woning staat leeg vanaf een datum: de stem van de huurder blijft in de geschiedenis als die van een vorige huurder en telt niet meer mee</translation>
+    </message>
+    <message>
+        <source>New tenant…</source>
+        <translation>Nieuwe huurder…</translation>
+    </message>
+    <message>
+        <source>A new tenant from a date: starts without a vote; earlier votes stay in the history as a former tenant&apos;s</source>
+        <translation>Een nieuwe huurder vanaf een datum: begint zonder stem; eerdere stemmen blijven in de geschiedenis als die van een vorige huurder</translation>
+    </message>
+    <message>
+        <source>Tenancy change</source>
+        <translation>Huurderswissel</translation>
+    </message>
+    <message>
+        <source>Record that the selected dwelling&apos;s tenant moved out, or that a new tenant moved in</source>
+        <translation>Leg vast dat de huurder van de gekozen woning is vertrokken, of dat er een nieuwe huurder is</translation>
+    </message>
+    <message>
+        <source>Tenant moved out</source>
+        <translation>Huurder vertrokken</translation>
+    </message>
+    <message>
+        <source>%1 is vacant from (the tenant moved out):</source>
+        <translation>%1 staat leeg vanaf (de huurder is vertrokken):</translation>
+    </message>
+    <message>
+        <source>Tenant of %1 moved out</source>
+        <translation>Huurder van %1 vertrokken</translation>
+    </message>
+    <message>
+        <source>New tenant</source>
+        <translation>Nieuwe huurder</translation>
+    </message>
+    <message>
+        <source>The new tenant of %1 rents it from:</source>
+        <translation>De nieuwe huurder van %1 huurt vanaf:</translation>
+    </message>
+    <message>
+        <source>New tenant for %1</source>
+        <translation>Nieuwe huurder voor %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2.</source>
+        <translation>%1 op %2.</translation>
+    </message>
+</context>
+<context>
     <name>VoteTable</name>
     <message>
         <source>Dwelling</source>
@@ -2907,6 +3021,10 @@ grens</translation>
     <message>
         <source>vacant</source>
         <translation>leegstaand</translation>
+    </message>
+    <message>
+        <source>A former tenant voted &apos;%1&apos; (see the history); it does not count</source>
+        <translation>Een vorige huurder stemde &apos;%1&apos; (zie de geschiedenis); die stem telt niet</translation>
     </message>
     <message>
         <source>No form recorded yet</source>

@@ -102,14 +102,14 @@ def test_headers_are_dutch_bold_filled_frozen_and_filtered(tmp_path, engine):
     ws = wb["Woningen"]
     assert header(ws) == ["Woning", "Complex", "Adres", "Verhuurd", "Energielabel",
                           "Gas m3 per jaar", "Elektriciteit kWh per jaar", "Kale huur per maand",
-                          "Huurder", "Versie", "Gewijzigd door", "Gewijzigd op",
-                          "Gewijzigde velden"]
+                          "Huurder", "Verhuurd sinds", "Leeg sinds", "Versie", "Gewijzigd door",
+                          "Gewijzigd op", "Gewijzigde velden"]
     for cell in ws[1]:
         assert cell.font.b is True
         assert cell.fill.fgColor.rgb.endswith("1F5C4A")
         assert cell.alignment.wrap_text is True
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:M4"           # header + 3 dwellings
+    assert ws.auto_filter.ref == "A1:O4"           # header + 3 dwellings
     assert wb["Projecten"].auto_filter.ref == "A1:P2"
     for name in TABLE_SHEETS:
         assert wb[name].freeze_panes == "A2"
