@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select, text, update
@@ -110,6 +110,10 @@ def draw_workspace(data) -> tuple[Dataset, list]:
         measures=_rows(data, "measures", [{"measure": m} for m in data.draw(
             st.lists(st.sampled_from(["dakisolatie", "groen dak", "=formule", "warmtepomp"]),
                      max_size=2, unique=True))]))
+
+    # a rule of the registry's fields that a random draw breaks (e.g. a tenancy that ends
+    # before it starts) makes no workspace: such a draw is dropped, not tested
+    assume(not [p for p in ds.validate() if p.severity == "error"])
 
     # the edits: votes and corrections, status changes, a changed record; each by someone
     edits = []
@@ -205,7 +209,7 @@ def template(tmp_path_factory) -> Path:
 
 @settings(max_examples=8, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                 HealthCheck.data_too_large])
+                                 HealthCheck.data_too_large, HealthCheck.filter_too_much])
 @given(data=st.data(), seconds=st.integers(1, 5000))
 def test_export_import_export_is_lossless(tmp_path, template, data, seconds):
     a, edits = exported_workspace(tmp_path, template, data, seconds)
@@ -246,7 +250,7 @@ def resave_with_libreoffice(book: Path, out_dir: Path) -> Path:
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 @settings(max_examples=3, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                 HealthCheck.data_too_large])
+                                 HealthCheck.data_too_large, HealthCheck.filter_too_much])
 @given(data=st.data(), seconds=st.integers(1, 5000))
 def test_a_workbook_saved_again_by_libreoffice_imports_to_the_same_data(tmp_path, template, data,
                                                                          seconds):
