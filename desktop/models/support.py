@@ -12,7 +12,8 @@ The rule, in one place:
   and a vote recorded for it is ignored (the workbook validator reports it).
 * Fewer than 10 dwellings: the presumption does not apply, every tenant's own
   consent counts (status ``individual_consent``).
-* After written notification that 70 % agreed, tenants have 56 days to go to court.
+* After written notification that 70 % agreed, tenants have 56 days to go to court;
+  without support (or below 10 dwellings) there is no such deadline.
 
 :func:`support_reached`, :func:`support_status` and :func:`yes_still_needed` are the
 only definition of the rule; they work on Python ints and on numpy arrays alike, so
@@ -86,11 +87,47 @@ def _percent(yes, tenants):
     return float(out.item()) if out.ndim == 0 else out
 
 
-def objection_deadline(notified_on: date) -> date:
-    """Last day a tenant who did not agree can ask the court: notification + 56 days."""
+# why a project has no objection deadline (Deadline.reason)
+NO_NOTICE = "no_notice"                  # the tenants were not notified in writing yet
+NO_SUPPORT = "no_support"                # 10+ dwellings, 70 % not reached
+NO_PRESUMPTION = "no_presumption"        # fewer than 10 dwellings: the 70 % rule does not apply
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The objection deadline of one project: ``on`` the last day, or None with the
+    ``reason`` why there is none (:data:`NO_NOTICE`, :data:`NO_SUPPORT`,
+    :data:`NO_PRESUMPTION`)."""
+
+    on: date | None
+    reason: str | None = None
+
+
+def objection_deadline(t: "Tally", notified_on: date | None) -> Deadline:
+    """The last day a tenant who did not agree can ask the court (BW 7:220 lid 3).
+
+    The 8 weeks (56 days) follow the written notice *that 70 % agreed*: a complex of 10
+    or more dwellings whose support is reached and whose tenants were notified.  When
+    support is not reached (or the presumption does not apply, fewer than 10 dwellings)
+    there is no such deadline, whatever notice was sent."""
+    if not t.presumption_applies:
+        return Deadline(None, NO_PRESUMPTION)
+    if not t.reached:
+        return Deadline(None, NO_SUPPORT)
+    if notified_on is None or pd.isna(notified_on):
+        return Deadline(None, NO_NOTICE)
     if isinstance(notified_on, datetime):
         notified_on = notified_on.date()
-    return notified_on + timedelta(days=OBJECTION_DAYS)
+    return Deadline(notified_on + timedelta(days=OBJECTION_DAYS))
+
+
+def objection_deadlines(status, notified_on: pd.Series) -> pd.Series:
+    """:func:`objection_deadline` for many projects: ``status`` their support status
+    (:func:`support_status`), ``notified_on`` their notification dates; NaT where there
+    is no deadline."""
+    reached = np.asarray(status, dtype=object) == REACHED
+    out = (pd.to_datetime(notified_on) + pd.Timedelta(days=OBJECTION_DAYS)).astype("datetime64[s]")
+    return out.where(reached)
 
 
 # ----- one project: the live vote-entry view ----------------------------------------
@@ -285,7 +322,8 @@ def _all_projects(ds: Dataset) -> pd.DataFrame:
         "status": pd.array(support_status(dwellings, tenants, yes), dtype="string"),
         "corporation": p["complex"].map(corporation_by_complex).astype("string"),
         "yes_needed": yes_still_needed(dwellings, tenants, yes),
-        "deadline": (p["notified_on"] + pd.Timedelta(days=OBJECTION_DAYS)).astype("datetime64[s]"),
+        "deadline": objection_deadlines(support_status(dwellings, tenants, yes),
+                                        p["notified_on"]).to_numpy(),
     })
     out["vote_rows"] = rows
     return out
@@ -389,6 +427,7 @@ __all__ = [
     "PRESUMPTION_MIN_DWELLINGS", "SUPPORT_PERCENT", "OBJECTION_DAYS",
     "REACHED", "NOT_REACHED", "INDIVIDUAL_CONSENT", "SUPPORT_STATUSES", "SUPPORT_COLUMNS",
     "Tally", "tally", "tally_votes", "complex_size", "support_reached", "support_status", "yes_still_needed",
-    "objection_deadline", "needs_override", "gate_allows",
+    "objection_deadline", "objection_deadlines", "Deadline", "NO_NOTICE", "NO_SUPPORT",
+    "NO_PRESUMPTION", "needs_override", "gate_allows",
     "support_table", "campaign_table", "project_tally", "follow_up",
 ]

@@ -60,6 +60,20 @@ def support_status_text(status: str | None) -> str:
             support.INDIVIDUAL_CONSENT: translate("SupportPage", "individual consent")}.get(status or "", "")
 
 
+def deadline_text(deadline, status: str | None) -> str:
+    """The campaigns list's objection deadline: the date, or — where support is not
+    reached (or below 10 dwellings) — that there is none (:func:`support.objection_deadline`)."""
+    from PySide6.QtCore import QCoreApplication
+
+    if deadline is not None:
+        return fmt.date(deadline)
+    if status == support.NOT_REACHED:
+        return QCoreApplication.translate("SupportPage", "none: support not reached")
+    if status == support.INDIVIDUAL_CONSENT:
+        return QCoreApplication.translate("SupportPage", "none: fewer than 10 dwellings")
+    return ""
+
+
 def campaigns_frame(ds: Dataset) -> pd.DataFrame:
     """Every campaign — a project with votes or a campaign start date — with its support
     figures (:func:`support.support_table`), project status and objection deadline."""
@@ -73,6 +87,7 @@ def campaigns_frame(ds: Dataset) -> pd.DataFrame:
     out["status_text"] = [support_status_text(s) for s in out["status"]]
     for col in ("deadline", "notified_on", "campaign_start"):
         out[col] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in out[col]]
+    out["deadline_shown"] = [deadline_text(d, s) for d, s in zip(out["deadline"], out["status"])]
     return out.sort_values("project", kind="stable").reset_index(drop=True)
 
 
@@ -492,8 +507,9 @@ class SupportPage(Page):
             ColumnSpec("yes_needed", self.tr("Yes needed"), fmt.integer, NUMBER_ALIGN),
             ColumnSpec("notified_on", self.tr("Notified"), fmt.date, tooltip=self.tr(
                 "Tenants notified in writing of the outcome")),
-            ColumnSpec("deadline", self.tr("Objection deadline"), fmt.date, tooltip=self.tr(
-                "8 weeks after the tenants were notified in writing")),
+            ColumnSpec("deadline_shown", self.tr("Objection deadline"), tooltip=self.tr(
+                "8 weeks after the tenants were notified in writing that 70 % agreed; "
+                "none while support is not reached")),
         ], key="project")
         self.campaign_model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._campaign_colour)
         self.campaign_view = data_table(self.campaign_model, stretch=self.campaign_model.columnCount() - 1)
@@ -502,6 +518,16 @@ class SupportPage(Page):
         hint.setStyleSheet(theme.text_style(theme.HINT))
         lay.addWidget(hint)
         return w
+
+    def _no_deadline_text(self, reason: str | None) -> str:
+        """Why a project has no objection deadline (:class:`support.Deadline`)."""
+        if reason == support.NO_SUPPORT:
+            return self.tr("Objection deadline: none — support is not reached (the 8 weeks "
+                           "only follow written notice that 70 % agreed)")
+        if reason == support.NO_PRESUMPTION:
+            return self.tr("Objection deadline: none — fewer than 10 dwellings, every "
+                           "tenant's own consent counts")
+        return self.tr("Objection deadline: — (set the notification date)")
 
     @staticmethod
     def _note_text(note) -> str:
@@ -609,6 +635,7 @@ class SupportPage(Page):
             self._project_version = self.controller.workspace.row_versions("projects").get((self.project,))
             self._show_campaign(figures.row)
         self._show_tally(figures.tally)
+        self._show_deadline(figures.row, figures.tally)
         self.vote_model.update_frame(figures.votes)
         if new or self.vote_table.currentIndex().row() < 0:
             self.vote_table.select_first_unanswered()
@@ -642,11 +669,15 @@ class SupportPage(Page):
             edit.setEnabled(d is not None)
             # no date yet: offer today once the box is ticked, never another project's date
             edit.setDate(QDate(d.year, d.month, d.day) if d is not None else QDate.currentDate())
-        notified = _date_or_none(row["notified_on"])
-        if notified is None:
-            self.deadline_label.setText(self.tr("Objection deadline: — (set the notification date)"))
+
+    def _show_deadline(self, row, t: support.Tally) -> None:
+        """The objection deadline as the core decides it (only after notice that 70 %
+        agreed), or why there is none."""
+        result = support.objection_deadline(t, _date_or_none(row["notified_on"]))
+        if result.on is None:
+            self.deadline_label.setText(self._no_deadline_text(result.reason))
             return
-        deadline = support.objection_deadline(notified)
+        deadline = result.on
         left = (deadline - dt.date.today()).days
         if left >= 0:
             more = self.tr("%n day(s) left", "", left)

@@ -199,13 +199,27 @@ def test_status_moves_without_reason_once_support_is_reached(page, qtbot):
     assert len(reasons) == 1 and (reasons[0] is None or reasons[0] != reasons[0])
 
 
-def test_campaign_dates_and_objection_deadline(page):
+def test_campaign_dates_and_objection_deadline(page, qtbot):
     page.notified_check.setChecked(True)                   # saves today's date
     page.notified_date.setDate(QDate(2026, 3, 20))
     assert page.save_campaign() is True
     row = page.controller.dataset.projects.set_index("project").loc[PROJECT]
     assert row["notified_on"].date() == dt.date(2026, 3, 20)
+    # 20 of 30 (66.7 %): no deadline under BW 7:220 lid 3, and the page says why
+    assert fmt.date(dt.date(2026, 5, 15)) not in page.deadline_label.text()
+    assert "support is not reached" in page.deadline_label.text()
+    page.tabs.setCurrentWidget(page.campaign_tab)
+    m = page.campaign_model
+    row_of = m.frame()["project"].tolist().index(PROJECT)
+    shown = m.index(row_of, m.column_of("deadline_shown")).data()
+    assert shown == "none: support not reached"
+    page.tabs.setCurrentIndex(0)
+    page.vote_table.setFocus()
+    press(qtbot, page, Qt.Key.Key_J)                       # 21 of 30: reached
     assert fmt.date(dt.date(2026, 5, 15)) in page.deadline_label.text()   # + 56 days
+    page.tabs.setCurrentWidget(page.campaign_tab)
+    row_of = m.frame()["project"].tolist().index(PROJECT)
+    assert m.index(row_of, m.column_of("deadline_shown")).data() == fmt.date(dt.date(2026, 5, 15))
     assert page.save_campaign() is False                   # nothing changed
     page.notified_check.setChecked(False)
     assert page.controller.dataset.projects.set_index("project").loc[PROJECT, "notified_on"] is not None
