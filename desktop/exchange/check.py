@@ -165,7 +165,7 @@ _T = {
 _COLUMNS_NL = {
     "project": "project", "dwellings": "woningen", "tenants": "huurders", "yes": "ja", "no": "nee",
     "no_response": "geen reactie", "support_pct": "draagvlak %", "status": "status",
-    "tariff_year": "tariefjaar", "rent_increase_per_month": "huurverhoging/mnd",
+    "tariff_year": "tariefjaar", "project_year": "projectjaar", "rent_increase_per_month": "huurverhoging/mnd",
     "energy_saving_per_month": "energiebesparing/mnd", "ok": "ok", "corporation": "corporatie",
     "year": "jaar", "avg_rent_increase_per_month": "gem. huurverhoging/mnd",
     "avg_energy_saving_per_month": "gem. energiebesparing/mnd", "from_year": "van",

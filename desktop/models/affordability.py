@@ -191,8 +191,8 @@ def _fmt_eur_nl(cents: int) -> str:
 def project_table(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
     """One row per project that is not ``vervallen``, in the order of the projects.
 
-    Check columns: project, tariff_year (the project's year; the tariffs used follow
-    the fallback rule, see tariff_source_year), rent_increase_per_month,
+    Check columns: project, tariff_year (the year whose tariffs were used, after the
+    fallback rule; the same as tariff_source_year), project_year, rent_increase_per_month,
     energy_saving_per_month (euros), ok (rent increase ≤ saving, in cents).
 
     Further: row (position in ``ds.projects``), complex, corporation, neighbourhood,
@@ -281,7 +281,8 @@ def project_table(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
 
     frame = pd.DataFrame({
         "project": p["project"].to_numpy(dtype=object),
-        "tariff_year": years,
+        "tariff_year": tar["source_year"].reindex(years).to_numpy(dtype="int64"),
+        "project_year": years,
         "rent_increase_per_month": _euros(increase),
         "energy_saving_per_month": _euros(saving),
         "ok": ok,

@@ -175,3 +175,30 @@ def test_parts_with_errors_leave_out_the_bad_rows():
     assert not report.complete
     # P-21-001 lost its ambiguous gas saving row, so no support row for it is computed
     assert all(r["project"] != "P-21-001" for r in report.parts["support"])
+
+
+def test_cli_json_tariff_year_is_the_year_whose_tariffs_were_used(tmp_path):
+    """Tariffs for 2021, 2022 and 2024 only: a 2023 project takes 2022's (the nearest
+    earlier year), a 2019 project 2021's (before every row: the first); the JSON says
+    so in tariff_year, the project's own year in project_year."""
+    import pandas as pd
+
+    from desktop.exchange.writer import write_workbook
+    from desktop.models.dataset import conform
+    from desktop.sample import build_sample
+
+    ds, _ = build_sample()
+    ds.tariffs = conform("tariffs", pd.DataFrame({
+        "year": [2021, 2022, 2024], "gas_eur_m3": [0.9, 1.1, 1.3],
+        "electricity_eur_kwh": [0.25, 0.3, 0.35]}))
+    p = ds.projects.copy()
+    p.loc[p["project"] == "A-21-001", "year"] = 2019
+    ds.projects = conform("projects", p)
+    path = tmp_path / "tariffs.xlsx"
+    write_workbook(ds, path, lang="nl")
+    proc = run_check(str(path), "--json", "--base-year", "2019")
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["project"]: r for r in json.loads(proc.stdout)["affordability"]}
+    assert (rows["P-23-001"]["project_year"], rows["P-23-001"]["tariff_year"]) == (2023, 2022)
+    assert (rows["A-21-001"]["project_year"], rows["A-21-001"]["tariff_year"]) == (2019, 2021)
+    assert rows["P-24-001"]["tariff_year"] == 2024

@@ -100,8 +100,10 @@ def test_year_without_tariffs_takes_nearest_earlier_else_later():
     assert row(frame, "P21")["energy_saving_per_month"] == 6.0
     assert row(frame, "P23")["energy_saving_per_month"] == 12.0
     assert row(frame, "P30")["energy_saving_per_month"] == 12.0
-    # tariff_year reports the project's year; the year whose tariffs were used is separate
-    assert row(frame, "P21")["tariff_year"] == 2021
+    # tariff_year reports the year whose tariffs were used, project_year the project's
+    assert row(frame, "P21")["tariff_year"] == 2020
+    assert row(frame, "P21")["project_year"] == 2021
+    assert row(frame, "P19")["tariff_year"] == 2020
     assert row(frame, "P21")["tariff_source_year"] == 2020
     assert row(frame, "P19")["tariff_source_year"] == 2020
     assert row(frame, "P30")["tariff_source_year"] == 2023
@@ -287,9 +289,10 @@ def test_check_columns_are_plain_and_in_project_order():
     ds = stock([project("B2", gas=150.0, rent=1000), project("A1", gas=0.0, rent=0)])
     frame, _ = aff.project_table(ds)
     assert frame["project"].tolist() == ["B2", "A1"]
-    cols = ["project", "tariff_year", "rent_increase_per_month", "energy_saving_per_month", "ok"]
+    cols = ["project", "tariff_year", "project_year", "rent_increase_per_month",
+            "energy_saving_per_month", "ok"]
     first = frame[cols].iloc[0].tolist()
-    assert first == ["B2", 2021, 10.0, 10.0, True]
+    assert first == ["B2", 2021, 2021, 10.0, 10.0, True]
 
 
 # ---- rent limits kept in the workspace (Dataset.rent_limits) ---------------------------
