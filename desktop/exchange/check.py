@@ -28,7 +28,7 @@ import numpy as np
 from desktop.models.dataset import Dataset
 from desktop.models.defaults import BASE_YEAR
 
-from .problems import LANGUAGES, WorkbookProblem, default_language
+from .problems import LANGUAGES, WorkbookProblem, default_language, group_warnings
 from .reader import ReadResult, WorkbookUnreadable, read_workbook
 
 PARTS: tuple[str, ...] = ("support", "affordability", "affordability_by_corporation_year",
@@ -134,6 +134,7 @@ def check_workbook(path: str | os.PathLike, base_year: int = BASE_YEAR, **limits
     for problem in rule_problems:
         wp = located.locate(problem)
         (report.errors if wp.severity == "error" else report.warnings).append(wp)
+    report.warnings = group_warnings(report.warnings)
     return report
 
 

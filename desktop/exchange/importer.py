@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..store.workspace import Workspace, apply_import_plan
 from .merge import ImportPlan, plan_import
-from .problems import HasProblems, WorkbookProblem
+from .problems import HasProblems, WorkbookProblem, group_warnings
 from .progress import ProgressFn, report
 from .reader import ReadResult, read_workbook
 
@@ -36,7 +36,7 @@ def prepare_import(path: str | os.PathLike, workspace: Workspace,
     current = workspace.load()
     report(progress, 0.1)
     result: ReadResult = read_workbook(path, context=current)
-    outcome = ImportOutcome(path, problems=list(result.problems))
+    outcome = ImportOutcome(path, problems=group_warnings(list(result.problems)))
     report(progress, 0.6)
     if result.ok:
         outcome.plan = plan_import(result.dataset, result.present_columns, current)
