@@ -178,3 +178,24 @@ def test_measure_set_and_deleted(ws):
     assert list(ws.load().measures["measure"]) == ["dak isolatie"]
     ws.apply(edits.delete_measure("dak isolatie"))
     assert ws.load().measures.empty
+
+
+def test_project_form_to_akkoord_below_ten_dwellings_needs_every_tenant(tmp_path):
+    """Issue 19.3: sample A-26-001 (8 dwellings, 6 agreed) no longer goes to akkoord
+    from the project form without a reason; with one it does, the reason kept."""
+    from desktop.sample import create_sample_workspace
+
+    ws = create_sample_workspace(tmp_path / "soest.rpw")
+    try:
+        values = edits.project_record(ws.load(), "A-26-001")
+        values = {k: v for k, v in values.items() if k in ("project", "complex", "year", "status")}
+        command = edits.save_project(ws.load(), {**values, "status": "akkoord"}, "A-26-001")
+        with pytest.raises(GateError) as err:
+            ws.apply(command)
+        assert "every tenant must consent" in str(err.value)
+        assert "elke huurder moet zelf instemmen" in err.value.message_nl
+        ws.apply(edits.save_project(ws.load(), {**values, "status": "akkoord"}, "A-26-001",
+                                    reason="two tenants signed at the office"))
+        assert list(ws.status_history("A-26-001")["reason"]) == ["two tenants signed at the office"]
+    finally:
+        ws.close()

@@ -208,13 +208,24 @@ def tally_votes(dwellings: int, tenants: int, let_dwellings, votes) -> Tally:
 
 
 # ----- the status gate --------------------------------------------------------------
+def passes_support_stage(old_status: Status | str | None, new_status: Status | str) -> bool:
+    """True when a status change goes past the support stage: to akkoord, in uitvoering
+    or gereed from a status before it (or from none: a new project)."""
+    new = Status.parse(new_status)
+    if new not in STATUSES_NEEDING_SUPPORT:
+        return False
+    if old_status is None or (isinstance(old_status, float) and np.isnan(old_status)):
+        return True
+    return Status.parse(old_status) not in STATUSES_NEEDING_SUPPORT
+
+
 def needs_override(t: Tally, new_status: Status | str) -> bool:
-    """True when moving to ``new_status`` needs a reason from the user: a project of
-    10+ dwellings going to akkoord / in uitvoering / gereed without 70 % support."""
+    """True when moving to ``new_status`` (akkoord / in uitvoering / gereed) needs a
+    reason from the user: a complex of 10+ dwellings without 70 % support, or one of
+    fewer than 10 dwellings where not every tenant agreed ("individual consent": the
+    presumption does not apply, each tenant's own consent counts)."""
     status = Status.parse(new_status)
-    return (status in STATUSES_NEEDING_SUPPORT
-            and t.dwellings >= PRESUMPTION_MIN_DWELLINGS
-            and not t.reached)
+    return status in STATUSES_NEEDING_SUPPORT and t.yes_needed > 0
 
 
 def gate_allows(t: Tally, new_status: Status | str, reason: str | None = None) -> bool:
@@ -223,6 +234,30 @@ def gate_allows(t: Tally, new_status: Status | str, reason: str | None = None) -
     if not needs_override(t, new_status):
         return True
     return bool(reason and reason.strip())
+
+
+def gate_refuses(t: Tally, old_status: Status | str | None, new_status: Status | str,
+                 reason: str | None = None) -> bool:
+    """The one gate decision for every way to a status past the support stage (the
+    project form, a drag, the support page, an import): True when the change goes past
+    the support stage (:func:`passes_support_stage`) without the support it needs
+    (:func:`needs_override`) and without a reason."""
+    return passes_support_stage(old_status, new_status) and not gate_allows(t, new_status, reason)
+
+
+def gate_text(t: Tally, project: str, lang: str = "en") -> str:
+    """Why the gate refuses (English or Dutch): the support counted and what is needed."""
+    if not t.presumption_applies:
+        if lang == "nl":
+            return (f"Project {project} heeft minder dan 10 woningen: elke huurder moet zelf "
+                    f"instemmen; {t.yes} van {t.tenants} stemden ja (nog {t.yes_needed} te gaan).")
+        return (f"Project {project} has fewer than 10 dwellings: every tenant must consent; "
+                f"{t.yes} of {t.tenants} agreed ({t.yes_needed} still to agree).")
+    if lang == "nl":
+        return (f"Het draagvlak voor project {project} is {t.support_pct:.2f} % van "
+                f"{t.tenants} huurders; 70 % is nodig (nog {t.yes_needed} stemmen voor).")
+    return (f"Support for project {project} is {t.support_pct:.2f} % of {t.tenants} "
+            f"tenants; 70 % is needed ({t.yes_needed} more yes votes).")
 
 
 # ----- the whole programme ----------------------------------------------------------
@@ -428,6 +463,6 @@ __all__ = [
     "REACHED", "NOT_REACHED", "INDIVIDUAL_CONSENT", "SUPPORT_STATUSES", "SUPPORT_COLUMNS",
     "Tally", "tally", "tally_votes", "complex_size", "support_reached", "support_status", "yes_still_needed",
     "objection_deadline", "objection_deadlines", "Deadline", "NO_NOTICE", "NO_SUPPORT",
-    "NO_PRESUMPTION", "needs_override", "gate_allows",
+    "NO_PRESUMPTION", "passes_support_stage", "needs_override", "gate_refuses", "gate_text", "gate_allows",
     "support_table", "campaign_table", "project_tally", "follow_up",
 ]

@@ -13,7 +13,7 @@ from desktop.models.dataset import Dataset
 from desktop.models.enums import Status
 from desktop.models.report import frame_records
 from desktop.models.support import (
-    NO_NOTICE, NO_PRESUMPTION, NO_SUPPORT, SUPPORT_COLUMNS, Deadline, Tally, follow_up, gate_allows, needs_override, objection_deadline,
+    NO_NOTICE, NO_PRESUMPTION, NO_SUPPORT, SUPPORT_COLUMNS, Deadline, Tally, follow_up, gate_allows, gate_refuses, gate_text, needs_override, objection_deadline,
     project_tally, support_table, tally,
 )
 
@@ -253,9 +253,22 @@ def test_gate_blocks_agreed_in_progress_done_without_support_unless_a_reason_is_
         assert gate_allows(short, status)
 
 
-def test_gate_is_open_with_support_and_for_small_complexes():
+def test_gate_is_open_with_support():
     assert not needs_override(tally(20, 20, 14, 0), Status.DONE)
-    assert not needs_override(tally(9, 9, 0, 9), Status.AGREED)
+
+
+def test_gate_below_10_dwellings_needs_every_tenants_consent():
+    """Individual consent (issue 19.3): 7 of 9 agreeing is not enough, 9 of 9 is; a
+    reason lets the change through; only changes past the support stage are gated."""
+    assert needs_override(tally(9, 9, 0, 9), Status.AGREED)
+    assert needs_override(tally(9, 9, 7, 0), Status.IN_PROGRESS)
+    assert not needs_override(tally(9, 9, 9, 0), Status.AGREED)
+    assert not needs_override(tally(9, 8, 8, 0), Status.DONE)        # one vacant: 8 tenants
+    assert gate_refuses(tally(9, 9, 7, 0), "draagvlakmeting", "akkoord")
+    assert not gate_refuses(tally(9, 9, 7, 0), "draagvlakmeting", "akkoord", "signed individually")
+    assert not gate_refuses(tally(9, 9, 7, 0), "akkoord", "gereed")   # already past it
+    assert gate_refuses(tally(9, 9, 7, 0), None, "gereed")            # a new project
+    assert "every tenant must consent" in gate_text(tally(9, 9, 7, 0), "P1")
 
 
 def test_gate_rejects_an_unknown_status():
