@@ -22,6 +22,7 @@ from typing import Any, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from .models import campaign_dates as campaign_dates_rules
 from .models import programme
 from .models.dataset import Dataset
 from .models.enums import Status, Vote
@@ -206,8 +207,9 @@ def set_capacity(ds: Dataset, corporation: str, year: int, max_dwellings: int | 
 def record_vote(ds: Dataset, project: str, dwelling: str, vote: str, date: dt.date,
                 recorded_by: str | None, label: str = "") -> RecordVotes:
     """Record a tenant's vote (a new entry in its history).  Refused for a dwelling that
-    is not in the project's complex or is vacant, for an unknown vote and without the
-    name of who records it."""
+    is not in the project's complex or is vacant, for an unknown vote, for a form date
+    that cannot be (in the future, before the campaign started) and without the name of
+    who records it."""
     try:
         vote = Vote.parse(vote).value
     except ValueError as exc:
@@ -224,6 +226,10 @@ def record_vote(ds: Dataset, project: str, dwelling: str, vote: str, date: dt.da
     if not bool(d["let"].iloc[hit[:1]].fillna(True).iat[0]):
         raise _refuse("dwelling", f"{dwelling} is vacant: a vacant dwelling has no tenant and no vote.",
                       f"{dwelling} staat leeg: een leegstaande woning heeft geen huurder en geen stem.")
+    started = (project_record(ds, project) or {}).get("campaign_start")
+    wrong = campaign_dates_rules.vote_date_error(date, None if _missing(started) else started)
+    if wrong:
+        raise _refuse("date", *wrong)
     if not (recorded_by or "").strip():
         raise _refuse("recorded_by", "Not recorded: a vote needs the name of who recorded it.",
                       "Niet vastgelegd: bij een stem hoort de naam van wie die vastlegt.")
@@ -235,7 +241,8 @@ def record_vote(ds: Dataset, project: str, dwelling: str, vote: str, date: dt.da
 def campaign_dates(ds: Dataset, project: str, values: Mapping[str, dt.date | None],
                    expected_version: int | None = None, label: str = ""):
     """Set the campaign start and/or notification date (None clears one); None when
-    they equal the project's."""
+    they equal the project's.  Refused when the notification would come before the
+    campaign started (:mod:`desktop.models.campaign_dates`)."""
     unknown = set(values) - {"campaign_start", "notified_on"}
     if unknown:
         raise ValueError(f"not a campaign date: {sorted(unknown)}")
@@ -243,6 +250,10 @@ def campaign_dates(ds: Dataset, project: str, values: Mapping[str, dt.date | Non
     current = {k: None if _missing(old.get(k)) else pd.Timestamp(old[k]).date() for k in values}
     if dict(values) == current:
         return None
+    after = {k: None if _missing(old.get(k)) else old[k] for k in ("campaign_start", "notified_on")}
+    errors = campaign_dates_rules.campaign_date_errors(**{**after, **values})
+    if errors:
+        raise EditError(errors)
     return Upsert("projects", {"project": project}, dict(values),
                   expected_version=expected_version, label=label)
 

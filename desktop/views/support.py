@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSizePolicy, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ..models import support
+from ..models import campaign_dates, support
 from ..models.dataset import TABLES, Dataset
 from ..models.enums import Status, Vote
 from .. import edits
@@ -58,6 +58,26 @@ def support_status_text(status: str | None) -> str:
     return {support.REACHED: translate("SupportPage", "reached"),
             support.NOT_REACHED: translate("SupportPage", "not reached"),
             support.INDIVIDUAL_CONSENT: translate("SupportPage", "individual consent")}.get(status or "", "")
+
+
+def field_message() -> "QLabel":
+    """A hidden error label shown next to a field when its value cannot be."""
+    label = QLabel()
+    label.setStyleSheet(theme.text_style(theme.ERROR))
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def show_field_message(label: "QLabel", message: tuple[str, str] | None) -> None:
+    """Show a core rule's (English, Dutch) message in ``label`` in the interface
+    language, or hide it."""
+    if message is None:
+        label.clear()
+        label.hide()
+        return
+    label.setText(message[1] if fmt.language() == "nl" else message[0])
+    label.show()
 
 
 def deadline_text(deadline, status: str | None) -> str:
@@ -314,7 +334,9 @@ class SupportPage(Page):
         self.notified_date = self._date_edit()
         self.deadline_label = QLabel()
         self.deadline_label.setTextFormat(Qt.TextFormat.RichText)
-        for w in (self.start_check, self.start_date, self.notified_check, self.notified_date):
+        self.campaign_message = field_message()      # an impossible date, next to the dates
+        for w in (self.start_check, self.start_date, self.notified_check, self.notified_date,
+                  self.campaign_message):
             campaign.addWidget(w)
         campaign.addSpacing(12)
         campaign.addWidget(self.deadline_label, 1)
@@ -419,6 +441,8 @@ class SupportPage(Page):
         self.vote_date.setDate(QDate.currentDate())
         self.vote_date.setToolTip(self.tr("The date on the forms being entered (today by default)"))
         form.addWidget(self.vote_date, 0, 1)
+        self.vote_date_message = field_message()     # a form date that cannot be
+        form.addWidget(self.vote_date_message, 2, 0, 1, 3)
         form.addWidget(QLabel(self.tr("Recorded by")), 1, 0)
         self.user_label = QLabel()
         self.user_label.setToolTip(self.tr("Your name from the settings"))
@@ -770,6 +794,10 @@ class SupportPage(Page):
             return False
         text = fmt.tr_fmt(self.tr("Vote %1: %2"), dwelling, fmt.listed(vote))
         project, date = self.project, self.vote_date.date().toPython()
+        wrong = campaign_dates.vote_date_error(date, self._project_row.get("campaign_start"))
+        show_field_message(self.vote_date_message, wrong)
+        if wrong:
+            return False
         if not self.controller.run(
                 lambda _reason: edits.record_vote(self.controller.dataset, project, dwelling, vote,
                                                   date, user, label=text),
@@ -799,10 +827,16 @@ class SupportPage(Page):
         if self.project is None:
             return False
         project, values = self.project, self.campaign_values()
+        show_field_message(self.campaign_message, None)
+
+        def say(text: str, error: bool = False) -> None:   # a refusal: next to the dates
+            self.campaign_message.setText(text)
+            self.campaign_message.setVisible(bool(text))
+
         outcome = self.controller.run(
             lambda _reason: edits.campaign_dates(self.controller.dataset, project, values,
                                                  expected_version=self._project_version),
-            fmt.tr_fmt(self.tr("Campaign dates of %1"), project), say=self._say, parent=self)
+            fmt.tr_fmt(self.tr("Campaign dates of %1"), project), say=say, parent=self)
         if outcome is Outcome.REFUSED:
             self.controller.reload({"projects"})
         return bool(outcome)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -349,3 +350,29 @@ def test_a_started_campaign_without_votes_is_listed(page):
     assert (row["dwellings"], row["tenants"], row["yes"], row["support_pct"], row["status"],
             row["yes_needed"], row["project_status"]) == (90, 87, 0, 0.0, "not_reached", 61, "gepland")
     assert m.rowCount() == 6
+
+
+def test_impossible_dates_are_refused_next_to_the_field(page, qtbot):
+    """Issue 19.2: the campaign of A-25-001 started 15-02-2026."""
+    page.notified_check.setChecked(True)
+    page.notified_date.setDate(QDate(2026, 2, 1))               # before the start
+    assert page.save_campaign() is False
+    assert page.campaign_message.isVisible()
+    assert "before the campaign started (15-02-2026)" in page.campaign_message.text()
+    assert page.controller.dataset.projects.set_index("project").loc[PROJECT, "notified_on"] \
+        != pd.Timestamp("2026-02-01")
+    page.notified_date.setDate(QDate(2026, 3, 20))
+    assert page.save_campaign() is True
+    assert not page.campaign_message.isVisible()
+
+    before = tally_texts(page)
+    for day in (QDate.currentDate().addDays(1), QDate(2026, 2, 14)):   # future; before start
+        page.vote_date.setDate(day)
+        page.vote_table.setFocus()
+        press(qtbot, page, Qt.Key.Key_J)
+        assert tally_texts(page) == before                           # nothing recorded
+        assert page.vote_date_message.isVisible()
+    assert "before the campaign started" in page.vote_date_message.text()
+    page.vote_date.setDate(QDate(FORM_DATE.year, FORM_DATE.month, FORM_DATE.day))
+    press(qtbot, page, Qt.Key.Key_J)
+    assert tally_texts(page) != before and not page.vote_date_message.isVisible()
