@@ -150,6 +150,18 @@ def move_projects(ds: Dataset, ids: Iterable[str], year: int, versions: Mapping[
                           expected_version=versions[(i,)]) for i in ids], label)
 
 
+# a project past these is built or being built: moving it to another year is asked first
+STATUSES_CONFIRM_MOVE = (Status.IN_PROGRESS.value, Status.DONE.value)
+
+
+def moves_needing_confirmation(ds: Dataset, ids: Iterable[str]) -> list[str]:
+    """The projects among ``ids`` whose move to another year needs the user's
+    confirmation: those in uitvoering or gereed (their year records what happened)."""
+    p = ds.projects
+    status = dict(zip(p["project"].astype(str), p["status"].to_numpy(dtype=object, na_value=None)))
+    return [i for i in ids if status.get(i) in STATUSES_CONFIRM_MOVE]
+
+
 def moved(command) -> list[str]:
     """The project ids a :func:`move_projects` command moves."""
     commands = command.commands if isinstance(command, Batch) else (command,)
@@ -327,6 +339,6 @@ def delete_measure(key: str, label: str = "") -> Delete:
 
 
 __all__ = ["EditError", "same", "project_record", "check_project", "save_project",
-           "move_projects", "moved", "delete_projects", "set_status", "check_capacity",
+           "move_projects", "moved", "moves_needing_confirmation", "STATUSES_CONFIRM_MOVE", "delete_projects", "set_status", "check_capacity",
            "set_capacity", "record_vote", "campaign_dates", "YEAR_TABLES", "set_year_values",
            "set_years", "delete_year", "set_measure", "delete_measure"]
