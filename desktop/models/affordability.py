@@ -134,7 +134,7 @@ def rent_limits_for_years(years, ds_or_none=None, table: pd.DataFrame | None = N
                           ) -> pd.DataFrame:
     """Rent limits per year by the fallback rule: ``table`` (columns year,
     aftopping_small_cents, aftopping_large_cents, liberalisation_cents), else a
-    ``rent_limits`` frame on the dataset, else ``DEFAULT_RENT_LIMITS`` (2020, 2021)."""
+    ``rent_limits`` frame on the dataset, else ``DEFAULT_RENT_LIMITS`` (2020–2025)."""
     frame = resolve_years(_limits_table(ds_or_none, table), years, RENT_LIMIT_COLUMNS,
                           DEFAULT_RENT_LIMITS)
     for c in RENT_LIMIT_COLUMNS:

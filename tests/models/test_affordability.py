@@ -230,8 +230,8 @@ def test_rent_limit_flags_against_the_limits_of_the_year():
 
 def test_rent_limits_fallback_and_override():
     assert aff.rent_limits(None, 2020).liberalisation_cents == 73714
-    later = aff.rent_limits(None, 2024)
-    assert (later.source_year, later.aftopping_small_cents, later.exact) == (2021, 63325, False)
+    later = aff.rent_limits(None, 2028)
+    assert (later.source_year, later.aftopping_small_cents, later.exact) == (2025, 68296, False)
     assert aff.rent_limits(None, 2015).source_year == 2020
     table = pd.DataFrame({"year": [2024], "aftopping_small_cents": [65000],
                           "aftopping_large_cents": [69000], "liberalisation_cents": [80000]})
@@ -304,8 +304,8 @@ def test_empty_rent_limits_table_means_the_built_in_limits():
     assert (lim.liberalisation_cents, lim.aftopping_large_cents, lim.from_defaults) == \
         (75233, 67866, True)
     frame = aff.rent_limits_for_years([2019, 2020, 2026], ds)
-    assert frame["source_year"].tolist() == [2020, 2020, 2021]
-    assert frame["liberalisation_cents"].tolist() == [73714, 73714, 75233]
+    assert frame["source_year"].tolist() == [2020, 2020, 2025]
+    assert frame["liberalisation_cents"].tolist() == [73714, 73714, 90007]
     assert frame["from_defaults"].tolist() == [True] * 3
 
 
@@ -330,3 +330,16 @@ def test_workspace_rent_limits_replace_the_defaults_with_the_fallback_rule():
     assert row(table, "P21")["over_liberalisation"] and row(table, "P21")["rent_limits_year"] == 2022
     assert not row(table, "P25")["over_liberalisation"]
     assert not row(table, "P25")["over_aftopping"]              # 630.00 <= 700.00
+
+
+def test_built_in_rent_limits_for_every_year_2021_to_2025():
+    """Issue 19.6: a 2023 project is checked against 2023's limits, not 2021's
+    (aftopping low/high, liberalisatiegrens in cents, as published for that year)."""
+    expected = {2021: (63325, 67866, 75233), 2022: (63325, 67866, 76347),
+                2023: (64719, 69360, 80806), 2024: (65043, 69707, 87966),
+                2025: (68296, 73193, 90007)}
+    for year, cents in expected.items():
+        lim = aff.rent_limits(None, year)
+        assert (lim.source_year, lim.exact) == (year, True)
+        assert (lim.aftopping_small_cents, lim.aftopping_large_cents, lim.liberalisation_cents) == cents
+    assert all(r.source for r in aff.DEFAULT_RENT_LIMITS)

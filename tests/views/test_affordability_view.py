@@ -174,3 +174,17 @@ def test_registered_in_window(qtbot, tmp_path):
     assert isinstance(window.page("affordability"), AffordabilityPage)
     window.close()
     ws.close()
+
+
+def test_each_project_shows_the_year_of_its_rent_limits(setup):
+    """Issue 19.6: 2022–2025 projects use their own year's built-in limits (no longer
+    2021's); later years borrow 2025's, and the page says which."""
+    page, _controller = setup
+    m = page.project_model
+    rows = rows_by_project(page)
+    shown = {pid: m.data(m.index(rows[pid], m.column_of("rent_limits_year")))
+             for pid in ("P-21-001", "P-23-001", "P-24-003", "P-28-001")}
+    assert shown == {"P-21-001": "2021", "P-23-001": "2023", "P-24-003": "2024", "P-28-001": "2025"}
+    tip = m.headerData(m.column_of("rent_limits_year"), Qt.Orientation.Horizontal,
+                       Qt.ItemDataRole.ToolTipRole)
+    assert "nearest earlier year" in tip
