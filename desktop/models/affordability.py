@@ -200,6 +200,9 @@ def project_table(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
     electricity_tariff, tariff_source_year, tariff_estimate, rent_increase_cents,
     energy_saving_cents, margin_cents / margin_per_month (saving − increase), verdict
     (``ok``/``not_ok``), rent_before_cents (average net rent of the complex),
+    catalogue_saving_cents (the saving before the cap), saving_capped (a saving per
+    carrier above the complex's average use is capped at that use, for 3K and the
+    housing costs alike),
     rent_after_cents, rent_limits_year, over_aftopping (rent after the increase above
     the aftoppingsgrens for 1–2 persons), over_aftopping_large (above the one for 3+
     persons too), over_liberalisation (above the liberalisatiegrens: leaves the social
@@ -243,17 +246,27 @@ def project_table(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
     te = tar["electricity_eur_kwh"].reindex(years).to_numpy(dtype="float64")
     gas_saving = p["gas_saving_m3"].to_numpy(dtype="float64", na_value=np.nan)
     el_saving = p["electricity_saving_kwh"].to_numpy(dtype="float64", na_value=np.nan)
-    saving = _saving_cents_array(gas_saving, el_saving, tg, te)
+    uses = complex_use(ds)
+    use_index = pd.Index(uses.index.to_numpy(dtype=object))
+    ui = use_index.get_indexer(p["complex"])
+    g_use = np.where(ui >= 0, uses["gas_m3"].to_numpy()[np.clip(ui, 0, None)], np.nan)
+    e_use = np.where(ui >= 0, uses["electricity_kwh"].to_numpy()[np.clip(ui, 0, None)], np.nan)
+    # a dwelling cannot save more than it uses: the saving per carrier is capped at the
+    # complex's average use, for 3K and the housing costs alike (one saving per project)
+    g_known = np.where(ui >= 0, uses["gas_known"].to_numpy(dtype=bool)[np.clip(ui, 0, None)], False)
+    with np.errstate(invalid="ignore"):
+        gas_capped = g_known & (gas_saving > g_use)      # an unknown use (0) caps nothing
+        el_capped = el_saving > e_use
+    gas_used = np.where(gas_capped, g_use, gas_saving)
+    el_used = np.where(el_capped, e_use, el_saving)
+    saving = _saving_cents_array(gas_used, el_used, tg, te)
     increase = p["rent_increase_cents"].to_numpy(dtype="float64", na_value=0.0).astype("int64")
     ok = increase <= saving
 
     # rent limits
     lim = rent_limits_for_years(years, ds)
     lim = lim.reindex(years)
-    uses = complex_use(ds)
-    use_index = pd.Index(uses.index.to_numpy(dtype=object))
     rent_before = _complex_rent_cents(ds, use_index)
-    ui = use_index.get_indexer(p["complex"])
     rb = np.where(ui >= 0, rent_before[np.clip(ui, 0, None)], np.nan)
     rb = np.where(np.isnan(rb), np.nan, _round_half_up(rb))
     ra = rb + increase
@@ -264,14 +277,11 @@ def project_table(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
         over_lib = raising & (ra > lim["liberalisation_cents"].to_numpy())
     forbidden = raising & (years >= NO_ENERGY_RENT_INCREASE_FROM)
 
-    # housing costs (3L) at the complex's average use
-    g_use = np.where(ui >= 0, uses["gas_m3"].to_numpy()[np.clip(ui, 0, None)], np.nan)
-    e_use = np.where(ui >= 0, uses["electricity_kwh"].to_numpy()[np.clip(ui, 0, None)], np.nan)
+    # housing costs (3L) at the complex's average use; after the measures the energy
+    # costs drop by exactly the (capped) saving 3K uses
     e_before = _cost_cents_array(np.nan_to_num((g_use * tg + e_use * te) * 100.0 / 12.0))
-    g_after = np.maximum(g_use - np.nan_to_num(gas_saving), 0.0)
-    e_after = np.maximum(e_use - np.nan_to_num(el_saving), 0.0)
-    e_after_c = _cost_cents_array(np.nan_to_num((g_after * tg + e_after * te) * 100.0 / 12.0))
     unknown_use = np.isnan(g_use)
+    e_after_c = np.where(unknown_use, 0, e_before - saving)
     h_before = np.where(np.isnan(rb), np.nan, rb + e_before)
     h_after = np.where(np.isnan(rb), np.nan, ra + e_after_c)
 
@@ -301,6 +311,8 @@ def project_table(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
         "tariff_estimate": tar["estimate"].reindex(years).to_numpy(dtype=bool),
         "rent_increase_cents": increase,
         "energy_saving_cents": saving,
+        "catalogue_saving_cents": _saving_cents_array(gas_saving, el_saving, tg, te),
+        "saving_capped": gas_capped | el_capped,
         "margin_cents": saving - increase,
         "margin_per_month": _euros(saving - increase),
         "verdict": np.where(ok, "ok", "not_ok"),
