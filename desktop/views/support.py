@@ -318,8 +318,9 @@ class SupportPage(Page):
         top.addWidget(self.status_combo, 0, 3)
         self.status_button = QPushButton(self.tr("Change status…"))
         self.status_button.setToolTip(self.tr(
-            "A project of 10 or more dwellings moves to akkoord or later only with 70 % support, "
-            "or with a reason (e.g. a court ruling) that is kept in the status history"))
+            "A project moves to akkoord or later only with support (10 or more dwellings: "
+            "70 %; fewer: every tenant), or with a reason (e.g. a court ruling) that is kept "
+            "in the status history"))
         top.addWidget(self.status_button, 0, 4)
         top.setColumnStretch(5, 1)
 

@@ -2064,10 +2064,6 @@ grens</translation>
         <translation>Status wijzigen…</translation>
     </message>
     <message>
-        <source>A project of 10 or more dwellings moves to akkoord or later only with 70 % support, or with a reason (e.g. a court ruling) that is kept in the status history</source>
-        <translation>Een project van 10 of meer woningen gaat alleen naar akkoord of verder met 70 % draagvlak, of met een reden (bijv. een uitspraak van de rechter) die in de statusgeschiedenis bewaard blijft</translation>
-    </message>
-    <message>
         <source>Campaign started on</source>
         <translation>Draagvlakmeting gestart op</translation>
     </message>
@@ -2285,6 +2281,10 @@ grens</translation>
     <message>
         <source>Objection deadline: — (set the notification date)</source>
         <translation>Einde bezwaartermijn: — (datum informeren ontbreekt)</translation>
+    </message>
+    <message>
+        <source>A project moves to akkoord or later only with support (10 or more dwellings: 70 %; fewer: every tenant), or with a reason (e.g. a court ruling) that is kept in the status history</source>
+        <translation>Een project gaat pas naar akkoord of verder met draagvlak (10 of meer woningen: 70 %; minder: elke huurder), of met een reden (bijv. een uitspraak van de rechter) die in de statusgeschiedenis wordt bewaard</translation>
     </message>
     <message>
         <source>8 weeks after the tenants were notified in writing that 70 % agreed; none while support is not reached</source>
