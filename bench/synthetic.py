@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.models.dataset import Dataset, conform
-from desktop.models.enums import LABELS, Heating, Status, Vote
+from desktop.models.enums import LABELS, STATUSES_NEEDING_SUPPORT, Heating, Status, Vote
 
 CORPORATIONS = np.array(["Portaal", "de Alliantie", "Vidomes", "Ymere"])
 NEIGHBOURHOODS = np.array([
@@ -156,8 +156,11 @@ def synthetic_dataset(n_dwellings: int = 100_000, seed: int = 1) -> Dataset:
     v_proj = np.repeat(voting, sizes[p_complex[voting]])
     v_dw = np.concatenate([np.arange(starts[c], starts[c] + sizes[c]) for c in p_complex[voting]]) \
         if len(voting) else np.array([], dtype=np.int64)
-    keep = dwellings["let"].to_numpy()[v_dw] & (rng.random(len(v_dw)) < 0.85)
-    v_proj, v_dw = v_proj[keep], v_dw[keep]
+    # a project past the support stage got there lawfully (the support gate, also on
+    # import): every tenant of its complex voted ja
+    past = np.isin(status[v_proj], [s.value for s in STATUSES_NEEDING_SUPPORT])
+    keep = dwellings["let"].to_numpy()[v_dw] & ((rng.random(len(v_dw)) < 0.85) | past)
+    v_proj, v_dw, past = v_proj[keep], v_dw[keep], past[keep]
     n_votes = len(v_dw)
     vote_values = np.array(Vote.values())
     base = (pd.to_datetime(pd.Series(np.minimum(year[v_proj] - 2, 2025)).astype(str) + "-03-01")
@@ -165,7 +168,8 @@ def synthetic_dataset(n_dwellings: int = 100_000, seed: int = 1) -> Dataset:
     votes = pd.DataFrame({
         "project": projects["project"].to_numpy()[v_proj],
         "dwelling": d_ids[v_dw],
-        "vote": vote_values[rng.choice(3, size=n_votes, p=[0.72, 0.13, 0.15])],
+        "vote": np.where(past, Vote.YES.value,
+                         vote_values[rng.choice(3, size=n_votes, p=[0.72, 0.13, 0.15])]),
         "date": base + (rng.integers(0, 60, n_votes) * 86_400).astype("timedelta64[s]"),
         "recorded_by": RECORDERS[rng.integers(0, len(RECORDERS), n_votes)],
     })

@@ -22,6 +22,7 @@ from typing import Any, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from .models import campaign_dates as campaign_dates_rules
 from .models import fields as registry
 from .models import invariants, programme
 from .models.dataset import Dataset, conform
@@ -151,6 +152,18 @@ def move_projects(ds: Dataset, ids: Iterable[str], year: int, versions: Mapping[
                           expected_version=versions[(i,)]) for i in ids], label)
 
 
+# a project past these is built or being built: moving it to another year is asked first
+STATUSES_CONFIRM_MOVE = (Status.IN_PROGRESS.value, Status.DONE.value)
+
+
+def moves_needing_confirmation(ds: Dataset, ids: Iterable[str]) -> list[str]:
+    """The projects among ``ids`` whose move to another year needs the user's
+    confirmation: those in uitvoering or gereed (their year records what happened)."""
+    p = ds.projects
+    status = dict(zip(p["project"].astype(str), p["status"].to_numpy(dtype=object, na_value=None)))
+    return [i for i in ids if status.get(i) in STATUSES_CONFIRM_MOVE]
+
+
 def moved(command) -> list[str]:
     """The project ids a :func:`move_projects` command moves."""
     commands = command.commands if isinstance(command, Batch) else (command,)
@@ -208,8 +221,9 @@ def set_capacity(ds: Dataset, corporation: str, year: int, max_dwellings: int | 
 def record_vote(ds: Dataset, project: str, dwelling: str, vote: str, date: dt.date,
                 recorded_by: str | None, label: str = "") -> RecordVotes:
     """Record a tenant's vote (a new entry in its history).  Refused for a dwelling that
-    is not in the project's complex or is vacant, for an unknown vote and without the
-    name of who records it."""
+    is not in the project's complex or is vacant, for an unknown vote, for a form date
+    that cannot be (in the future, before the campaign started) and without the name of
+    who records it."""
     try:
         vote = Vote.parse(vote).value
     except ValueError as exc:
@@ -234,6 +248,10 @@ def record_vote(ds: Dataset, project: str, dwelling: str, vote: str, date: dt.da
                       f"De huur van {dwelling} begon op {since:%d-%m-%Y}: een stem van "
                       f"{_shown(date, 'nl')} is van een vorige huurder en kan niet worden "
                       "vastgelegd voor de huidige huurder.")
+    started = (project_record(ds, project) or {}).get("campaign_start")
+    wrong = campaign_dates_rules.vote_date_error(date, None if _missing(started) else started)
+    if wrong:
+        raise _refuse("date", *wrong)
     if not (recorded_by or "").strip():
         raise _refuse("recorded_by", "Not recorded: a vote needs the name of who recorded it.",
                       "Niet vastgelegd: bij een stem hoort de naam van wie die vastlegt.")
@@ -345,7 +363,8 @@ def new_tenant(ds: Dataset, dwelling: str, date: dt.date, *, expected_version: i
 def campaign_dates(ds: Dataset, project: str, values: Mapping[str, dt.date | None],
                    expected_version: int | None = None, label: str = ""):
     """Set the campaign start and/or notification date (None clears one); None when
-    they equal the project's."""
+    they equal the project's.  Refused when the notification would come before the
+    campaign started (:mod:`desktop.models.campaign_dates`)."""
     unknown = set(values) - {"campaign_start", "notified_on"}
     if unknown:
         raise ValueError(f"not a campaign date: {sorted(unknown)}")
@@ -353,6 +372,10 @@ def campaign_dates(ds: Dataset, project: str, values: Mapping[str, dt.date | Non
     current = {k: None if _missing(old.get(k)) else pd.Timestamp(old[k]).date() for k in values}
     if dict(values) == current:
         return None
+    after = {k: None if _missing(old.get(k)) else old[k] for k in ("campaign_start", "notified_on")}
+    errors = campaign_dates_rules.campaign_date_errors(**{**after, **values})
+    if errors:
+        raise EditError(errors)
     return Upsert("projects", {"project": project}, dict(values),
                   expected_version=expected_version, label=label)
 
@@ -741,7 +764,8 @@ def known(frame: pd.DataFrame, column: str) -> list[str]:
 
 
 __all__ = ["EditError", "same", "project_record", "check_project", "save_project",
-           "move_projects", "moved", "delete_projects", "set_status", "check_capacity",
+           "move_projects", "moved", "moves_needing_confirmation", "STATUSES_CONFIRM_MOVE",
+           "delete_projects", "set_status", "check_capacity",
            "set_capacity", "record_vote", "move_out", "new_tenant", "campaign_dates", "YEAR_TABLES", "set_year_values",
            "set_years", "delete_year", "set_measure", "delete_measure",
            "STOCK_TABLES", "PER_DWELLING", "check_rows", "record", "save_complex",

@@ -225,3 +225,52 @@ def test_adding_and_removing_dwellings_keeps_the_complex_count_and_undoes_in_one
     ws.apply(inverse)
     assert "C1-NEW" not in set(ws.load().dwellings["dwelling"])
     assert ws.load().complexes.set_index("complex").at["C1", "dwellings"] == 15
+
+
+def test_project_form_to_akkoord_below_ten_dwellings_needs_every_tenant(tmp_path):
+    """Issue 19.3: sample A-26-001 (8 dwellings, 6 agreed) no longer goes to akkoord
+    from the project form without a reason; with one it does, the reason kept."""
+    from desktop.sample import create_sample_workspace
+
+    ws = create_sample_workspace(tmp_path / "soest.rpw")
+    try:
+        values = edits.project_record(ws.load(), "A-26-001")
+        values = {k: v for k, v in values.items() if k in ("project", "complex", "year", "status")}
+        command = edits.save_project(ws.load(), {**values, "status": "akkoord"}, "A-26-001")
+        with pytest.raises(GateError) as err:
+            ws.apply(command)
+        assert "every tenant must consent" in str(err.value)
+        assert "elke huurder moet zelf instemmen" in err.value.message_nl
+        ws.apply(edits.save_project(ws.load(), {**values, "status": "akkoord"}, "A-26-001",
+                                    reason="two tenants signed at the office"))
+        assert list(ws.status_history("A-26-001")["reason"]) == ["two tenants signed at the office"]
+    finally:
+        ws.close()
+
+
+def test_impossible_campaign_and_form_dates_are_refused(tmp_path):
+    """Issue 19.2 in the use cases (sample A-25-001's campaign started 15-02-2026)."""
+    import datetime as dt
+
+    from desktop.sample import create_sample_workspace
+
+    ws = create_sample_workspace(tmp_path / "soest.rpw")
+    try:
+        ds = ws.load()
+        with pytest.raises(edits.EditError) as err:
+            edits.campaign_dates(ds, "A-25-001", {"notified_on": dt.date(2026, 2, 14)})
+        assert err.value.field == "notified_on"
+        assert "vóór de start van de campagne (15-02-2026)" in err.value.message_nl
+        with pytest.raises(edits.EditError) as err:        # a start after the notice given
+            edits.campaign_dates(ds, "A-25-001", {"campaign_start": dt.date(2026, 4, 1),
+                                                  "notified_on": dt.date(2026, 3, 20)})
+        assert err.value.field == "notified_on"
+        assert edits.campaign_dates(ds, "A-25-001", {"notified_on": dt.date(2026, 2, 15)})
+        for day, words in ((dt.date.today() + dt.timedelta(days=1), "future"),
+                           (dt.date(2026, 2, 14), "before the campaign started")):
+            with pytest.raises(edits.EditError) as err:
+                edits.record_vote(ds, "A-25-001", "A-2301-008", "ja", day, "Anna")
+            assert err.value.field == "date" and words in err.value.message
+        assert edits.record_vote(ds, "A-25-001", "A-2301-008", "ja", dt.date(2026, 2, 15), "Anna")
+    finally:
+        ws.close()

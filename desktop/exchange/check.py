@@ -28,7 +28,7 @@ import numpy as np
 from desktop.models.dataset import Dataset
 from desktop.models.defaults import BASE_YEAR
 
-from .problems import LANGUAGES, WorkbookProblem, default_language
+from .problems import LANGUAGES, WorkbookProblem, default_language, group_warnings
 from .reader import ReadResult, WorkbookUnreadable, read_workbook
 
 PARTS: tuple[str, ...] = ("support", "affordability", "affordability_by_corporation_year",
@@ -134,6 +134,7 @@ def check_workbook(path: str | os.PathLike, base_year: int = BASE_YEAR, **limits
     for problem in rule_problems:
         wp = located.locate(problem)
         (report.errors if wp.severity == "error" else report.warnings).append(wp)
+    report.warnings = group_warnings(report.warnings)
     return report
 
 
@@ -168,7 +169,7 @@ _T = {
 _COLUMNS_NL = {
     "project": "project", "dwellings": "woningen", "tenants": "huurders", "yes": "ja", "no": "nee",
     "no_response": "geen reactie", "support_pct": "draagvlak %", "status": "status",
-    "tariff_year": "tariefjaar", "rent_increase_per_month": "huurverhoging/mnd",
+    "tariff_year": "tariefjaar", "project_year": "projectjaar", "rent_increase_per_month": "huurverhoging/mnd",
     "energy_saving_per_month": "energiebesparing/mnd", "ok": "ok", "corporation": "corporatie",
     "year": "jaar", "avg_rent_increase_per_month": "gem. huurverhoging/mnd",
     "avg_energy_saving_per_month": "gem. energiebesparing/mnd", "from_year": "van",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..store.workspace import Workspace, apply_import_plan
 from .merge import ImportPlan, plan_import
-from .problems import HasProblems, WorkbookProblem
+from .problems import HasProblems, WorkbookProblem, group_warnings
 from .progress import ProgressFn, report
 from .reader import ReadResult, read_workbook
 
@@ -39,13 +39,80 @@ def prepare_import(path: str | os.PathLike, workspace: Workspace,
     current = workspace.load(history=True)
     report(progress, 0.1)
     result: ReadResult = read_workbook(path, context=current, isolated=isolated, progress=progress)
-    outcome = ImportOutcome(path, problems=list(result.problems))
+    outcome = ImportOutcome(path, problems=group_warnings(list(result.problems)))
     report(progress, 0.6)
     if result.ok:
-        outcome.plan = plan_import(result.dataset, result.present_columns, current)
-        outcome.problems += _skipped_history(outcome.plan, result)
+        plan = plan_import(result.dataset, result.present_columns, current)
+        outcome.problems += _skipped_history(plan, result)
+        refused = gate_problems(result, plan)
+        outcome.problems += refused
+        outcome.plan = None if refused else plan
     report(progress, 0.7)
     return outcome
+
+
+def gate_problems(result: ReadResult, plan: ImportPlan) -> list[WorkbookProblem]:
+    """The support gate (:func:`desktop.models.support.gate_refuses`, the one the store's
+    SetStatus applies) for every project the workbook takes past the support stage: an
+    error at its Status cell when the support counted after the import (the workbook's
+    votes included) does not allow it.  A workbook row cannot give a reason: set such a
+    status in the app, where the reason is asked and kept in the status history.
+
+    Gated: a known project whose status goes from before the support stage to akkoord
+    or later, and a new project at akkoord or later whose campaign is recorded (votes or
+    a campaign start date).  A new project without any campaign record is history from
+    before the workspace (e.g. a project done in 2021) and is taken as it is; so is a new
+    project in an export of a workspace (it has the Statusgeschiedenis sheet), and a
+    status that sheet shows the app moved the project to."""
+    if "projects" not in result.present_columns or "status" not in result.present_columns["projects"]:
+        return []
+    from ..models import support
+    from ..models.dataset import Problem
+
+    incoming = result.dataset.projects
+    current = plan.current.projects
+    old_status = dict(zip(current["project"].astype(str),
+                          current["status"].to_numpy(dtype=object, na_value=None)))
+    candidates = []
+    for pos, (pid, status) in enumerate(zip(incoming["project"].astype(str),
+                                            incoming["status"].to_numpy(dtype=object, na_value=None))):
+        if status is None:
+            continue
+        before = old_status.get(pid, None)
+        if not support.passes_support_stage(before, status):
+            continue
+        candidates.append((pos, pid, status, pid in old_status))
+    if not candidates:
+        return []
+    merged = plan.merged()
+    voted = set(merged.votes["project"].dropna().astype(str))
+    started = set(merged.projects.loc[merged.projects["campaign_start"].notna().to_numpy(dtype=bool),
+                                      "project"].astype(str))
+    # a status the app already let through (after the gate, or with a reason) is in the
+    # workbook's status history: restoring it restores that decision, also from an export
+    # without personal data, which leaves the reason itself out
+    history = result.dataset.status_history
+    decided = set(zip(history["project"].astype(str),
+                      history["new_status"].to_numpy(dtype=object, na_value=None)))
+    out = []
+    # an export of a workspace (it has the Statusgeschiedenis sheet) brings the app's own
+    # record: a new project's status is taken as that workspace had it
+    exported = "status_history" in result.present_columns
+    for pos, pid, status, known in candidates:
+        if not known and (exported or (pid not in voted and pid not in started)):
+            continue
+        if (pid, status) in decided:
+            continue
+        t = support.project_tally(merged, pid)
+        if support.gate_refuses(t, old_status.get(pid), status):
+            out.append(result.locate(Problem(
+                "projects", pos, "status",
+                f"{support.gate_text(t, pid)} Status '{status}' is refused: a workbook cannot "
+                "give the reason; set this status in the app, which asks for it.",
+                "error", pid,
+                f"{support.gate_text(t, pid, 'nl')} Status '{status}' geweigerd: een werkboek "
+                "kan geen reden geven; zet deze status in de app, die om de reden vraagt.")))
+    return out
 
 
 def commit_import(outcome: ImportOutcome, workspace: Workspace, *, keep_backups: int = 10,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,3 +87,42 @@ class HasProblems:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+# a word holding a digit: an id (P-1101, W-0042), a count, an amount, a year
+_VARYING = re.compile(r"\S*\d\S*")
+GROUP_FROM = 3           # this many warnings of one kind become one line
+
+
+def _kind(p: WorkbookProblem) -> tuple:
+    """What makes warnings "the same": sheet, column and text but for its ids and numbers."""
+    return p.sheet, p.column, _VARYING.sub("#", p.message)
+
+
+def group_warnings(problems: list[WorkbookProblem]) -> list[WorkbookProblem]:
+    """Repeated warnings as one line with a count (the workbook contract: never one line
+    per dwelling or complex of the same kind).  Warnings of one kind (:func:`_kind`) that
+    occur :data:`GROUP_FROM` times or more become one warning at the first one's place,
+    its text followed by how many more there are and their rows; errors and other
+    warnings stay as they are, in their order.  ``check`` and the import preview both
+    show their warnings through this function."""
+    groups: dict[tuple, list[WorkbookProblem]] = {}
+    for p in problems:
+        if not p.is_error:
+            groups.setdefault(_kind(p), []).append(p)
+    out = []
+    for p in problems:
+        same = groups.get(_kind(p)) if not p.is_error else None
+        if not same or len(same) < GROUP_FROM:
+            out.append(p)
+            continue
+        if same[0] is not p:
+            continue
+        more = len(same) - 1
+        rows = [q.row for q in same[1:] if q.row is not None]
+        shown = ", ".join(str(r) for r in rows[:5]) + (", …" if len(rows) > 5 else "")
+        en = f"{p.message} (and {more} more of this kind" + (f": rows {shown})" if rows else ")")
+        nl = (f"{p.message_nl} (en nog {more} van deze soort"
+              + (f": rijen {shown})" if rows else ")"))
+        out.append(WorkbookProblem(p.sheet, p.row, p.column, en, nl, p.severity))
+    return out

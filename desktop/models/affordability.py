@@ -144,7 +144,7 @@ def rent_limits_for_years(years, ds_or_none=None, table: pd.DataFrame | None = N
                           ) -> pd.DataFrame:
     """Rent limits per year by the fallback rule: ``table`` (columns year,
     aftopping_small_cents, aftopping_large_cents, liberalisation_cents), else a
-    ``rent_limits`` frame on the dataset, else ``DEFAULT_RENT_LIMITS`` (2020, 2021)."""
+    ``rent_limits`` frame on the dataset, else ``DEFAULT_RENT_LIMITS`` (2020–2025)."""
     frame = resolve_years(_limits_table(ds_or_none, table), years, RENT_LIMIT_COLUMNS,
                           DEFAULT_RENT_LIMITS)
     for c in RENT_LIMIT_COLUMNS:
@@ -226,8 +226,8 @@ def _fmt_eur_nl(cents: int) -> str:
 def project_table(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
     """One row per project that is not ``vervallen``, in the order of the projects.
 
-    Check columns: project, tariff_year (the project's year; the tariffs used follow
-    the fallback rule, see tariff_source_year), rent_increase_per_month,
+    Check columns: project, tariff_year (the year whose tariffs were used, after the
+    fallback rule; the same as tariff_source_year), project_year, rent_increase_per_month,
     energy_saving_per_month (euros), ok (rent increase ≤ saving, in cents).
 
     Further: row (position in ``ds.projects``), complex, corporation, neighbourhood,
@@ -235,6 +235,9 @@ def project_table(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
     electricity_tariff, tariff_source_year, tariff_estimate, rent_increase_cents,
     energy_saving_cents, margin_cents / margin_per_month (saving − increase), verdict
     (``ok``/``not_ok``), rent_before_cents (average net rent of the complex),
+    catalogue_saving_cents (the saving before the cap), saving_capped (a saving per
+    carrier above the complex's average use is capped at that use, for 3K and the
+    housing costs alike),
     rent_after_cents, rent_limits_year, over_aftopping (rent after the increase above
     the aftoppingsgrens for 1–2 persons), over_aftopping_large (above the one for 3+
     persons too), over_liberalisation (above the liberalisatiegrens: leaves the social
@@ -279,17 +282,27 @@ def project_table(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
     te = tar["electricity_eur_kwh"].reindex(years).to_numpy(dtype="float64")
     gas_saving = p["gas_saving_m3"].to_numpy(dtype="float64", na_value=np.nan)
     el_saving = p["electricity_saving_kwh"].to_numpy(dtype="float64", na_value=np.nan)
-    saving = _saving_cents_array(gas_saving, el_saving, tg, te)
+    uses = complex_use(ds)
+    use_index = pd.Index(uses.index.to_numpy(dtype=object))
+    ui = use_index.get_indexer(p["complex"])
+    g_use = np.where(ui >= 0, uses["gas_m3"].to_numpy()[np.clip(ui, 0, None)], np.nan)
+    e_use = np.where(ui >= 0, uses["electricity_kwh"].to_numpy()[np.clip(ui, 0, None)], np.nan)
+    # a dwelling cannot save more than it uses: the saving per carrier is capped at the
+    # complex's average use, for 3K and the housing costs alike (one saving per project)
+    g_known = np.where(ui >= 0, uses["gas_known"].to_numpy(dtype=bool)[np.clip(ui, 0, None)], False)
+    with np.errstate(invalid="ignore"):
+        gas_capped = g_known & (gas_saving > g_use)      # an unknown use (0) caps nothing
+        el_capped = el_saving > e_use
+    gas_used = np.where(gas_capped, g_use, gas_saving)
+    el_used = np.where(el_capped, e_use, el_saving)
+    saving = _saving_cents_array(gas_used, el_used, tg, te)
     increase = p["rent_increase_cents"].to_numpy(dtype="float64", na_value=0.0).astype("int64")
     ok = increase <= saving
 
     # rent limits
     lim = rent_limits_for_years(years, ds)
     lim = lim.reindex(years)
-    uses = complex_use(ds)
-    use_index = pd.Index(uses.index.to_numpy(dtype=object))
     rent_before = _complex_rent_cents(ds, use_index)
-    ui = use_index.get_indexer(p["complex"])
     rb = np.where(ui >= 0, rent_before[np.clip(ui, 0, None)], np.nan)
     rb = np.where(np.isnan(rb), np.nan, _round_half_up(rb))
     ra = rb + increase
@@ -300,20 +313,15 @@ def project_table(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
         over_lib = raising & (ra > lim["liberalisation_cents"].to_numpy())
     forbidden = raising & (years >= NO_ENERGY_RENT_INCREASE_FROM)
 
-    # housing costs (3L) at the complex's average use
-    g_use = np.where(ui >= 0, uses["gas_m3"].to_numpy()[np.clip(ui, 0, None)], np.nan)
-    e_use = np.where(ui >= 0, uses["electricity_kwh"].to_numpy()[np.clip(ui, 0, None)], np.nan)
+    # housing costs (3L) at the complex's average use; after the measures the energy
+    # costs drop by exactly the (capped) saving 3K uses.  A use too large to price is
+    # unknown, like a missing gas use (never an arbitrary int64)
     with np.errstate(over="ignore", invalid="ignore"):
         before_f = (g_use * tg + e_use * te) * 100.0 / 12.0
-        g_after = np.maximum(g_use - np.nan_to_num(gas_saving), 0.0)
-        e_after = np.maximum(e_use - np.nan_to_num(el_saving), 0.0)
-        after_f = (g_after * tg + e_after * te) * 100.0 / 12.0
-    # a use too large to price is unknown, like a missing gas use (never an arbitrary
-    # int64); NaN costs count 0 as before
-    too_large = ~np.isnan(before_f) & ~_countable(before_f) | ~np.isnan(after_f) & ~_countable(after_f)
+    too_large = ~np.isnan(before_f) & ~_countable(before_f)
     e_before = _cost_cents_array(np.where(too_large, 0.0, np.nan_to_num(before_f)))
-    e_after_c = _cost_cents_array(np.where(too_large, 0.0, np.nan_to_num(after_f)))
     unknown_use = np.isnan(g_use) | too_large
+    e_after_c = np.where(unknown_use, 0, e_before - saving)
     h_before = np.where(np.isnan(rb), np.nan, rb + e_before)
     h_after = np.where(np.isnan(rb), np.nan, ra + e_after_c)
 
@@ -323,7 +331,8 @@ def project_table(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
 
     frame = pd.DataFrame({
         "project": p["project"].to_numpy(dtype=object),
-        "tariff_year": years,
+        "tariff_year": tar["source_year"].reindex(years).to_numpy(dtype="int64"),
+        "project_year": years,
         "rent_increase_per_month": _euros(increase),
         "energy_saving_per_month": _euros(saving),
         "ok": ok,
@@ -342,6 +351,8 @@ def project_table(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
         "tariff_estimate": tar["estimate"].reindex(years).to_numpy(dtype=bool),
         "rent_increase_cents": increase,
         "energy_saving_cents": saving,
+        "catalogue_saving_cents": _saving_cents_array(gas_saving, el_saving, tg, te),
+        "saving_capped": gas_capped | el_capped,
         "margin_cents": saving - increase,
         "margin_per_month": _euros(saving - increase),
         "verdict": np.where(ok, "ok", "not_ok"),

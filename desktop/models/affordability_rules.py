@@ -73,7 +73,18 @@ def energy_rent_increase(frame: pd.DataFrame) -> np.ndarray:
     return _where(_column(frame, "energy_rent_increase_forbidden"), ENERGY_RENT_INCREASE)
 
 
-RULES: tuple[Rule, ...] = (rent_limit, energy_rent_increase)
+SAVING_CAPPED = Flag(
+    "saving_capped", "saving capped: the catalogue saving exceeds the complex's use",
+    "besparing begrensd: de catalogusbesparing is groter dan het verbruik van het complex")
+
+
+def saving_capped(frame: pd.DataFrame) -> np.ndarray:
+    """The project's saving (gas or electricity) exceeds the complex's average use: the
+    saving counted, for 3K and the housing costs, is capped at that use."""
+    return _where(_column(frame, "saving_capped"), SAVING_CAPPED)
+
+
+RULES: tuple[Rule, ...] = (rent_limit, energy_rent_increase, saving_capped)
 
 
 def project_flags(frame: pd.DataFrame, rules: Sequence[Rule] = RULES) -> list[tuple[Flag, ...]]:
@@ -97,5 +108,5 @@ def flags_text(flags: tuple[Flag, ...], language: str = "en") -> str:
     return "; ".join(f.text(language) for f in flags)
 
 
-__all__ = ["Flag", "RULES", "rent_limit", "energy_rent_increase", "project_flags",
+__all__ = ["Flag", "RULES", "rent_limit", "energy_rent_increase", "saving_capped", "SAVING_CAPPED", "project_flags",
            "traffic_light", "flags_text"]

@@ -398,16 +398,20 @@ def dwelling_use(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
 
 def complex_use(ds: Dataset) -> pd.DataFrame:
     """Per complex (index ``complex``): dwellings, average gas m³/yr and electricity
-    kWh/yr per dwelling (after the fallbacks of :func:`dwelling_use`)."""
+    kWh/yr per dwelling (after the fallbacks of :func:`dwelling_use`), gas_known (no
+    dwelling's gas use unknown and counted as 0)."""
     u = _use_arrays(ds)
     nc = u.n_complexes
     n = _wsum(u.ci, weights=u.weight, minlength=nc)
     g = _wsum(u.ci, weights=u.weight * u.gas, minlength=nc)
     e = _wsum(u.ci, weights=u.weight * u.el, minlength=nc)
+    unknown_gas = _wsum(u.ci, weights=u.weight * (u.gas_src == 4), minlength=nc)
     with np.errstate(invalid="ignore", divide="ignore"):
         return pd.DataFrame({"dwellings": n.astype("int64"),
                              "gas_m3": np.where(n > 0, g / np.where(n > 0, n, 1), np.nan),
-                             "electricity_kwh": np.where(n > 0, e / np.where(n > 0, n, 1), np.nan)},
+                             "electricity_kwh": np.where(n > 0, e / np.where(n > 0, n, 1), np.nan),
+                             # no dwelling's gas use was unknown (counted as 0)
+                             "gas_known": (n > 0) & (unknown_gas == 0)},
                             index=pd.Index(u.complex_ids, name="complex", dtype="string"))
 
 

@@ -87,9 +87,26 @@ class RentLimits:
     source: str = "Belastingdienst"
 
 
+# Aftoppingsgrenzen (low: 1-2 persons, high: 3+) and liberalisatiegrens per 1 January,
+# as set by the Ministry (BZK) for the huurtoeslag; each year's source below.  A year
+# after the last row takes the last row's limits (the fallback rule).  2026 is left
+# out: its liberalisatiegrens (€ 932,93) is published, its aftoppingsgrenzen were not
+# found in a source we could check — add the row when they are.
 DEFAULT_RENT_LIMITS: tuple[RentLimits, ...] = (
     RentLimits(2020, 61901, 66340, 73714),
     RentLimits(2021, 63325, 67866, 75233),
+    # aftopping frozen at 2021's (huurbevriezing): volkshuisvestingnederland.nl,
+    # "Huurtoeslagparameters 2022 bekend" (4 Nov 2021); liberalisatiegrens € 763,47:
+    # corporatiestrateeg.nl "Huurprijsklassen 2022", stadhuis.nl
+    RentLimits(2022, 63325, 67866, 76347,
+               "BZK housing benefit parameters 2022 (volkshuisvestingnederland.nl, 4 Nov 2021)"),
+    # Woonbond "Normen en grenzen huurtoeslag" 2023; ssw.nl "Inkomens- en huurprijsgrenzen"
+    RentLimits(2023, 64719, 69360, 80806, "Woonbond, housing benefit norms and limits 2023"),
+    # Woonbond "Normen en grenzen huurtoeslag" 2024 and "Aftoppingsgrens" (2024)
+    RentLimits(2024, 65043, 69707, 87966, "Woonbond, housing benefit norms and limits 2024"),
+    # aftopping: huurstunt.nl "Wat is de aftoppingsgrens" (2025); huurtoeslaggrens =
+    # liberalisatiegrens € 900,07: Metro, "Zoveel huurtoeslag ontvang je in 2025" (Jan 2025)
+    RentLimits(2025, 68296, 73193, 90007, "Housing benefit 2025 (huurstunt.nl; Metro, Jan 2025)"),
 )
 
 # From 1 Jan 2023 corporations charge no rent increase for energy measures

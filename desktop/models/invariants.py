@@ -17,6 +17,9 @@ import numpy as np
 import pandas as pd
 
 from . import fields as registry
+from .campaign_dates import (
+    FUTURE_FORM, early_form_message, impossible_vote_dates, notified_before_start, notified_message,
+)
 from .dataset import Dataset, Problem
 from .enums import LABELS, Heating, Status, Vote
 
@@ -268,6 +271,30 @@ def validate_dataset(ds: Dataset, context: Dataset | None = None) -> list[Proble
               lambda p, v=values, w=sheet_en, s=sheet_nl: f"{w} {v.iloc[p]!r} does not exist in {s}",
               lambda p, v=values, s=sheet_nl, w=sheet_en:
                   f"{'woning' if w == 'dwelling' else w} {v.iloc[p]!r} bestaat niet in {s}")
+
+    # campaign dates that cannot be: notified before the start, a form date in the
+    # future or before its project's campaign started (models/campaign_dates.py)
+    if len(projects) and "campaign_start" in projects and "notified_on" in projects:
+        early = notified_before_start(projects)
+        starts = pd.to_datetime(projects["campaign_start"])
+        c.add("projects", projects, _positions(early), "notified_on",
+              lambda p: notified_message(starts.iloc[p].date())[0],
+              lambda p: notified_message(starts.iloc[p].date())[1])
+    if len(votes) and "date" in votes:
+        started = all_projects.drop_duplicates("project").set_index("project")["campaign_start"]
+        if context is not None and len(context.projects):   # a workbook without the column
+            known = context.projects.drop_duplicates("project").set_index("project")["campaign_start"]
+            started = started.fillna(known.reindex(started.index))
+        at = pd.Index(started.index).get_indexer(votes["project"])
+        starts_ns = pd.to_datetime(started).to_numpy(dtype="datetime64[ns]")
+        vote_start = pd.Series(np.where(at >= 0, starts_ns[np.clip(at, 0, None)] if len(starts_ns)
+                                        else np.datetime64("NaT", "ns"), np.datetime64("NaT", "ns")),
+                               dtype="datetime64[ns]")
+        future, before = impossible_vote_dates(votes, vote_start)
+        c.add("votes", votes, _positions(future), "date", FUTURE_FORM[0], FUTURE_FORM[1])
+        c.add("votes", votes, _positions(before), "date",
+              lambda p: early_form_message(vote_start.iloc[p].date())[0],
+              lambda p: early_form_message(vote_start.iloc[p].date())[1])
 
     # dwelling count of a complex: declared count vs Woningen rows
     if len(complexes):

@@ -47,7 +47,8 @@ def evaluate(ds: Dataset, base_year: int = BASE_YEAR) -> tuple[dict[str, list], 
     projects, w = affordability.project_table(ds)
     warnings += w
     parts["affordability"] = frame_records(projects, [
-        "project", "tariff_year", "rent_increase_per_month", "energy_saving_per_month", "ok"])
+        "project", "tariff_year", "project_year", "rent_increase_per_month",
+        "energy_saving_per_month", "ok"])
 
     # from the project table above: computing it again took a fifth of the evaluation
     frame, w = affordability.corporation_year_table(ds, projects)

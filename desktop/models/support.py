@@ -17,7 +17,8 @@ The rule, in one place:
   starts with no vote.
 * Fewer than 10 dwellings: the presumption does not apply, every tenant's own
   consent counts (status ``individual_consent``).
-* After written notification that 70 % agreed, tenants have 56 days to go to court.
+* After written notification that 70 % agreed, tenants have 56 days to go to court;
+  without support (or below 10 dwellings) there is no such deadline.
 
 :func:`support_reached`, :func:`support_status` and :func:`yes_still_needed` are the
 only definition of the rule; they work on Python ints and on numpy arrays alike, so
@@ -144,11 +145,47 @@ def former_tenant(vote_dates, let, let_since):
     return bool(out[0]) if scalar else out
 
 
-def objection_deadline(notified_on: date) -> date:
-    """Last day a tenant who did not agree can ask the court: notification + 56 days."""
+# why a project has no objection deadline (Deadline.reason)
+NO_NOTICE = "no_notice"                  # the tenants were not notified in writing yet
+NO_SUPPORT = "no_support"                # 10+ dwellings, 70 % not reached
+NO_PRESUMPTION = "no_presumption"        # fewer than 10 dwellings: the 70 % rule does not apply
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The objection deadline of one project: ``on`` the last day, or None with the
+    ``reason`` why there is none (:data:`NO_NOTICE`, :data:`NO_SUPPORT`,
+    :data:`NO_PRESUMPTION`)."""
+
+    on: date | None
+    reason: str | None = None
+
+
+def objection_deadline(t: "Tally", notified_on: date | None) -> Deadline:
+    """The last day a tenant who did not agree can ask the court (BW 7:220 lid 3).
+
+    The 8 weeks (56 days) follow the written notice *that 70 % agreed*: a complex of 10
+    or more dwellings whose support is reached and whose tenants were notified.  When
+    support is not reached (or the presumption does not apply, fewer than 10 dwellings)
+    there is no such deadline, whatever notice was sent."""
+    if not t.presumption_applies:
+        return Deadline(None, NO_PRESUMPTION)
+    if not t.reached:
+        return Deadline(None, NO_SUPPORT)
+    if notified_on is None or pd.isna(notified_on):
+        return Deadline(None, NO_NOTICE)
     if isinstance(notified_on, datetime):
         notified_on = notified_on.date()
-    return notified_on + timedelta(days=OBJECTION_DAYS)
+    return Deadline(notified_on + timedelta(days=OBJECTION_DAYS))
+
+
+def objection_deadlines(status, notified_on: pd.Series) -> pd.Series:
+    """:func:`objection_deadline` for many projects: ``status`` their support status
+    (:func:`support_status`), ``notified_on`` their notification dates; NaT where there
+    is no deadline."""
+    reached = np.asarray(status, dtype=object) == REACHED
+    out = (pd.to_datetime(notified_on) + pd.Timedelta(days=OBJECTION_DAYS)).astype("datetime64[s]")
+    return out.where(reached)
 
 
 # ----- one project: the live vote-entry view ----------------------------------------
@@ -233,13 +270,24 @@ def tally_votes(dwellings: int, tenants: int, let_dwellings, votes, let_since=No
 
 
 # ----- the status gate --------------------------------------------------------------
+def passes_support_stage(old_status: Status | str | None, new_status: Status | str) -> bool:
+    """True when a status change goes past the support stage: to akkoord, in uitvoering
+    or gereed from a status before it (or from none: a new project)."""
+    new = Status.parse(new_status)
+    if new not in STATUSES_NEEDING_SUPPORT:
+        return False
+    if old_status is None or (isinstance(old_status, float) and np.isnan(old_status)):
+        return True
+    return Status.parse(old_status) not in STATUSES_NEEDING_SUPPORT
+
+
 def needs_override(t: Tally, new_status: Status | str) -> bool:
-    """True when moving to ``new_status`` needs a reason from the user: a project of
-    10+ dwellings going to akkoord / in uitvoering / gereed without 70 % support."""
+    """True when moving to ``new_status`` (akkoord / in uitvoering / gereed) needs a
+    reason from the user: a complex of 10+ dwellings without 70 % support, or one of
+    fewer than 10 dwellings where not every tenant agreed ("individual consent": the
+    presumption does not apply, each tenant's own consent counts)."""
     status = Status.parse(new_status)
-    return (status in STATUSES_NEEDING_SUPPORT
-            and t.dwellings >= PRESUMPTION_MIN_DWELLINGS
-            and not t.reached)
+    return status in STATUSES_NEEDING_SUPPORT and t.yes_needed > 0
 
 
 def gate_allows(t: Tally, new_status: Status | str, reason: str | None = None) -> bool:
@@ -248,6 +296,30 @@ def gate_allows(t: Tally, new_status: Status | str, reason: str | None = None) -
     if not needs_override(t, new_status):
         return True
     return bool(reason and reason.strip())
+
+
+def gate_refuses(t: Tally, old_status: Status | str | None, new_status: Status | str,
+                 reason: str | None = None) -> bool:
+    """The one gate decision for every way to a status past the support stage (the
+    project form, a drag, the support page, an import): True when the change goes past
+    the support stage (:func:`passes_support_stage`) without the support it needs
+    (:func:`needs_override`) and without a reason."""
+    return passes_support_stage(old_status, new_status) and not gate_allows(t, new_status, reason)
+
+
+def gate_text(t: Tally, project: str, lang: str = "en") -> str:
+    """Why the gate refuses (English or Dutch): the support counted and what is needed."""
+    if not t.presumption_applies:
+        if lang == "nl":
+            return (f"Project {project} heeft minder dan 10 woningen: elke huurder moet zelf "
+                    f"instemmen; {t.yes} van {t.tenants} stemden ja (nog {t.yes_needed} te gaan).")
+        return (f"Project {project} has fewer than 10 dwellings: every tenant must consent; "
+                f"{t.yes} of {t.tenants} agreed ({t.yes_needed} still to agree).")
+    if lang == "nl":
+        return (f"Het draagvlak voor project {project} is {t.support_pct:.2f} % van "
+                f"{t.tenants} huurders; 70 % is nodig (nog {t.yes_needed} stemmen voor).")
+    return (f"Support for project {project} is {t.support_pct:.2f} % of {t.tenants} "
+            f"tenants; 70 % is needed ({t.yes_needed} more yes votes).")
 
 
 # ----- the whole programme ----------------------------------------------------------
@@ -351,7 +423,8 @@ def _all_projects(ds: Dataset) -> pd.DataFrame:
         "status": pd.array(support_status(dwellings, tenants, yes), dtype="string"),
         "corporation": p["complex"].map(corporation_by_complex).astype("string"),
         "yes_needed": yes_still_needed(dwellings, tenants, yes),
-        "deadline": (p["notified_on"] + pd.Timedelta(days=OBJECTION_DAYS)).astype("datetime64[s]"),
+        "deadline": objection_deadlines(support_status(dwellings, tenants, yes),
+                                        p["notified_on"]).to_numpy(),
     })
     out["vote_rows"] = rows
     return out
@@ -463,7 +536,9 @@ def follow_up(ds: Dataset, project: str) -> pd.DataFrame:
 __all__ = [
     "PRESUMPTION_MIN_DWELLINGS", "SUPPORT_PERCENT", "OBJECTION_DAYS",
     "REACHED", "NOT_REACHED", "INDIVIDUAL_CONSENT", "SUPPORT_STATUSES", "SUPPORT_COLUMNS",
-    "Tally", "tally", "tally_votes", "by_current_tenant", "former_tenant", "complex_size", "support_reached", "support_status", "yes_still_needed",
-    "objection_deadline", "needs_override", "gate_allows",
+    "Tally", "tally", "tally_votes", "by_current_tenant", "former_tenant", "complex_size",
+    "support_reached", "support_status", "yes_still_needed",
+    "objection_deadline", "objection_deadlines", "Deadline", "NO_NOTICE", "NO_SUPPORT",
+    "NO_PRESUMPTION", "passes_support_stage", "needs_override", "gate_refuses", "gate_text", "gate_allows",
     "support_table", "campaign_table", "project_tally", "follow_up",
 ]

@@ -25,6 +25,13 @@ DUTCH: dict[str, str] = {
     defaults.TYPICAL_ELECTRICITY_SOURCE: "CBS, gemiddeld huishouden 2020",
     measures.ESTIMATE_SOURCE: "Niet-geverifieerde schatting (geen primaire bron beschikbaar)",
     measures.WORKSPACE_SOURCE: "Ingevoerd in deze werkruimte",
+    # sources of the built-in rent limits
+    "BZK housing benefit parameters 2022 (volkshuisvestingnederland.nl, 4 Nov 2021)":
+        "BZK huurtoeslagparameters 2022 (volkshuisvestingnederland.nl, 4 nov. 2021)",
+    "Woonbond, housing benefit norms and limits 2023": "Woonbond, normen en grenzen huurtoeslag 2023",
+    "Woonbond, housing benefit norms and limits 2024": "Woonbond, normen en grenzen huurtoeslag 2024",
+    "Housing benefit 2025 (huurstunt.nl; Metro, Jan 2025)":
+        "Huurtoeslag 2025 (huurstunt.nl; Metro, jan. 2025)",
     # notes of the measures catalogue
     "≈ 700 m³/yr for a dwelling with its own roof": "≈ 700 m³/jr voor een woning met een eigen dak",
     "180–600 m³/yr by house type; default is the midpoint":

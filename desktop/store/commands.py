@@ -15,7 +15,7 @@ from sqlalchemy import and_, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from ..models import support
-from ..models.enums import STATUSES_NEEDING_SUPPORT, Status
+from ..models.enums import Status
 from . import schema as s
 from .workspace import (
     ConflictError, WorkspaceError, _ensure_names, append_votes, current_user, lock_projects, now,
@@ -280,10 +280,9 @@ class SetStatus:
         old = conn.execute(select(p.c.status, p.c.complex).where(p.c.project == self.project)).first()
         if old is None:
             raise WorkspaceError(f"Project {self.project} does not exist.")
-        if new in STATUSES_NEEDING_SUPPORT and Status.parse(old[0]) not in STATUSES_NEEDING_SUPPORT \
-                and not (self.reason and self.reason.strip()):
+        if support.passes_support_stage(old[0], new) and not (self.reason and self.reason.strip()):
             t = gate_tally(conn, self.project, old[1])
-            if support.needs_override(t, new):
+            if support.gate_refuses(t, old[0], new, self.reason):
                 raise GateError(self.project, new.value, t)
         who = self.changed_by if self.changed_by is not None else current_user(conn)
         stamp = now()
@@ -303,14 +302,9 @@ class GateError(WorkspaceError):
 
     def __init__(self, project: str, status: str, tally: "support.Tally"):
         self.project, self.status, self.tally = project, status, tally
-        self.message_nl = (
-            f"Het draagvlak voor project {project} is {tally.support_pct:.2f} % van "
-            f"{tally.tenants} huurders; 70 % is nodig (nog {tally.yes_needed} stemmen voor). "
-            "Geef een reden om toch door te gaan.")
-        super().__init__(
-            f"Support for project {project} is {tally.support_pct:.2f} % of {tally.tenants} "
-            f"tenants; 70 % is needed ({tally.yes_needed} more yes votes). Give a reason to "
-            "proceed anyway.")
+        self.message_nl = (support.gate_text(tally, project, "nl")
+                           + " Geef een reden om toch door te gaan.")
+        super().__init__(support.gate_text(tally, project) + " Give a reason to proceed anyway.")
 
 
 def gate_tally(conn: Connection, project: str, complex_id: str) -> "support.Tally":

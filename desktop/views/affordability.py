@@ -202,6 +202,9 @@ class AffordabilityPage(Page):
                        self.tr("Rent + energy per month after the measures")),
             ColumnSpec("housing_cost_change_cents", self.tr("Housing\ncosts change"), money, NUMBER_ALIGN),
             ColumnSpec("flags", self.tr("Rent limits\n(flags)")),
+            ColumnSpec("rent_limits_year", self.tr("Limits\nof"), str, NUMBER_ALIGN, self.tr(
+                "The year whose aftoppingsgrenzen and liberalisatiegrens the project is checked "
+                "against: its own year, else the nearest earlier year with limits")),
             ColumnSpec("tariffs", self.tr("Tariffs\n€/m³ / €/kWh"), tooltip=self.tr(
                 "Tariffs used; (year) = borrowed from that year by the fallback rule; "
                 "* = built-in estimate")),

@@ -72,6 +72,14 @@ class ReasonDialog(QDialog):
 def gate_message(gate: GateError) -> str:
     """What the reason dialog says: the support the store counted and what is needed."""
     t = gate.tally
+    if not t.presumption_applies:
+        return fmt.tr_fmt(QCoreApplication.translate(
+            "SupportPage",
+            "%1 has fewer than 10 dwellings: every tenant must consent, and %2 of %3 "
+            "tenants agreed (%4 still to agree). To move the project to '%5' anyway, give "
+            "the reason. It is kept in the status history."),
+            gate.project, fmt.integer(t.yes), fmt.integer(t.tenants),
+            fmt.integer(t.yes_needed), gate.status)
     return fmt.tr_fmt(QCoreApplication.translate(
         "SupportPage",
         "Support for %1 is %2 of %3 tenants: 70 % is needed (%4 more yes votes). "

@@ -658,17 +658,31 @@ class ProgrammePage(Page):
             self._say(text + " — " + self.tr("Ctrl+Z undoes it."))
         return outcome
 
-    def move_projects(self, ids: list[str], year: int) -> bool:
-        """Move projects to ``year`` (one undo step); False when refused or nothing moved."""
+    def move_projects(self, ids: list[str], year: int, ask=None) -> bool:
+        """Move projects to ``year`` (one undo step); False when refused, cancelled or
+        nothing moved.  Moving a project in uitvoering or gereed is asked first
+        (``ask(text) -> bool``, by default a question dialog)."""
         ds, versions = self.controller.dataset, self.controller.workspace.row_versions("projects")
         command = edits.move_projects(ds, ids, year, versions)
         if command is None:
             return False
         ids = edits.moved(command)
+        started = edits.moves_needing_confirmation(ds, ids)
+        if started:
+            question = fmt.tr_fmt(self.tr(
+                "%1 is in progress or done: its year records when the work happened. "
+                "Move it to %2 anyway?"), ", ".join(started), year)
+            if not (ask or self._confirm_move)(question):
+                self._say(self.tr("Not moved."))
+                return False
         # Qt fills %n of the plural text itself; it has no %1
         text = (fmt.tr_fmt(self.tr("Move %1 to %2"), ids[0], year) if len(ids) == 1
                 else fmt.tr_fmt(self.tr("Move %n project(s) to %2", "", len(ids)), "", year))
         return bool(self._run(lambda _reason: edits.move_projects(ds, ids, year, versions, text), text))
+
+    def _confirm_move(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Move projects"), question)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _move_requested(self, ids: list[str], year: int) -> None:
         # after the drop has finished: the move resets the models

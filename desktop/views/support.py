@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSizePolicy, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ..models import support
+from ..models import campaign_dates, support
 from ..models.dataset import TABLES, Dataset
 from ..models.enums import Status, Vote
 from .. import edits
@@ -61,6 +61,40 @@ def support_status_text(status: str | None) -> str:
             support.INDIVIDUAL_CONSENT: translate("SupportPage", "individual consent")}.get(status or "", "")
 
 
+def field_message() -> "QLabel":
+    """A hidden error label shown next to a field when its value cannot be."""
+    label = QLabel()
+    label.setStyleSheet(theme.text_style(theme.ERROR))
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def show_field_message(label: "QLabel", message: tuple[str, str] | None) -> None:
+    """Show a core rule's (English, Dutch) message in ``label`` in the interface
+    language, or hide it."""
+    if message is None:
+        label.clear()
+        label.hide()
+        return
+    label.setText(message[1] if fmt.language() == "nl" else message[0])
+    label.show()
+
+
+def deadline_text(deadline, status: str | None) -> str:
+    """The campaigns list's objection deadline: the date, or — where support is not
+    reached (or below 10 dwellings) — that there is none (:func:`support.objection_deadline`)."""
+    from PySide6.QtCore import QCoreApplication
+
+    if deadline is not None:
+        return fmt.date(deadline)
+    if status == support.NOT_REACHED:
+        return QCoreApplication.translate("SupportPage", "none: support not reached")
+    if status == support.INDIVIDUAL_CONSENT:
+        return QCoreApplication.translate("SupportPage", "none: fewer than 10 dwellings")
+    return ""
+
+
 def campaigns_frame(ds: Dataset) -> pd.DataFrame:
     """Every campaign — a project with votes or a campaign start date — with its support
     figures (:func:`support.support_table`), project status and objection deadline."""
@@ -74,6 +108,7 @@ def campaigns_frame(ds: Dataset) -> pd.DataFrame:
     out["status_text"] = [support_status_text(s) for s in out["status"]]
     for col in ("deadline", "notified_on", "campaign_start"):
         out[col] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in out[col]]
+    out["deadline_shown"] = [deadline_text(d, s) for d, s in zip(out["deadline"], out["status"])]
     return out.sort_values("project", kind="stable").reset_index(drop=True)
 
 
@@ -284,9 +319,9 @@ class SupportPage(Page):
         top.addWidget(self.status_combo, 0, 3)
         self.status_button = QPushButton(self.tr("Change status…"))
         self.status_button.setToolTip(fmt.tr_fmt(self.tr(
-            "A project of 10 or more dwellings moves to '%1' or later only with 70 % support, "
-            "or with a reason (e.g. a court ruling) that is kept in the status history"),
-            fmt.listed(Status.AGREED)))
+            "A project moves to '%1' or later only with support (10 or more dwellings: "
+            "70 %; fewer: every tenant), or with a reason (e.g. a court ruling) that is kept "
+            "in the status history"), fmt.listed(Status.AGREED)))
         top.addWidget(self.status_button, 0, 4)
         top.setColumnStretch(5, 1)
 
@@ -302,7 +337,9 @@ class SupportPage(Page):
         self.deadline_label = QLabel()
         self.deadline_label.setTextFormat(Qt.TextFormat.RichText)
         self.deadline_label.setWordWrap(True)      # two lines on a narrow window, not cut
-        for w in (self.start_check, self.start_date, self.notified_check, self.notified_date):
+        self.campaign_message = field_message()      # an impossible date, next to the dates
+        for w in (self.start_check, self.start_date, self.notified_check, self.notified_date,
+                  self.campaign_message):
             campaign.addWidget(w)
         campaign.addSpacing(12)
         campaign.addWidget(self.deadline_label, 1)
@@ -410,6 +447,8 @@ class SupportPage(Page):
         self.vote_date.setDate(QDate.currentDate())
         self.vote_date.setToolTip(self.tr("The date on the forms being entered (today by default)"))
         form.addWidget(self.vote_date, 0, 1)
+        self.vote_date_message = field_message()     # a form date that cannot be
+        form.addWidget(self.vote_date_message, 2, 0, 1, 3)
         form.addWidget(QLabel(self.tr("Recorded by")), 1, 0)
         self.user_label = QLabel()
         self.user_label.setToolTip(self.tr("Your name from the settings"))
@@ -500,8 +539,9 @@ class SupportPage(Page):
             ColumnSpec("notified_on", self.tr("Notified"), fmt.date, tooltip=self.tr(
                 "Tenants notified in writing of the outcome")),
             # two-line headers: the table fits 1280×800 without cutting the last one
-            ColumnSpec("deadline", self.tr("Objection\ndeadline"), fmt.date, tooltip=self.tr(
-                "8 weeks after the tenants were notified in writing")),
+            ColumnSpec("deadline_shown", self.tr("Objection\ndeadline"), tooltip=self.tr(
+                "8 weeks after the tenants were notified in writing that 70 % agreed; "
+                "none while support is not reached")),
         ], key="project")
         self.campaign_model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._campaign_colour)
         self.campaign_view = data_table(self.campaign_model, stretch=self.campaign_model.columnCount() - 1)
@@ -510,6 +550,16 @@ class SupportPage(Page):
         hint.setStyleSheet(theme.text_style(theme.HINT))
         lay.addWidget(hint)
         return w
+
+    def _no_deadline_text(self, reason: str | None) -> str:
+        """Why a project has no objection deadline (:class:`support.Deadline`)."""
+        if reason == support.NO_SUPPORT:
+            return self.tr("Objection deadline: none — support is not reached (the 8 weeks "
+                           "only follow written notice that 70 % agreed)")
+        if reason == support.NO_PRESUMPTION:
+            return self.tr("Objection deadline: none — fewer than 10 dwellings, every "
+                           "tenant's own consent counts")
+        return self.tr("Objection deadline: — (set the notification date)")
 
     @staticmethod
     def _note_text(note) -> str:
@@ -623,6 +673,7 @@ class SupportPage(Page):
             self._project_version = self.controller.workspace.row_versions("projects").get((self.project,))
             self._show_campaign(figures.row)
         self._show_tally(figures.tally)
+        self._show_deadline(figures.row, figures.tally)
         self.vote_model.update_frame(figures.votes)
         if new or self.vote_table.currentIndex().row() < 0:
             self.vote_table.select_first_unanswered()
@@ -656,11 +707,15 @@ class SupportPage(Page):
             edit.setEnabled(d is not None)
             # no date yet: offer today once the box is ticked, never another project's date
             edit.setDate(QDate(d.year, d.month, d.day) if d is not None else QDate.currentDate())
-        notified = _date_or_none(row["notified_on"])
-        if notified is None:
-            self.deadline_label.setText(self.tr("Objection deadline: — (set the notification date)"))
+
+    def _show_deadline(self, row, t: support.Tally) -> None:
+        """The objection deadline as the core decides it (only after notice that 70 %
+        agreed), or why there is none."""
+        result = support.objection_deadline(t, _date_or_none(row["notified_on"]))
+        if result.on is None:
+            self.deadline_label.setText(self._no_deadline_text(result.reason))
             return
-        deadline = support.objection_deadline(notified)
+        deadline = result.on
         left = (deadline - dt.date.today()).days
         if left >= 0:
             more = self.tr("%n day(s) left", "", left)
@@ -756,6 +811,10 @@ class SupportPage(Page):
             return False
         text = fmt.tr_fmt(self.tr("Vote %1: %2"), dwelling, fmt.listed(vote))
         project, date = self.project, self.vote_date.date().toPython()
+        wrong = campaign_dates.vote_date_error(date, self._project_row.get("campaign_start"))
+        show_field_message(self.vote_date_message, wrong)
+        if wrong:
+            return False
         if not self.controller.run(
                 lambda _reason: edits.record_vote(self.controller.dataset, project, dwelling, vote,
                                                   date, user, label=text),
@@ -788,10 +847,16 @@ class SupportPage(Page):
         if self.project is None:
             return False
         project, values = self.project, self.campaign_values()
+        show_field_message(self.campaign_message, None)
+
+        def say(text: str, error: bool = False) -> None:   # a refusal: next to the dates
+            self.campaign_message.setText(text)
+            self.campaign_message.setVisible(bool(text))
+
         outcome = self.controller.run(
             lambda _reason: edits.campaign_dates(self.controller.dataset, project, values,
                                                  expected_version=self._project_version),
-            fmt.tr_fmt(self.tr("Campaign dates of %1"), project), say=self._say, parent=self)
+            fmt.tr_fmt(self.tr("Campaign dates of %1"), project), say=say, parent=self)
         if outcome is Outcome.REFUSED:
             self.controller.reload({"projects"})
         return bool(outcome)

@@ -234,6 +234,16 @@ woonlasten</translation>
 (signalen)</translation>
     </message>
     <message>
+        <source>Limits
+of</source>
+        <translation>Grenzen
+van</translation>
+    </message>
+    <message>
+        <source>The year whose aftoppingsgrenzen and liberalisatiegrens the project is checked against: its own year, else the nearest earlier year with limits</source>
+        <translation>Het jaar waarvan de aftoppingsgrenzen en liberalisatiegrens gelden voor het project: het eigen jaar, anders het dichtstbijzijnde eerdere jaar met grenzen</translation>
+    </message>
+    <message>
         <source>Tariffs
 €/m³ / €/kWh</source>
         <translation>Tarieven
@@ -1845,6 +1855,14 @@ per woning</translation>
         <translation>De doelen, de matrix en de projectenlijst tonen alleen wat de filters doorlaten; een doel is per corporatie en periode afgesproken en wordt dus heel getoond.</translation>
     </message>
     <message>
+        <source>%1 is in progress or done: its year records when the work happened. Move it to %2 anyway?</source>
+        <translation>%1 is in uitvoering of gereed: het jaar legt vast wanneer het werk gebeurde. Toch naar %2 verplaatsen?</translation>
+    </message>
+    <message>
+        <source>Not moved.</source>
+        <translation>Niet verplaatst.</translation>
+    </message>
+    <message>
         <source>Move %1 to %2</source>
         <translation>%1 naar %2 verplaatsen</translation>
     </message>
@@ -1862,6 +1880,10 @@ per woning</translation>
     <message>
         <source>Homes in projects with status &apos;%1&apos;</source>
         <translation>Woningen in projecten met status &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Move projects</source>
+        <translation>Projecten verplaatsen</translation>
     </message>
     <message>
         <source>New project %1</source>
@@ -2758,10 +2780,6 @@ grens</translation>
         <translation>Status wijzigen…</translation>
     </message>
     <message>
-        <source>A project of 10 or more dwellings moves to &apos;%1&apos; or later only with 70 % support, or with a reason (e.g. a court ruling) that is kept in the status history</source>
-        <translation>Een project van 10 of meer woningen gaat alleen naar &apos;%1&apos; of verder met 70 % draagvlak, of met een reden (bijv. een uitspraak van de rechter) die in de statusgeschiedenis wordt bewaard</translation>
-    </message>
-    <message>
         <source>Campaign started on</source>
         <translation>Draagvlakmeting gestart op</translation>
     </message>
@@ -2948,10 +2966,6 @@ termijn tot</translation>
         <translation>Huurders schriftelijk geïnformeerd over de uitkomst</translation>
     </message>
     <message>
-        <source>8 weeks after the tenants were notified in writing</source>
-        <translation>8 weken nadat de huurders schriftelijk zijn geïnformeerd</translation>
-    </message>
-    <message>
         <source>Double-click a campaign to open it.</source>
         <translation>Dubbelklik op een draagvlakmeting om die te openen.</translation>
     </message>
@@ -2989,6 +3003,30 @@ termijn tot</translation>
     <message>
         <source>Objection deadline: — (set the notification date)</source>
         <translation>Einde bezwaartermijn: — (datum informeren ontbreekt)</translation>
+    </message>
+    <message>
+        <source>none: support not reached</source>
+        <translation>geen: draagvlak niet gehaald</translation>
+    </message>
+    <message>
+        <source>none: fewer than 10 dwellings</source>
+        <translation>geen: minder dan 10 woningen</translation>
+    </message>
+    <message>
+        <source>A project moves to &apos;%1&apos; or later only with support (10 or more dwellings: 70 %; fewer: every tenant), or with a reason (e.g. a court ruling) that is kept in the status history</source>
+        <translation>Een project gaat alleen naar &apos;%1&apos; of verder met draagvlak (10 of meer woningen: 70 %; minder: elke huurder), of met een reden (bijv. een uitspraak van de rechter) die in de statusgeschiedenis wordt bewaard</translation>
+    </message>
+    <message>
+        <source>8 weeks after the tenants were notified in writing that 70 % agreed; none while support is not reached</source>
+        <translation>8 weken nadat de huurders schriftelijk is meegedeeld dat 70 % instemde; geen zolang het draagvlak niet is gehaald</translation>
+    </message>
+    <message>
+        <source>Objection deadline: none — support is not reached (the 8 weeks only follow written notice that 70 % agreed)</source>
+        <translation>Bezwaartermijn: geen — het draagvlak is niet gehaald (de 8 weken volgen alleen op de schriftelijke mededeling dat 70 % instemde)</translation>
+    </message>
+    <message>
+        <source>Objection deadline: none — fewer than 10 dwellings, every tenant&apos;s own consent counts</source>
+        <translation>Bezwaartermijn: geen — minder dan 10 woningen, de eigen instemming van elke huurder telt</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) left</source>
@@ -3078,6 +3116,10 @@ termijn tot</translation>
     <message>
         <source>Status of %1: %2</source>
         <translation>Status van %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 has fewer than 10 dwellings: every tenant must consent, and %2 of %3 tenants agreed (%4 still to agree). To move the project to &apos;%5&apos; anyway, give the reason. It is kept in the status history.</source>
+        <translation>%1 heeft minder dan 10 woningen: elke huurder moet instemmen, en %2 van %3 huurders stemden in (nog %4 te gaan). Geef de reden om het project toch naar &apos;%5&apos; te zetten. Die wordt bewaard in de statusgeschiedenis.</translation>
     </message>
     <message>
         <source>Support for %1 is %2 of %3 tenants: 70 % is needed (%4 more yes votes). To move the project to &apos;%5&apos; anyway, give the reason (for example a court ruling). It is kept in the status history.</source>

@@ -175,3 +175,62 @@ def test_parts_with_errors_leave_out_the_bad_rows():
     assert not report.complete
     # P-21-001 lost its ambiguous gas saving row, so no support row for it is computed
     assert all(r["project"] != "P-21-001" for r in report.parts["support"])
+
+
+def test_cli_json_tariff_year_is_the_year_whose_tariffs_were_used(tmp_path):
+    """Tariffs for 2021, 2022 and 2024 only: a 2023 project takes 2022's (the nearest
+    earlier year), a 2019 project 2021's (before every row: the first); the JSON says
+    so in tariff_year, the project's own year in project_year."""
+    import pandas as pd
+
+    from desktop.exchange.writer import write_workbook
+    from desktop.models.dataset import conform
+    from desktop.sample import build_sample
+
+    ds, _ = build_sample()
+    ds.tariffs = conform("tariffs", pd.DataFrame({
+        "year": [2021, 2022, 2024], "gas_eur_m3": [0.9, 1.1, 1.3],
+        "electricity_eur_kwh": [0.25, 0.3, 0.35]}))
+    p = ds.projects.copy()
+    p.loc[p["project"] == "A-21-001", "year"] = 2019
+    ds.projects = conform("projects", p)
+    path = tmp_path / "tariffs.xlsx"
+    write_workbook(ds, path, lang="nl")
+    proc = run_check(str(path), "--json", "--base-year", "2019")
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["project"]: r for r in json.loads(proc.stdout)["affordability"]}
+    assert (rows["P-23-001"]["project_year"], rows["P-23-001"]["tariff_year"]) == (2023, 2022)
+    assert (rows["A-21-001"]["project_year"], rows["A-21-001"]["tariff_year"]) == (2019, 2021)
+    assert rows["P-24-001"]["tariff_year"] == 2024
+
+
+def test_repeated_warnings_are_one_line_with_a_count(tmp_path):
+    """The sample gave 191 warnings, 92 of them 'gas use of N dwellings taken from the
+    complex value', one per complex: each kind is now one line with the count."""
+    from desktop.exchange.writer import write_workbook
+    from desktop.sample import build_sample
+
+    ds, _ = build_sample()
+    path = tmp_path / "sample.xlsx"
+    write_workbook(ds, path, lang="nl")
+    report = check_workbook(path)
+    gas = [w for w in report.warnings if "gas use of" in w.message and "complex value" in w.message]
+    assert len(gas) == 1
+    assert "(and 91 more of this kind: rows 3, 4, 5, 6, 7, …)" in gas[0].message
+    assert "(en nog 91 van deze soort: rijen 3, 4, 5, 6, 7, …)" in gas[0].message_nl
+    assert len(report.warnings) < 10
+
+
+def test_grouping_leaves_errors_and_rare_warnings_alone():
+    from desktop.exchange.problems import WorkbookProblem, group_warnings
+
+    def warn(row, cid):
+        return WorkbookProblem("Complexen", row, "Gas", f"Complex {cid}: 12 dwellings estimated",
+                               f"Complex {cid}: 12 woningen geschat", "warning")
+    error = WorkbookProblem("Complexen", 9, "Gas", "Complex C9: 12 dwellings estimated", "x")
+    two = [warn(2, "C1"), error, warn(3, "C2")]
+    assert group_warnings(two) == two
+    grouped = group_warnings([warn(2, "C1"), error, warn(3, "C2"), warn(4, "C3")])
+    assert grouped[1] is error and len(grouped) == 2
+    assert grouped[0].message == "Complex C1: 12 dwellings estimated (and 2 more of this kind: rows 3, 4)"
+    assert grouped[0].row == 2

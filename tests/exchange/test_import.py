@@ -164,3 +164,29 @@ def test_template_and_private_export(tmp_path):
 def test_export_refuses_a_missing_workspace(tmp_path):
     out = cli("export", tmp_path / "x.xlsx", "--workspace", tmp_path / "nope.rpw", tmp_path=tmp_path)
     assert out.returncode == 2 and "not found" in out.stderr
+
+
+def test_import_goes_through_the_support_gate(tmp_path):
+    """Issue 19.3: a workbook setting akkoord for a project without support is refused
+    with an error at its Status cell (a row cannot give the reason), nothing is written;
+    A-26-001 has 8 dwellings (individual consent, 6 of 8 agreed), A-25-001 20 of 30."""
+    ws = create_sample_workspace(tmp_path / "soest.rpw")
+    try:
+        ds = ws.load()
+        p = ds.projects.copy()
+        p.loc[p["project"].isin(["A-26-001", "A-25-001"]), "status"] = "akkoord"
+        ds.projects = p
+        book = tmp_path / "akkoord.xlsx"
+        write_workbook(ds, book, lang="nl")
+        sheet = openpyxl.load_workbook(book, read_only=True)["Projecten"]
+        rows_of = {r[0]: n for n, r in enumerate(sheet.iter_rows(values_only=True), start=1)}
+        outcome = import_workbook(book, ws)
+        assert not outcome.applied and outcome.plan is None
+        errors = {(e.sheet, e.row, e.column): e for e in outcome.errors}
+        assert set(errors) == {("Projecten", rows_of["A-26-001"], "Status"),
+                               ("Projecten", rows_of["A-25-001"], "Status")}
+        assert "every tenant must consent" in errors[("Projecten", rows_of["A-26-001"], "Status")].message
+        assert "70 % is needed" in errors[("Projecten", rows_of["A-25-001"], "Status")].message
+        assert ws.load().projects.set_index("project").at["A-26-001", "status"] == "draagvlakmeting"
+    finally:
+        ws.close()

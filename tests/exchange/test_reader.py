@@ -267,3 +267,23 @@ def test_validate_dataset_is_empty_for_an_empty_dataset():
     from desktop.models.dataset import Dataset
 
     assert Dataset.empty().validate() == []
+
+
+def test_impossible_form_dates_are_errors_at_the_date_cell(tmp_path):
+    """Issue 19.2 in the reader: a form date in the future, or before the project's
+    campaign started (A-25-001: 15-02-2026, known from the workspace read against)."""
+    from desktop.exchange.writer import write_workbook
+    from desktop.sample import build_sample
+
+    ds, _ = build_sample()
+    v = ds.votes.copy()
+    mine = v.index[v["project"] == "A-25-001"]
+    v.loc[mine[0], "date"] = pd.Timestamp(dt.date.today() + dt.timedelta(days=30))
+    v.loc[mine[1], "date"] = pd.Timestamp("2026-01-10")
+    ds.votes = v
+    path = write_workbook(ds, tmp_path / "dates.xlsx", lang="nl") or tmp_path / "dates.xlsx"
+    base, _ = build_sample()
+    result = read_workbook(tmp_path / "dates.xlsx", context=base)
+    found = [(e.sheet, e.column, e.message) for e in result.errors]
+    assert [f[:2] for f in found] == [("Stemmen", "Datum")] * 2
+    assert "future" in found[0][2] and "before the campaign started (15-02-2026)" in found[1][2]

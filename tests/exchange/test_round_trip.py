@@ -120,12 +120,17 @@ def draw_workspace(data) -> tuple[Dataset, list]:
     let = {c["complex"]: [d["dwelling"] for d in dwellings if d["complex"] == c["complex"] and d["let"]]
            for c in complexes}
     for p in projects:
-        for dwelling in let[p["complex"]]:
+        # a vote is dated within its campaign and not in the future (the app refuses others)
+        start = p.get("campaign_start")
+        first = max(dt.date(2024, 1, 1), pd.Timestamp(start).date() if start is not None else dt.date.min)
+        last = max(first, dt.date(2026, 1, 1))
+        voters = let[p["complex"]] if last <= dt.date.today() else []
+        for dwelling in voters:
             for _ in range(data.draw(st.integers(0, 3), label="votes per dwelling")):
                 vote = pd.DataFrame([{
                     "project": p["project"], "dwelling": dwelling,
                     "vote": data.draw(st.sampled_from(tuple(Vote.values()))),
-                    "date": pd.Timestamp(data.draw(st.dates(dt.date(2024, 1, 1), dt.date(2026, 1, 1)))),
+                    "date": pd.Timestamp(data.draw(st.dates(first, last))),
                     "recorded_by": data.draw(st.none() | st.sampled_from(USERS))}])
                 edits.append((data.draw(st.sampled_from(USERS)),
                               RecordVotes(vote, note=data.draw(st.none() | TEXT))))

@@ -100,8 +100,10 @@ def test_year_without_tariffs_takes_nearest_earlier_else_later():
     assert row(frame, "P21")["energy_saving_per_month"] == 6.0
     assert row(frame, "P23")["energy_saving_per_month"] == 12.0
     assert row(frame, "P30")["energy_saving_per_month"] == 12.0
-    # tariff_year reports the project's year; the year whose tariffs were used is separate
-    assert row(frame, "P21")["tariff_year"] == 2021
+    # tariff_year reports the year whose tariffs were used, project_year the project's
+    assert row(frame, "P21")["tariff_year"] == 2020
+    assert row(frame, "P21")["project_year"] == 2021
+    assert row(frame, "P19")["tariff_year"] == 2020
     assert row(frame, "P21")["tariff_source_year"] == 2020
     assert row(frame, "P19")["tariff_source_year"] == 2020
     assert row(frame, "P30")["tariff_source_year"] == 2023
@@ -228,8 +230,8 @@ def test_rent_limit_flags_against_the_limits_of_the_year():
 
 def test_rent_limits_fallback_and_override():
     assert aff.rent_limits(None, 2020).liberalisation_cents == 73714
-    later = aff.rent_limits(None, 2024)
-    assert (later.source_year, later.aftopping_small_cents, later.exact) == (2021, 63325, False)
+    later = aff.rent_limits(None, 2028)
+    assert (later.source_year, later.aftopping_small_cents, later.exact) == (2025, 68296, False)
     assert aff.rent_limits(None, 2015).source_year == 2020
     table = pd.DataFrame({"year": [2024], "aftopping_small_cents": [65000],
                           "aftopping_large_cents": [69000], "liberalisation_cents": [80000]})
@@ -287,9 +289,10 @@ def test_check_columns_are_plain_and_in_project_order():
     ds = stock([project("B2", gas=150.0, rent=1000), project("A1", gas=0.0, rent=0)])
     frame, _ = aff.project_table(ds)
     assert frame["project"].tolist() == ["B2", "A1"]
-    cols = ["project", "tariff_year", "rent_increase_per_month", "energy_saving_per_month", "ok"]
+    cols = ["project", "tariff_year", "project_year", "rent_increase_per_month",
+            "energy_saving_per_month", "ok"]
     first = frame[cols].iloc[0].tolist()
-    assert first == ["B2", 2021, 10.0, 10.0, True]
+    assert first == ["B2", 2021, 2021, 10.0, 10.0, True]
 
 
 # ---- rent limits kept in the workspace (Dataset.rent_limits) ---------------------------
@@ -301,8 +304,8 @@ def test_empty_rent_limits_table_means_the_built_in_limits():
     assert (lim.liberalisation_cents, lim.aftopping_large_cents, lim.from_defaults) == \
         (75233, 67866, True)
     frame = aff.rent_limits_for_years([2019, 2020, 2026], ds)
-    assert frame["source_year"].tolist() == [2020, 2020, 2021]
-    assert frame["liberalisation_cents"].tolist() == [73714, 73714, 75233]
+    assert frame["source_year"].tolist() == [2020, 2020, 2025]
+    assert frame["liberalisation_cents"].tolist() == [73714, 73714, 90007]
     assert frame["from_defaults"].tolist() == [True] * 3
 
 
@@ -327,3 +330,16 @@ def test_workspace_rent_limits_replace_the_defaults_with_the_fallback_rule():
     assert row(table, "P21")["over_liberalisation"] and row(table, "P21")["rent_limits_year"] == 2022
     assert not row(table, "P25")["over_liberalisation"]
     assert not row(table, "P25")["over_aftopping"]              # 630.00 <= 700.00
+
+
+def test_built_in_rent_limits_for_every_year_2021_to_2025():
+    """Issue 19.6: a 2023 project is checked against 2023's limits, not 2021's
+    (aftopping low/high, liberalisatiegrens in cents, as published for that year)."""
+    expected = {2021: (63325, 67866, 75233), 2022: (63325, 67866, 76347),
+                2023: (64719, 69360, 80806), 2024: (65043, 69707, 87966),
+                2025: (68296, 73193, 90007)}
+    for year, cents in expected.items():
+        lim = aff.rent_limits(None, year)
+        assert (lim.source_year, lim.exact) == (year, True)
+        assert (lim.aftopping_small_cents, lim.aftopping_large_cents, lim.liberalisation_cents) == cents
+    assert all(r.source for r in aff.DEFAULT_RENT_LIMITS)

@@ -13,7 +13,7 @@ from desktop.models.dataset import Dataset
 from desktop.models.enums import Status
 from desktop.models.report import frame_records
 from desktop.models.support import (
-    SUPPORT_COLUMNS, Tally, follow_up, gate_allows, needs_override, objection_deadline,
+    NO_NOTICE, NO_PRESUMPTION, NO_SUPPORT, SUPPORT_COLUMNS, Deadline, Tally, follow_up, gate_allows, gate_refuses, gate_text, needs_override, objection_deadline,
     project_tally, support_table, tally,
 )
 
@@ -166,15 +166,26 @@ def test_empty_dataset_gives_an_empty_table_with_the_columns():
 
 # ----- deadline ---------------------------------------------------------------------
 def test_objection_deadline_is_56_days_after_notification():
-    assert objection_deadline(date(2021, 3, 1)) == date(2021, 4, 26)
-    assert objection_deadline(date(2021, 12, 20)) == date(2022, 2, 14)   # across the year
-    assert objection_deadline(date(2024, 1, 10)) == date(2024, 3, 6)     # leap February
+    reached = tally(30, 30, 21, 0)
+    assert objection_deadline(reached, date(2021, 3, 1)) == Deadline(date(2021, 4, 26))
+    assert objection_deadline(reached, date(2021, 12, 20)).on == date(2022, 2, 14)   # across the year
+    assert objection_deadline(reached, date(2024, 1, 10)).on == date(2024, 3, 6)     # leap February
+    assert objection_deadline(reached, None) == Deadline(None, NO_NOTICE)
+
+
+def test_no_objection_deadline_without_support():
+    """BW 7:220 lid 3: the 8 weeks follow the written notice *that 70 % agreed*; at
+    19 of 30 (63.3 %) a notice starts no deadline, nor below 10 dwellings."""
+    assert objection_deadline(tally(30, 30, 19, 0), date(2026, 3, 20)) == Deadline(None, NO_SUPPORT)
+    assert objection_deadline(tally(9, 9, 9, 0), date(2026, 3, 20)) == Deadline(None, NO_PRESUMPTION)
 
 
 def test_deadline_column_follows_the_notification_date_or_stays_empty():
     row = only_row(complex_ds(let=10, yes=7, notified_on="2021-03-01"))
     assert row["deadline"] == pd.Timestamp("2021-04-26")
     row = only_row(complex_ds(let=10, yes=7))
+    assert pd.isna(row["deadline"])
+    row = only_row(complex_ds(let=30, yes=19, notified_on="2026-03-20"))   # not reached
     assert pd.isna(row["deadline"])
 
 
@@ -242,9 +253,22 @@ def test_gate_blocks_agreed_in_progress_done_without_support_unless_a_reason_is_
         assert gate_allows(short, status)
 
 
-def test_gate_is_open_with_support_and_for_small_complexes():
+def test_gate_is_open_with_support():
     assert not needs_override(tally(20, 20, 14, 0), Status.DONE)
-    assert not needs_override(tally(9, 9, 0, 9), Status.AGREED)
+
+
+def test_gate_below_10_dwellings_needs_every_tenants_consent():
+    """Individual consent (issue 19.3): 7 of 9 agreeing is not enough, 9 of 9 is; a
+    reason lets the change through; only changes past the support stage are gated."""
+    assert needs_override(tally(9, 9, 0, 9), Status.AGREED)
+    assert needs_override(tally(9, 9, 7, 0), Status.IN_PROGRESS)
+    assert not needs_override(tally(9, 9, 9, 0), Status.AGREED)
+    assert not needs_override(tally(9, 8, 8, 0), Status.DONE)        # one vacant: 8 tenants
+    assert gate_refuses(tally(9, 9, 7, 0), "draagvlakmeting", "akkoord")
+    assert not gate_refuses(tally(9, 9, 7, 0), "draagvlakmeting", "akkoord", "signed individually")
+    assert not gate_refuses(tally(9, 9, 7, 0), "akkoord", "gereed")   # already past it
+    assert gate_refuses(tally(9, 9, 7, 0), None, "gereed")            # a new project
+    assert "every tenant must consent" in gate_text(tally(9, 9, 7, 0), "P1")
 
 
 def test_gate_rejects_an_unknown_status():

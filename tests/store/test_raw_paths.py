@@ -31,7 +31,7 @@ def programme(n: int) -> Dataset:
                  "campaign_start": None if i % 3 else dt.date(2024, 1 + i % 12, 1 + i % 28),
                  "notified_on": dt.date(2025, 12, 31) if i % 4 == 0 else None} for i in range(n)]
     votes = [{"project": f"P{i:05d}", "dwelling": f"D{i:05d}", "vote": "ja" if i % 2 else "nee",
-              "date": None if i % 5 == 0 else dt.date(2024, 2, 10), "recorded_by": "Anna"}
+              "date": None if i % 5 == 0 else dt.date(2025, 2, 10), "recorded_by": "Anna"}
              for i in range(1, n, 4)]
     return Dataset.from_records(complexes=complexes, dwellings=dwellings, projects=projects,
                                 votes=votes)

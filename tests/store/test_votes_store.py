@@ -164,10 +164,23 @@ def test_correction_below_seventy_percent_closes_the_gate_again(ws):
         ws.apply(SetStatus("P1", "akkoord"))
 
 
-def test_no_gate_below_ten_dwellings(tmp_path):
+def test_below_ten_dwellings_the_gate_needs_every_tenants_consent(tmp_path):
+    """Individual consent (issue 19.3): 9 dwellings, 8 let; 7 ja is not enough, all 8 is
+    (the vacant one has no say); a reason lets it through and is kept in the history."""
     ws = make_workspace(tmp_path / "small.rpw", let=8, vacant=1)
     try:
-        ws.apply(SetStatus("P1", "akkoord", changed_by="Anna"))   # 9 dwellings, no votes
+        with pytest.raises(GateError) as err:                     # no votes
+            ws.apply(SetStatus("P1", "akkoord", changed_by="Anna"))
+        assert "every tenant must consent" in str(err.value)
+        ws.apply(RecordVotes(votes(*[(f"L{i:02d}", "ja") for i in range(7)])))
+        with pytest.raises(GateError):
+            ws.apply(SetStatus("P1", "akkoord", changed_by="Anna"))
+        inverse = ws.apply(SetStatus("P1", "akkoord", reason="signed one by one", changed_by="Anna"))
+        assert status_of(ws) == "akkoord"
+        assert ws.status_history("P1")["reason"].tolist() == ["signed one by one"]
+        ws.apply(inverse)
+        ws.apply(RecordVotes(votes(("L07", "ja"))))               # 8 of 8
+        ws.apply(SetStatus("P1", "akkoord", changed_by="Anna"))
         assert status_of(ws) == "akkoord"
     finally:
         ws.close()

@@ -174,3 +174,31 @@ def test_registered_in_window(qtbot, tmp_path):
     assert isinstance(window.page("affordability"), AffordabilityPage)
     window.close()
     ws.close()
+
+
+def test_each_project_shows_the_year_of_its_rent_limits(setup):
+    """Issue 19.6: 2022–2025 projects use their own year's built-in limits (no longer
+    2021's); later years borrow 2025's, and the page says which."""
+    page, _controller = setup
+    m = page.project_model
+    rows = rows_by_project(page)
+    shown = {pid: m.data(m.index(rows[pid], m.column_of("rent_limits_year")))
+             for pid in ("P-21-001", "P-23-001", "P-24-003", "P-28-001")}
+    assert shown == {"P-21-001": "2021", "P-23-001": "2023", "P-24-003": "2024", "P-28-001": "2025"}
+    tip = m.headerData(m.column_of("rent_limits_year"), Qt.Orientation.Horizontal,
+                       Qt.ItemDataRole.ToolTipRole)
+    assert "nearest earlier year" in tip
+
+
+def test_one_saving_per_project_where_the_catalogue_exceeds_the_use(setup):
+    """Issue 19.5: P-26-001 saves 920 m³ gas where its complex uses 855 m³ a year per
+    dwelling (−2,800 kWh electricity; tariffs € 1.45 / € 0.40): the saving shown, the
+    margin and the housing-costs change all use (855 x 1.45 − 2,800 x 0.40) / 12 =
+    € 9.98, not the catalogue's (920 x 1.45 − 1,120) / 12 = € 17.83, and say why."""
+    page, _controller = setup
+    m = page.project_model
+    r = rows_by_project(page)["P-26-001"]
+    assert cell(m, r, "energy_saving_cents") == 998
+    assert cell(m, r, "margin_cents") == 998
+    assert cell(m, r, "housing_cost_change_cents") == -998
+    assert "saving capped" in cell(m, r, "flags", Qt.ItemDataRole.DisplayRole)

@@ -20,6 +20,11 @@ from desktop.views.support import SupportPage
 from desktop.views.tariffs import TariffsPage
 
 
+def CONFIRM(_question: str) -> bool:
+    """The user answers yes when asked to move a project that is done."""
+    return True
+
+
 def _count_fills(page: Page) -> list:
     fills: list = []
     page.refresher.shown.connect(lambda: fills.append(1))
@@ -43,8 +48,8 @@ def test_a_hidden_page_refreshes_once_when_shown_not_while_hidden(sample_window)
     homes_before = overview.card_planned.value.text()
 
     year = int(window.controller.dataset.projects.set_index("project").at["P-23-001", "year"])
-    assert programme.move_projects(["P-23-001"], year + 1)       # two edits of projects …
-    assert programme.move_projects(["P-23-001"], 2030)
+    assert programme.move_projects(["P-23-001"], year + 1, ask=CONFIRM)       # two edits of projects …
+    assert programme.move_projects(["P-23-001"], 2030, ask=CONFIRM)
     refresh.settle(10)
     assert fills == [] and overview.dirty                       # … the hidden overview waits
     assert overview.card_planned.value.text() == homes_before

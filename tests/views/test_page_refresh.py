@@ -17,6 +17,11 @@ from desktop.views import refresh
 from desktop.views.refresh import PageRefresh
 
 
+def CONFIRM(_question: str) -> bool:
+    """The user answers yes when asked to move a project that is done."""
+    return True
+
+
 @pytest.fixture
 def large(monkeypatch):
     """Every workspace counts as large."""
@@ -382,16 +387,16 @@ def test_a_large_programme_page_follows_an_edit_from_the_worker(hosted_page, qtb
 
     project = "P-23-001"
     year = int(listed_year(project))
-    assert page.move_projects([project], year + 1)
+    assert page.move_projects([project], year + 1, ask=CONFIRM)
     assert controller.dataset.projects.set_index("project").at[project, "year"] == year + 1
     assert page.refresher.is_busy() and listed_year(project) == year    # not yet shown
-    assert page.move_projects([project], year)          # back, though the list says "there"
+    assert page.move_projects([project], year, ask=CONFIRM)        # back, though the list says "there"
     assert controller.undo_stack.count() == 2
     qtbot.waitUntil(lambda: not page.refresher.is_busy(), timeout=10_000)
     refresh.settle(10)
     assert listed_year(project) == year
 
-    assert page.move_projects([project], year + 2)
+    assert page.move_projects([project], year + 2, ask=CONFIRM)
     qtbot.waitUntil(lambda: listed_year(project) == year + 2, timeout=10_000)
     refresh.settle(10)
     shown = _matrix_texts(page.matrix_model)

@@ -8,7 +8,8 @@ Sample numbers used below (desktop/sample.py): Portaal has 176 homes in 2021 and
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.sample import create_sample_workspace
 from desktop.settings import Settings
@@ -146,12 +147,35 @@ def test_create_move_undo_redo_and_reopen(setup, qtbot):
     assert _planned(page, "Portaal", "Klaarwater", 2023) == 60
 
 
+def answer_question(qtbot, button, asked: list) -> None:
+    """Answer the next question dialog (a real QMessageBox) with ``button``, noting its text."""
+    def answer():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        asked.append(box.text())
+        box.button(button).click()
+    QTimer.singleShot(0, answer)
+
+
 def test_dragging_a_matrix_cell_moves_all_its_projects(setup, qtbot):
+    """Portaal 2021 holds four projects that are done (gereed): the drag asks first
+    (issue 19.4); No leaves them, Yes moves them."""
     page, controller, _p = setup
     m = page.matrix_model
     source = m.index_of("Portaal", None, 2021)        # four projects, 176 homes
     assert m.flags(source) & Qt.ItemFlag.ItemIsDragEnabled
     mime = m.mimeData([source])
+    asked: list = []
+    answer_question(qtbot, QMessageBox.StandardButton.No, asked)
+    assert m.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, m.index_of("Portaal", None, 2025))
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    assert "P-21-001" in asked[0] and "in progress or done" in asked[0]
+    refresh.settle(5)
+    assert _planned(page, "Portaal", None, 2021) == 176 and controller.undo_stack.count() == 0
+    assert page.notice.text() == "Not moved."
+    answer_question(qtbot, QMessageBox.StandardButton.Yes, asked)
     assert m.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, m.index_of("Portaal", None, 2025))
     qtbot.waitUntil(lambda: _planned(page, "Portaal", None, 2025) == 176)
     assert _planned(page, "Portaal", None, 2021) == 0
@@ -345,11 +369,12 @@ def test_measures_catalogue_proposes_the_savings_in_the_form(setup):
 def test_the_move_message_goes_with_its_undo(setup):
     """Issue 19.9: after Ctrl+Z the page no longer says the projects were moved."""
     page, controller, _p = setup
-    assert page.move_projects(["P-24-001", "P-24-002"], 2029)
+    yes = lambda _question: True              # P-24-001 is in progress: the move asks first
+    assert page.move_projects(["P-24-001", "P-24-002"], 2029, ask=yes)
     assert "2029" in page.notice.text()
     controller.undo_stack.undo()
     assert page.notice.text() == ""
-    assert page.move_projects(["P-28-001"], 2027)
+    assert page.move_projects(["P-28-001"], 2027, ask=yes)
     assert "2027" in page.notice.text()
     controller.undo_stack.undo()
     controller.undo_stack.redo()                 # back where it was said, but it was undone

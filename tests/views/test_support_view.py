@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -200,13 +201,27 @@ def test_status_moves_without_reason_once_support_is_reached(page, qtbot):
     assert len(reasons) == 1 and (reasons[0] is None or reasons[0] != reasons[0])
 
 
-def test_campaign_dates_and_objection_deadline(page):
+def test_campaign_dates_and_objection_deadline(page, qtbot):
     page.notified_check.setChecked(True)                   # saves today's date
     page.notified_date.setDate(QDate(2026, 3, 20))
     assert page.save_campaign() is True
     row = page.controller.dataset.projects.set_index("project").loc[PROJECT]
     assert row["notified_on"].date() == dt.date(2026, 3, 20)
+    # 20 of 30 (66.7 %): no deadline under BW 7:220 lid 3, and the page says why
+    assert fmt.date(dt.date(2026, 5, 15)) not in page.deadline_label.text()
+    assert "support is not reached" in page.deadline_label.text()
+    page.tabs.setCurrentWidget(page.campaign_tab)
+    m = page.campaign_model
+    row_of = m.frame()["project"].tolist().index(PROJECT)
+    shown = m.index(row_of, m.column_of("deadline_shown")).data()
+    assert shown == "none: support not reached"
+    page.tabs.setCurrentIndex(0)
+    page.vote_table.setFocus()
+    press(qtbot, page, Qt.Key.Key_J)                       # 21 of 30: reached
     assert fmt.date(dt.date(2026, 5, 15)) in page.deadline_label.text()   # + 56 days
+    page.tabs.setCurrentWidget(page.campaign_tab)
+    row_of = m.frame()["project"].tolist().index(PROJECT)
+    assert m.index(row_of, m.column_of("deadline_shown")).data() == fmt.date(dt.date(2026, 5, 15))
     assert page.save_campaign() is False                   # nothing changed
     page.notified_check.setChecked(False)
     assert page.controller.dataset.projects.set_index("project").loc[PROJECT, "notified_on"] is not None
@@ -416,3 +431,29 @@ def test_large_counts_are_grouped_like_every_other_number(qtbot):
         assert bar.toolTip() == "1,077 yes, 200 no, 173 no response of 1,450 tenants"
     finally:
         QLocale.setDefault(before)
+
+
+def test_impossible_dates_are_refused_next_to_the_field(page, qtbot):
+    """Issue 19.2: the campaign of A-25-001 started 15-02-2026."""
+    page.notified_check.setChecked(True)
+    page.notified_date.setDate(QDate(2026, 2, 1))               # before the start
+    assert page.save_campaign() is False
+    assert page.campaign_message.isVisible()
+    assert "before the campaign started (15-02-2026)" in page.campaign_message.text()
+    assert page.controller.dataset.projects.set_index("project").loc[PROJECT, "notified_on"] \
+        != pd.Timestamp("2026-02-01")
+    page.notified_date.setDate(QDate(2026, 3, 20))
+    assert page.save_campaign() is True
+    assert not page.campaign_message.isVisible()
+
+    before = tally_texts(page)
+    for day in (QDate.currentDate().addDays(1), QDate(2026, 2, 14)):   # future; before start
+        page.vote_date.setDate(day)
+        page.vote_table.setFocus()
+        press(qtbot, page, Qt.Key.Key_J)
+        assert tally_texts(page) == before                           # nothing recorded
+        assert page.vote_date_message.isVisible()
+    assert "before the campaign started" in page.vote_date_message.text()
+    page.vote_date.setDate(QDate(FORM_DATE.year, FORM_DATE.month, FORM_DATE.day))
+    press(qtbot, page, Qt.Key.Key_J)
+    assert tally_texts(page) != before and not page.vote_date_message.isVisible()

@@ -147,10 +147,12 @@ def test_emission_factors_edit_and_cleaner_grid(setup):
 
 def test_rent_limits_and_catalogue_read_only(setup):
     page, _ = setup
-    assert column(page.limits_model, "year") == [2020, 2021]
-    assert column(page.limits_model, "aftopping_small_cents") == [61901, 63325]
-    assert column(page.limits_model, "liberalisation_cents") == [73714, 75233]
-    assert column(page.limits_model, "source") == ["Belastingdienst"] * 2
+    assert column(page.limits_model, "year") == [2020, 2021, 2022, 2023, 2024, 2025]
+    assert column(page.limits_model, "aftopping_small_cents") == [61901, 63325, 63325, 64719,
+                                                                  65043, 68296]
+    assert column(page.limits_model, "liberalisation_cents") == [73714, 75233, 76347, 80806,
+                                                                 87966, 90007]
+    assert column(page.limits_model, "source")[:2] == ["Belastingdienst"] * 2
     cat = page.catalogue_model
     assert cat.rowCount() == 10
     names = column(cat, "name")
@@ -214,9 +216,9 @@ def test_lower_liberalisation_limit_flags_a_project_on_the_affordability_page(qt
     limits = window.page("settings").limits
     qtmodeltester.check(limits.model)
     assert limits.from_defaults and limits.copy_button.isEnabled()
-    assert limits.copy_defaults()                     # one undo step: 2020 and 2021 as rows
-    assert controller.dataset.rent_limits["year"].tolist() == [2020, 2021]
-    assert column(limits.model, "status") == ["workspace"] * 2
+    assert limits.copy_defaults()                     # one undo step: 2020 to 2025 as rows
+    assert controller.dataset.rent_limits["year"].tolist() == [2020, 2021, 2022, 2023, 2024, 2025]
+    assert column(limits.model, "status") == ["workspace"] * 6
     limits.select_year(2021)
     assert limits.edit_button.isEnabled()
     dialog = limits.make_dialog(2021)
@@ -235,14 +237,14 @@ def test_lower_liberalisation_limit_flags_a_project_on_the_affordability_page(qt
     assert rows.loc[2021, ["aftopping_small_cents", "aftopping_large_cents",
                            "liberalisation_cents"]].tolist() == [63325, 67866, 64000]   # whole cents
     assert rows.loc[2020, "liberalisation_cents"] == 73714
-    assert column(limits.model, "liberalisation_cents") == [73714, 64000]
+    assert column(limits.model, "liberalisation_cents") == [73714, 64000, 76347, 80806, 87966, 90007]
 
     window.show_page("affordability")
     assert flags("P-21-004") == "above liberalisatiegrens"
     assert flags("P-21-002") == "above aftoppingsgrens 1–2 p."   # € 635.35: not above € 640.00
     controller.undo_stack.undo()                                   # the edit
     assert flags("P-21-004") == "above aftoppingsgrens 1–2 p."
-    assert controller.dataset.rent_limits["liberalisation_cents"].tolist() == [73714, 75233]
+    assert controller.dataset.rent_limits["liberalisation_cents"].tolist() == [73714, 75233, 76347, 80806, 87966, 90007]
     controller.undo_stack.undo()                                   # the copy: defaults again
     assert controller.dataset.rent_limits.empty and limits.from_defaults
     window.close()
@@ -275,7 +277,7 @@ def test_rent_limits_add_and_delete_a_year(setup, qtbot):
     assert "year" in again.validate()
     limits.select_year(2024)
     assert limits.delete_selected()
-    assert controller.dataset.rent_limits.empty and limits.model.rowCount() == 2
+    assert controller.dataset.rent_limits.empty and limits.model.rowCount() == 6
 
 
 def test_editing_a_measure_changes_what_the_picker_proposes(setup, qtbot, qtmodeltester):
