@@ -72,7 +72,7 @@ def _floats(s: pd.Series) -> np.ndarray:
 _LABEL_CODE = {lab: i for i, lab in enumerate(LABELS)}
 
 
-def _label_codes(s: pd.Series) -> np.ndarray:
+def label_codes(s: pd.Series) -> np.ndarray:
     """0..10 for A++++..G, -1 for missing or unknown text (normalised per distinct
     value: few distinct labels among many rows)."""
     if len(s) == 0:
@@ -234,7 +234,7 @@ def _use_arrays(ds: Dataset) -> _Use:
 
     c_gas = pad(_floats(C["gas_m3"]), np.nan)
     c_el = pad(_floats(C["electricity_kwh"]), np.nan)
-    c_label = pad(_label_codes(C["label"]), -1)
+    c_label = pad(label_codes(C["label"]), -1)
     heating = C["heating"].astype("string").str.strip().str.casefold()
     heating = heating.map({h.value: h.value for h in Heating} | {h.english: h.value for h in Heating})
     c_heating = pad(heating.fillna(Heating.GAS_BOILER.value).to_numpy(dtype=object),
@@ -253,7 +253,7 @@ def _use_arrays(ds: Dataset) -> _Use:
     weight = np.concatenate([np.ones(nd), declared[virt]])
     own_gas = np.concatenate([dcol("gas_m3", "float64", np.nan), np.full(nv, np.nan)])
     own_el = np.concatenate([dcol("electricity_kwh", "float64", np.nan), np.full(nv, np.nan)])
-    labels_d = _label_codes(D["label"])
+    labels_d = label_codes(D["label"])
     own_label = np.concatenate([labels_d if rows_d is None else labels_d[rows_d],
                                 np.full(nv, -1, dtype="int64")])
     virtual = np.concatenate([np.zeros(nd, dtype=bool), np.ones(nv, dtype=bool)])
@@ -620,7 +620,7 @@ def emissions(ds: Dataset, base_year: int = BASE_YEAR, end_year: int = HORIZON_Y
     # (summed per group once, cached); only complexes with one are worked out per year.
     nl = _NL + 1
     per_label = np.broadcast_to(u.group_label_hist[:, None, :], (grp.n, ny, nl)).copy()
-    la = _label_codes(P["label_after"].iloc[pos]) if len(pos) else np.zeros(0, dtype="int64")
+    la = label_codes(P["label_after"].iloc[pos]) if len(pos) else np.zeros(0, dtype="int64")
     has_la = la >= 0
     if has_la.any():
         ev = pd.DataFrame({"c": pc[has_la], "y": py[has_la], "l": la[has_la],
@@ -652,16 +652,7 @@ def emissions(ds: Dataset, base_year: int = BASE_YEAR, end_year: int = HORIZON_Y
     })
 
     # ---- gas-free share per year ----------------------------------------------------
-    first_free = np.full(nc, ny, dtype="int64")
-    if len(pos):
-        measures = P["measures"].astype("string").iloc[pos]
-        distinct = measures.dropna().unique()
-        free_map = {m: _gas_free_text(m) for m in distinct}
-        pfree = np.array([free_map.get(m, False) for m in
-                          measures.to_numpy(dtype=object, na_value=None)], dtype=bool)
-        if pfree.any():
-            np.minimum.at(first_free, pc[pfree], py[pfree])
-    free = u.c_gas_free[:, None] | (np.arange(ny)[None, :] >= first_free[:, None])
+    free = first_gas_free(u, P, pos, pc, py, ny)
     free_g = grp.sum(free * N[:, None])
     gas_free = pd.DataFrame({
         "year": rep_years.astype("int64"),
@@ -675,6 +666,23 @@ def emissions(ds: Dataset, base_year: int = BASE_YEAR, end_year: int = HORIZON_Y
     factors_used = fac.reset_index()
     result = Co2Result(base_year, end_year, by_group, labels, gas_free, factors_used)
     return result, warnings
+
+
+def first_gas_free(u: _Use, P: pd.DataFrame, pos: np.ndarray, pc: np.ndarray, py: np.ndarray,
+                   ny: int) -> np.ndarray:
+    """(complex × year) bool: gas-free that year — the complex's heating burns no gas,
+    or one of the projects ``pos`` (rows of ``P``, of complex ``pc``, year index ``py``)
+    done by then lists a gas-free measure."""
+    first_free = np.full(u.n_complexes, ny, dtype="int64")
+    if len(pos):
+        measures = P["measures"].astype("string").iloc[pos]
+        distinct = measures.dropna().unique()
+        free_map = {m: _gas_free_text(m) for m in distinct}
+        pfree = np.array([free_map.get(m, False) for m in
+                          measures.to_numpy(dtype=object, na_value=None)], dtype=bool)
+        if pfree.any():
+            np.minimum.at(first_free, pc[pfree], py[pfree])
+    return u.c_gas_free[:, None] | (np.arange(ny)[None, :] >= first_free[:, None])
 
 
 def co2_by_corporation(ds: Dataset, base_year: int = BASE_YEAR

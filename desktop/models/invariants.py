@@ -18,11 +18,12 @@ import pandas as pd
 
 from . import fields as registry
 from .dataset import Dataset, Problem
-from .enums import LABELS, Heating, Status, Vote
+from .enums import LABELS, DwellingType, Heating, Status, Vote
 
 # Listed values per field kind: the allowed canonical values.
 LISTED_KINDS: dict[str, tuple[str, ...]] = {
     "heating": tuple(Heating.values()),
+    "dwelling_type": tuple(DwellingType.values()),
     "label": LABELS,
     "status": tuple(Status.values()),
     "vote": tuple(Vote.values()),

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 from PySide6.QtCore import QDate, QLocale
 
-from ..models.enums import Heating, Status, Vote
+from ..models.enums import DwellingType, Heating, Status, Vote
 from ..models.numbers import user_number
 
 
@@ -110,7 +110,7 @@ def listed(value) -> str:
     text = str(value)
     if is_dutch():
         return text
-    for enum in (Status, Vote, Heating):
+    for enum in (Status, Vote, Heating, DwellingType):
         try:
             return enum.parse(text).english
         except ValueError:
@@ -123,7 +123,7 @@ def listed_other(value) -> str:
     canonical Dutch value in English."""
     if _missing(value):
         return ""
-    for enum in (Status, Vote, Heating):
+    for enum in (Status, Vote, Heating, DwellingType):
         try:
             member = enum.parse(str(value))
         except ValueError:
