@@ -367,11 +367,12 @@ def efg_after_deadline(ds: Dataset, result: YardstickResult | None = None,
     return out[cols].sort_values(["corporation", "neighbourhood", "complex"]).reset_index(drop=True)
 
 
-def indicators_by_corporation(ds: Dataset, base_year: int = BASE_YEAR,
-                              end_year: int = HORIZON_YEAR) -> pd.DataFrame:
+def indicators_by_corporation(ds: Dataset, base_year: int = BASE_YEAR, end_year: int = HORIZON_YEAR,
+                              result: YardstickResult | None = None) -> pd.DataFrame:
     """The ``indicators`` part of ``check``: per corporation and year — dwellings, efg,
-    toekomstklaar, gas_free, avg_distance_kwh_m2, avg_ep2_kwh_m2, co2_gas_kg_m2."""
-    frame = yardsticks(ds, base_year, end_year).by_corporation()
+    toekomstklaar, gas_free, avg_distance_kwh_m2, avg_ep2_kwh_m2, co2_gas_kg_m2
+    (``result``: :func:`yardsticks` already computed for these years)."""
+    frame = (result or yardsticks(ds, base_year, end_year)).by_corporation()
     return frame[["corporation", "year", "dwellings", "efg", "toekomstklaar", "gas_free",
                   "avg_distance_kwh_m2", "avg_ep2_kwh_m2", "co2_gas_kg_m2"]]
 
