@@ -17,6 +17,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("support", "support", "SupportPage"),
     ("affordability", "affordability", "AffordabilityPage"),
     ("co2", "co2", "Co2Page"),
+    ("yardsticks", "yardsticks", "YardsticksPage"),
     ("stock", "stock", "StockPage"),
     ("settings", "tariffs", "TariffsPage"),
 ]
@@ -31,6 +32,7 @@ def page_title(key: str) -> str:
         "support": translate("pages", "Tenant support"),
         "affordability": translate("pages", "Affordability"),
         "co2": translate("pages", "CO2 to 2050"),
+        "yardsticks": translate("pages", "Yardsticks"),
         "stock": translate("pages", "Stock"),
         "settings": translate("pages", "Tariffs and factors"),
     }
