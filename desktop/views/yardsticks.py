@@ -102,7 +102,6 @@ class YardsticksPage(Page):
         self.efg_bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=pg.mkBrush(EFG_COLOUR),
                                         pen=pg.mkPen(EFG_COLOUR), name=self.tr("E/F/G homes with the plan"))
         self.efg_plot.addItem(self.efg_bars)
-        self.efg_plot.getPlotItem().legend.addItem(self.efg_bars, self.tr("E/F/G homes with the plan"))
         self.efg_target = self.efg_plot.plot(
             [], [], name=self.tr("Target: none from 2028"),
             pen=pg.mkPen(TARGET_COLOUR, width=2, style=Qt.PenStyle.DashLine))
@@ -168,14 +167,16 @@ class YardsticksPage(Page):
     # ----- building -----------------------------------------------------------------
     def _plot(self, title: str, y_label: str) -> pg.PlotWidget:
         plot = make_plot(title, self.tr("Year"), y_label)
-        plot.getPlotItem().setMouseEnabled(x=False, y=False)
+        item = plot.getPlotItem()
+        item.setMouseEnabled(x=False, y=False)
+        item.legend.anchor((1, 0), (1, 0), offset=(-10, 10))     # top right, above the bars
         plot.setMinimumSize(300, 180)
         return plot
 
     def _deadline(self, plot: pg.PlotWidget, year: int, text: str) -> None:
         line = pg.InfiniteLine(pos=year, angle=90, pen=pg.mkPen(TARGET_COLOUR, width=1,
                                                                 style=Qt.PenStyle.DotLine),
-                               label=text, labelOpts={"position": 0.92, "color": theme.CHART_TEXT})
+                               label=text, labelOpts={"position": 0.6, "color": theme.CHART_TEXT})
         plot.addItem(line)
 
     # ----- content ------------------------------------------------------------------
@@ -216,11 +217,12 @@ class YardsticksPage(Page):
         self.ready_curve.setData(x, s["toekomstklaar"].to_numpy(dtype="float64"))
         self.gas_free_curve.setData(x, s["gas_free"].to_numpy(dtype="float64"))
         top = max(1.0, float(s["dwellings"].max()) if len(s) else 1.0)
-        for plot, high in ((self.efg_plot, max(1.0, float(s["efg"].max()) * 1.15)),
+        # room above the data for the legend; the target line at 0 just above the axis
+        for plot, high in ((self.efg_plot, max(1.0, float(s["efg"].max()) * 1.45)),
                            (self.ready_plot, top * 1.1)):
             item = plot.getPlotItem()
             item.setXRange(x[0] - 0.8, x[-1] + 0.8, padding=0)
-            item.setYRange(0, high, padding=0)
+            item.setYRange(-0.02 * high, high, padding=0)
         self.year_model.set_frame(s)
         efg = self.data.efg_list
         if kind != "stock":
