@@ -122,14 +122,21 @@ def standard_limit(dwelling_type: str, build_year: int, floor_area: float, loss_
 
 
 # --------------------------------------------------------------------------- per dwelling
-def _values(frame: pd.DataFrame, key: str, ids, column: str) -> np.ndarray:
-    """``column`` of ``frame`` for each id (object; None where absent or missing)."""
-    s = frame.drop_duplicates(key).set_index(key)[column]
-    return s.reindex(pd.Index(ids, dtype=object)).to_numpy(dtype=object, na_value=None)
+def _positions(frame: pd.DataFrame, key: str, ids) -> np.ndarray:
+    """Row of ``frame`` for each id (the first row with that key), -1 where absent."""
+    keys = pd.Index(frame[key].to_numpy(dtype=object, na_value=None))
+    first = np.flatnonzero(~keys.duplicated())
+    found = keys[first].get_indexer(pd.Index(ids, dtype=object))
+    return np.where(found >= 0, first[np.maximum(found, 0)] if len(first) else -1, -1)
 
 
-def _floats(values: np.ndarray) -> np.ndarray:
-    return pd.array(values, dtype="Float64").to_numpy(dtype="float64", na_value=np.nan)
+def _column(frame: pd.DataFrame, column: str, pos: np.ndarray, numeric: bool) -> np.ndarray:
+    """``column`` at the rows ``pos`` (NaN or None where -1 or missing)."""
+    if numeric:
+        values = np.append(frame[column].to_numpy(dtype="float64", na_value=np.nan), np.nan)
+    else:
+        values = np.append(frame[column].to_numpy(dtype=object, na_value=None), None)
+    return values[np.where(pos >= 0, pos, len(values) - 1)]
 
 
 @dataclass
@@ -149,20 +156,22 @@ class _Stock:
 
 def _stock(ds: Dataset) -> _Stock:
     u = prepare_use(ds)
-    ids = u.dwelling
-    complexes = u.complex_ids[u.ci]
+    d, c = ds.dwellings, ds.complexes
+    d_pos = _positions(d, "dwelling", u.dwelling)
+    c_pos = _positions(c, "complex", u.complex_ids)[u.ci]
 
-    def pick(column: str) -> np.ndarray:
-        own = _values(ds.dwellings, "dwelling", [i for i in ids], column)
-        return np.where(pd.isna(own), _values(ds.complexes, "complex", complexes, column), own)
+    def pick(column: str, numeric: bool = True) -> np.ndarray:
+        own, shared = _column(d, column, d_pos, numeric), _column(c, column, c_pos, numeric)
+        missing = np.isnan(own) if numeric else pd.isna(own)
+        return np.where(missing, shared, own)
 
-    kind = pick("dwelling_type")
-    ep2 = _floats(pick("ep2_kwh_m2"))
-    ag, als = _floats(pick("floor_area_m2")), _floats(pick("loss_area_m2"))
-    year = _floats(_values(ds.complexes, "complex", complexes, "build_year"))
+    kind = pick("dwelling_type", numeric=False)
+    ep2 = pick("ep2_kwh_m2")
+    ag, als = pick("floor_area_m2"), pick("loss_area_m2")
+    year = _column(c, "build_year", c_pos, numeric=True)
     from_ep2 = label_codes_from_ep2(ep2)
     label = np.where(from_ep2 >= 0, from_ep2, u.label)
-    return _Stock(u, kind, year, ep2, ag, als, _floats(pick("heat_demand_kwh_m2")), label,
+    return _Stock(u, kind, year, ep2, ag, als, pick("heat_demand_kwh_m2"), label,
                   standard_limits(kind, year, ag, als))
 
 
@@ -309,11 +318,18 @@ def yardsticks(ds: Dataset, base_year: int = BASE_YEAR, end_year: int = HORIZON_
     grp = u.groups
     g = grp.code[ci]
     ng = grp.n
+    order = np.argsort(g, kind="stable")          # rows by group: contiguous segments
+    sg = g[order]
+    starts = np.flatnonzero(np.r_[True, sg[1:] != sg[:-1]]) if len(sg) else np.zeros(0, "int64")
+    w_sorted = w[order][:, None]
 
     def per_group(matrix) -> np.ndarray:
-        m = np.broadcast_to(matrix, (len(ci), ny)) * w[:, None]
-        flat = (g[:, None] * ny + np.arange(ny)).ravel()
-        return np.bincount(flat, weights=m.ravel(), minlength=ng * ny).reshape(ng, ny)
+        """Dwelling-weighted sums per (corporation, neighbourhood) group and year."""
+        out = np.zeros((ng, ny))
+        if len(starts):
+            m = np.broadcast_to(matrix, (len(ci), ny))
+            out[sg[starts]] = np.add.reduceat(m[order] * w_sorted, starts, axis=0)
+        return out
 
     sums = {
         "dwellings": per_group(np.ones((1, ny))),
