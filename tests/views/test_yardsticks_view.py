@@ -4,32 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QLocale
 
 from desktop.models import yardsticks as model
-from desktop.sample import create_sample_workspace
-from desktop.settings import Settings
 from desktop.store.commands import Upsert
 from desktop.views import refresh
-from desktop.views.controller import Controller
 from desktop.views.pages import PAGES
 from desktop.views.yardsticks import YardsticksPage
-
-
-@pytest.fixture(autouse=True)
-def english_locale():
-    old = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    yield
-    QLocale.setDefault(old)
-
-
-@pytest.fixture
-def controller(tmp_path):
-    ws = create_sample_workspace(tmp_path / "soest.rpw")
-    ctl = Controller(ws, Settings())
-    yield ctl
-    ctl.workspace.close()
+# the sample workspace's controller in an English locale, as for the CO2 page
+from tests.views.test_co2_view import controller, english_locale  # noqa: F401
 
 
 @pytest.fixture
