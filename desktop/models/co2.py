@@ -10,7 +10,8 @@ Use per dwelling (:func:`dwelling_use`):
 
 * gas: the dwelling's own value, else its complex's value, else — when the complex's
   heating burns no gas (``GAS_FREE_HEATING``: district heating, heat pump, electric) —
-  zero, else the typical use for its label (the dwelling's label, else the complex's),
+  zero, else the typical use for its label (the dwelling's label, else the complex's; a
+  label is the one its EP2 gives by the NTA 8800 bands where EP2 is known, issue 24),
   else zero with a warning;
 * electricity: own value, else the complex's, else the Dutch average household use.
 
@@ -44,6 +45,7 @@ import pandas as pd
 from .dataset import Dataset, Problem
 from .defaults import (BASE_YEAR, CO2_TARGET_PATH, HORIZON_YEAR, TYPICAL_ELECTRICITY_KWH,
                        TYPICAL_GAS_M3_BY_LABEL)
+from .energy_label import label_codes_from_ep2
 from .enums import GAS_FREE_HEATING, LABELS, Heating, Status
 from .measures import is_gas_free
 from .yearly import factors_for_years
@@ -81,6 +83,14 @@ def label_codes(s: pd.Series) -> np.ndarray:
     lookup = np.array([_LABEL_CODE.get(str(v).strip().upper(), -1) for v in uniques] + [-1],
                       dtype="int64")
     return lookup[codes]          # code -1 (missing) takes the trailing -1
+
+
+def _label_with_ep2(frame: pd.DataFrame) -> np.ndarray:
+    """Label codes of a complexes or dwellings frame: from its EP2 by the NTA 8800 bands
+    where given, else its label (-1: neither)."""
+    given = label_codes(frame["label"])
+    from_ep2 = label_codes_from_ep2(_floats(frame["ep2_kwh_m2"]))
+    return np.where(from_ep2 >= 0, from_ep2, given)
 
 
 def not_cancelled(status: pd.Series) -> np.ndarray:
@@ -234,7 +244,7 @@ def _use_arrays(ds: Dataset) -> _Use:
 
     c_gas = pad(_floats(C["gas_m3"]), np.nan)
     c_el = pad(_floats(C["electricity_kwh"]), np.nan)
-    c_label = pad(label_codes(C["label"]), -1)
+    c_label = pad(_label_with_ep2(C), -1)
     heating = C["heating"].astype("string").str.strip().str.casefold()
     heating = heating.map({h.value: h.value for h in Heating} | {h.english: h.value for h in Heating})
     c_heating = pad(heating.fillna(Heating.GAS_BOILER.value).to_numpy(dtype=object),
@@ -253,7 +263,7 @@ def _use_arrays(ds: Dataset) -> _Use:
     weight = np.concatenate([np.ones(nd), declared[virt]])
     own_gas = np.concatenate([dcol("gas_m3", "float64", np.nan), np.full(nv, np.nan)])
     own_el = np.concatenate([dcol("electricity_kwh", "float64", np.nan), np.full(nv, np.nan)])
-    labels_d = label_codes(D["label"])
+    labels_d = _label_with_ep2(D)
     own_label = np.concatenate([labels_d if rows_d is None else labels_d[rows_d],
                                 np.full(nv, -1, dtype="int64")])
     virtual = np.concatenate([np.zeros(nd, dtype=bool), np.ones(nv, dtype=bool)])

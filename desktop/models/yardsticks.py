@@ -3,15 +3,10 @@
 
 Sources (checked 2026-12; what is assumed is said where it is used):
 
-* **Label from EP2** — NTA 8800 energy index EP2, primary fossil energy use in
-  kWh/m²·yr; the label classes of the *Regeling energieprestatie gebouwen* (since
-  1-1-2021): A++++ ≤ 0, A+++ ≤ 50, A++ ≤ 75, A+ ≤ 105, A ≤ 160, B ≤ 190, C ≤ 250,
-  D ≤ 290, E ≤ 335, F ≤ 380, G above.  Each class limit is an upper bound written
-  "≤", so EP2 exactly on a limit belongs to the better label (105.00 is A+, 105.01 is
-  A).  A to G as published by enven.nl; A+ to A++++ corroborated by two independent
-  public code bases (e.g. woonstadrotterdam/woningwaardering,
-  ``vera/referentiedata/energieprestatiesoort.py``); the Regeling's table itself was not
-  retrieved — *assumed* identical.
+* **Label from EP2** — :mod:`energy_label` (NTA 8800 bands of the *Regeling
+  energieprestatie gebouwen*; EP2 exactly on a limit gets the better label).  A dwelling's
+  label: its own EP2, else its own label, else its complex's EP2, else its complex's
+  label — as in :mod:`co2`, which uses the same label.
 * **Standaard voor woningisolatie** — maximum net heat demand (kWh/m²·yr) by dwelling
   type, build period and shape factor x = Als/Ag (aedes.nl/verduurzaming/
   standaard-en-streefwaarden, 6-9-2021, after the minister's letter of 18-3-2021)::
@@ -62,11 +57,10 @@ import pandas as pd
 from .co2 import first_gas_free, label_codes, not_cancelled, prepare_use
 from .dataset import Dataset
 from .defaults import BASE_YEAR, HORIZON_YEAR
+from .energy_label import EP2_LIMITS, label_codes_from_ep2, label_from_ep2
 from .enums import LABELS, DwellingType
 from .yearly import factors_for_years
 
-# Upper limits of EP2 (kWh/m²·yr) per label, best first; above the last: G.
-EP2_LIMITS: tuple[float, ...] = (0, 50, 75, 105, 160, 190, 250, 290, 335, 380)
 EFG = ("E", "F", "G")
 EFG_DEADLINE = 2028            # NPA: no E, F or G label after 2028
 TOEKOMSTKLAAR_YEAR = 2030      # NPA: 675,000 toekomstklaar, 450,000 gas-free
@@ -84,20 +78,6 @@ _EFG_CODES = [LABELS.index(x) for x in EFG]
 
 
 # --------------------------------------------------------------------------- single rules
-def label_codes_from_ep2(ep2: np.ndarray) -> np.ndarray:
-    """Label code (index in ``LABELS``) per EP2; -1 where EP2 is NaN."""
-    ep2 = np.asarray(ep2, dtype="float64")
-    codes = np.searchsorted(np.asarray(EP2_LIMITS, dtype="float64"), ep2, side="left")
-    return np.where(np.isnan(ep2), -1, codes)
-
-
-def label_from_ep2(ep2: float | None) -> str | None:
-    """The NTA 8800 label of an EP2 (kWh/m²·yr); None when EP2 is unknown."""
-    if ep2 is None or ep2 is pd.NA or ep2 != ep2:
-        return None
-    return LABELS[int(label_codes_from_ep2(np.array([float(ep2)]))[0])]
-
-
 def standard_limits(dwelling_type, build_year, floor_area, loss_area) -> np.ndarray:
     """The Standaard's maximum net heat demand (kWh/m²·yr) per dwelling; NaN where type,
     build year, Ag (> 0) or Als is unknown."""
@@ -150,7 +130,7 @@ class _Stock:
     floor_area: np.ndarray
     loss_area: np.ndarray
     heat_demand: np.ndarray
-    label: np.ndarray           # code: from EP2, else the given label; -1 unknown
+    label: np.ndarray           # code (co2's: own EP2, else own label, else the complex's); -1 unknown
     standard: np.ndarray
 
 
@@ -169,9 +149,7 @@ def _stock(ds: Dataset) -> _Stock:
     ep2 = pick("ep2_kwh_m2")
     ag, als = pick("floor_area_m2"), pick("loss_area_m2")
     year = _column(c, "build_year", c_pos, numeric=True)
-    from_ep2 = label_codes_from_ep2(ep2)
-    label = np.where(from_ep2 >= 0, from_ep2, u.label)
-    return _Stock(u, kind, year, ep2, ag, als, pick("heat_demand_kwh_m2"), label,
+    return _Stock(u, kind, year, ep2, ag, als, pick("heat_demand_kwh_m2"), u.label,
                   standard_limits(kind, year, ag, als))
 
 
@@ -196,8 +174,8 @@ def dwelling_performance(ds: Dataset) -> pd.DataFrame:
         "ep2_kwh_m2": s.ep2, "floor_area_m2": s.floor_area, "loss_area_m2": s.loss_area,
         "shape_factor": x,
         "label": pd.array(names[s.label], dtype="string"),
-        "label_source": pd.array(np.where(~np.isnan(s.ep2), "ep2",
-                                          np.where(s.label >= 0, "given", None)), dtype="string"),
+        "label_source": pd.array(np.where(s.label < 0, None, np.where(
+            label_codes_from_ep2(s.ep2) == s.label, "ep2", "given")), dtype="string"),
         "heat_demand_kwh_m2": s.heat_demand,
         "standard_kwh_m2": s.standard,
         "meets_standard": pd.array(np.where(known, s.heat_demand <= s.standard, None), dtype="boolean"),

@@ -158,3 +158,16 @@ def test_indicators_by_corporation_columns():
                                    "avg_distance_kwh_m2", "avg_ep2_kwh_m2", "co2_gas_kg_m2"]
     assert frame[["corporation", "year"]].values.tolist() == [
         ["Alpha", 2025], ["Beta", 2025], ["Alpha", 2026], ["Beta", 2026]]
+
+
+def test_the_co2_model_takes_the_label_its_ep2_gives():
+    from desktop.models import co2
+    from desktop.models.defaults import TYPICAL_GAS_M3_BY_LABEL
+
+    # label "B" given, but EP2 335.01 is F: the CO2 page counts an F home using F's typical gas
+    ds = Dataset.from_records(complexes=[dict(complex="K", corporation="Alpha", neighbourhood="Noord",
+                                              dwellings=1, label="B", ep2_kwh_m2=335.01)])
+    use, _warnings = co2.dwelling_use(ds)
+    assert use["label"].tolist() == ["F"]
+    assert use["gas_m3"].tolist() == [TYPICAL_GAS_M3_BY_LABEL["F"]]
+    assert y.dwelling_performance(ds)["label_source"].tolist() == ["ep2"]
