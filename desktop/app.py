@@ -7,14 +7,16 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import __version__
-from .paths import default_workspace
+from .paths import RESOURCES, default_workspace
 from .settings import Settings
 from .views.pages import PAGES
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+TRANSLATIONS = RESOURCES / "translations"
+ICON = RESOURCES / "icons" / "retrofit-planner.svg"
 
 
 def choose_locale(settings: Settings) -> QLocale:
@@ -63,6 +65,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Retrofit Planner")
     app.setOrganizationName("RetrofitPlanner")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(ICON)))
+    app.setDesktopFileName("retrofit-planner")    # the menu entry's icon on Wayland (packaging/linux)
     return app
 
 

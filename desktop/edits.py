@@ -26,7 +26,8 @@ from .models import fields as registry
 from .models import invariants, programme
 from .models.dataset import Dataset, conform
 from .models.enums import Status, Vote
-from .store.commands import Batch, Delete, RecordVotes, SetStatus, Upsert
+from .models.support import by_current_tenant
+from .store.commands import Batch, Delete, RecordVotes, SetStatus, SetTenancy, Upsert
 
 
 class EditError(ValueError):
@@ -225,12 +226,120 @@ def record_vote(ds: Dataset, project: str, dwelling: str, vote: str, date: dt.da
     if not bool(d["let"].iloc[hit[:1]].fillna(True).iat[0]):
         raise _refuse("dwelling", f"{dwelling} is vacant: a vacant dwelling has no tenant and no vote.",
                       f"{dwelling} staat leeg: een leegstaande woning heeft geen huurder en geen stem.")
+    since = _day(d["let_since"].iat[int(hit[0])])
+    if since is not None and not by_current_tenant(date, since):
+        raise _refuse("date", f"The tenancy of {dwelling} started on {since:%d-%m-%Y}: a vote dated "
+                              f"{_shown(date)} is a former tenant's and cannot be recorded for the "
+                              "current tenant.",
+                      f"De huur van {dwelling} begon op {since:%d-%m-%Y}: een stem van "
+                      f"{_shown(date, 'nl')} is van een vorige huurder en kan niet worden "
+                      "vastgelegd voor de huidige huurder.")
     if not (recorded_by or "").strip():
         raise _refuse("recorded_by", "Not recorded: a vote needs the name of who recorded it.",
                       "Niet vastgelegd: bij een stem hoort de naam van wie die vastlegt.")
     frame = pd.DataFrame([{"project": project, "dwelling": dwelling, "vote": vote,
                            "date": date, "recorded_by": recorded_by.strip()}])
     return RecordVotes(frame, label=label)
+
+
+# ----- tenancy changes during a campaign --------------------------------------------
+def _day(value) -> dt.date | None:
+    return None if _missing(value) else pd.Timestamp(value).date()
+
+
+def _shown(date, language: str = "en") -> str:
+    return f"{date:%d-%m-%Y}" if date is not None else ("no date" if language == "en" else "geen datum")
+
+
+def _dwelling_row(ds: Dataset, dwelling: str) -> dict[str, Any]:
+    d = ds.dwellings
+    hit = np.flatnonzero(d["dwelling"].isin([dwelling]).to_numpy(dtype=bool))
+    if not len(hit):
+        raise _refuse("dwelling", f"{dwelling} is not a known dwelling.",
+                      f"{dwelling} is geen bekende woning.")
+    row = d.iloc[int(hit[0])]
+    return {"let": bool(True if _missing(row["let"]) else row["let"]),
+            "let_since": _day(row["let_since"]), "vacant_since": _day(row["vacant_since"])}
+
+
+def _tenancy_date(date) -> dt.date:
+    if _missing(date) or not isinstance(date, dt.date):
+        raise _refuse("date", "Enter the date of the change.", "Vul de datum van de wijziging in.")
+    return date.date() if isinstance(date, dt.datetime) else date
+
+
+def _votes_from(ds: Dataset, dwelling: str, day: dt.date) -> pd.DataFrame:
+    """The dwelling's current votes (one per project) dated on or after ``day``: of its
+    current tenant when it is let, any when it is vacant."""
+    v = ds.votes
+    v = v[v["dwelling"].isin([dwelling]).to_numpy(dtype=bool)]
+    row = _dwelling_row(ds, dwelling)
+    dates = v["date"].to_numpy(dtype="datetime64[D]")
+    limit = np.datetime64(day, "D")
+    later = dates >= limit
+    mine = by_current_tenant(v["date"], row["let_since"]) if row["let"] else np.ones(len(v), bool)
+    return v[later & mine & ~np.isnat(dates)]
+
+
+def _refuse_later_votes(later: pd.DataFrame, dwelling: str, en: str, nl: str) -> None:
+    if len(later):
+        first = later.iloc[0]
+        when = pd.Timestamp(first["date"]).date()
+        raise _refuse("date", f"The vote for project {first['project']} of {dwelling} is dated "
+                              f"{when:%d-%m-%Y}, {en}.",
+                      f"De stem voor project {first['project']} van {dwelling} is van "
+                      f"{when:%d-%m-%Y}, {nl}.")
+
+
+def move_out(ds: Dataset, dwelling: str, date: dt.date, *, expected_version: int | None = None,
+             label: str = "") -> SetTenancy:
+    """The tenant of ``dwelling`` moved out: vacant from ``date`` (the first day without a
+    tenant).  The tenant's votes stay in the history as a former tenant's and no longer
+    count (the dwelling has no tenant).  Refused for a vacant dwelling, a date before the
+    tenancy started, and while one of the tenant's votes is dated on or after it."""
+    date = _tenancy_date(date)
+    row = _dwelling_row(ds, dwelling)
+    if not row["let"]:
+        since = f" since {row['vacant_since']:%d-%m-%Y}" if row["vacant_since"] else ""
+        since_nl = f" sinds {row['vacant_since']:%d-%m-%Y}" if row["vacant_since"] else ""
+        raise _refuse("dwelling", f"{dwelling} is vacant already{since}.",
+                      f"{dwelling} staat al leeg{since_nl}.")
+    if row["let_since"] is not None and date < row["let_since"]:
+        raise _refuse("date", f"The tenancy of {dwelling} started on {row['let_since']:%d-%m-%Y}: "
+                              "the move-out cannot be earlier.",
+                      f"De huur van {dwelling} begon op {row['let_since']:%d-%m-%Y}: het vertrek "
+                      "kan niet eerder zijn.")
+    _refuse_later_votes(_votes_from(ds, dwelling, date), dwelling,
+                        "on or after the day it is vacant from", "op of na de dag vanaf wanneer "
+                        "de woning leegstaat")
+    return SetTenancy(dwelling, False, row["let_since"], date, label=label,
+                      expected_version=expected_version)
+
+
+def new_tenant(ds: Dataset, dwelling: str, date: dt.date, *, expected_version: int | None = None,
+               label: str = "") -> SetTenancy:
+    """A new tenant for ``dwelling``, let from ``date``: the new tenant starts with no vote;
+    earlier votes stay in the history as a former tenant's and no longer count.  On a
+    let dwelling the current tenancy ends that day.  Refused for a date before the
+    dwelling became vacant or on/before the current tenancy's start, and while a vote is
+    dated on or after it (it would count as the new tenant's)."""
+    date = _tenancy_date(date)
+    row = _dwelling_row(ds, dwelling)
+    if not row["let"] and row["vacant_since"] is not None and date < row["vacant_since"]:
+        raise _refuse("date", f"{dwelling} is vacant since {row['vacant_since']:%d-%m-%Y}: the new "
+                              "tenancy cannot start earlier.",
+                      f"{dwelling} staat leeg sinds {row['vacant_since']:%d-%m-%Y}: de nieuwe huur "
+                      "kan niet eerder beginnen.")
+    if row["let"] and row["let_since"] is not None and date <= row["let_since"]:
+        raise _refuse("date", f"The current tenancy of {dwelling} started on "
+                              f"{row['let_since']:%d-%m-%Y}: a new one must start later.",
+                      f"De huidige huur van {dwelling} begon op {row['let_since']:%d-%m-%Y}: een "
+                      "nieuwe huur moet later beginnen.")
+    _refuse_later_votes(_votes_from(ds, dwelling, date), dwelling,
+                        "on or after the new tenancy's start: it would count as the new tenant's",
+                        "op of na het begin van de nieuwe huur: die zou als stem van de nieuwe "
+                        "huurder tellen")
+    return SetTenancy(dwelling, True, date, None, label=label, expected_version=expected_version)
 
 
 def campaign_dates(ds: Dataset, project: str, values: Mapping[str, dt.date | None],
@@ -406,7 +515,7 @@ def record(ds: Dataset, table: str, key: Mapping[str, Any]) -> dict[str, Any] | 
     frame = getattr(ds, table)
     mask = np.ones(len(frame), dtype=bool)
     for k, v in key.items():
-        mask &= frame[k].isin([v]).to_numpy(dtype=bool)
+        mask &= (frame[k].isna() if v is None else frame[k].isin([v])).to_numpy(dtype=bool)
     hit = np.flatnonzero(mask)
     if not len(hit):
         return None
@@ -422,7 +531,7 @@ def _save(ds: Dataset, table: str, values: Mapping[str, Any], new: bool,
         raise EditError(errors)
     values = _clean(table, values)
     for name in decl.keys:
-        if values.get(name) is None:
+        if values.get(name) is None and decl.field(name).required:   # usage.dwelling may be empty
             errors[name] = ("This value is required.", "Deze waarde is verplicht.")
     key = {k: values[k] for k in decl.keys}
     old = None if errors else record(ds, table, key)
@@ -513,9 +622,33 @@ def add_dwelling(ds: Dataset, values: Mapping[str, Any], label: str = ""):
     return _batch([command, *follow], label)
 
 
+def _let_with_votes(ds: Dataset, olds: list[Mapping[str, Any]], values: Mapping[str, Any]) -> None:
+    """Refuse flipping let/vacant by hand on a dwelling with recorded votes: only a
+    tenancy change (:func:`move_out`, :func:`new_tenant`, dated) can tell whose votes
+    they are, else a former tenant's vote would count again (or a vacant dwelling's
+    vote be an error in the workbook)."""
+    if "let" not in values or values["let"] is None:
+        return
+    flipped = [o["dwelling"] for o in olds
+               if bool(True if _missing(o.get("let")) else o.get("let")) != bool(values["let"])]
+    voted = sorted(set(ds.votes.loc[ds.votes["dwelling"].isin(flipped), "dwelling"].astype(str)))
+    if voted:
+        shown = ", ".join(voted[:5]) + (" …" if len(voted) > 5 else "")
+        raise _refuse("let", f"Tenants voted for {shown}: record the change with its date on the "
+                             "Tenant support page (Tenancy change: Tenant moved out… / New tenant…), "
+                             "so that a former tenant's vote no longer counts.",
+                      f"Voor {shown} stemden huurders: leg de wijziging met de datum vast op de "
+                      "pagina Draagvlak (Huurderswissel: Huurder vertrokken… / Nieuwe huurder…), "
+                      "zodat de stem van een vorige huurder niet meer telt.")
+
+
 def save_dwelling(ds: Dataset, values: Mapping[str, Any], *, expected_version: int | None = None,
                   label: str = ""):
-    """Update one dwelling (its id and complex do not change)."""
+    """Update one dwelling (its id and complex do not change); let/vacant of a dwelling
+    with votes changes only by a dated tenancy change (:func:`move_out`, :func:`new_tenant`)."""
+    old = record(ds, "dwellings", {"dwelling": values.get("dwelling")})
+    if old is not None:
+        _let_with_votes(ds, [old], values)
     return _save(ds, "dwellings", values, False, expected_version, label, ("a dwelling", "woning"))
 
 
@@ -535,6 +668,7 @@ def edit_dwellings(ds: Dataset, ids: Iterable[str], values: Mapping[str, Any],
     if not len(rows) or not values:
         return None
     olds = [{k: _plain(v) for k, v in r.items()} for r in rows.to_dict("records")]
+    _let_with_votes(ds, olds, values)
     check_rows(ds, "dwellings", [{**o, **values} for o in olds])
     versions = versions or {}
     commands = []
@@ -608,9 +742,65 @@ def known(frame: pd.DataFrame, column: str) -> list[str]:
 
 __all__ = ["EditError", "same", "project_record", "check_project", "save_project",
            "move_projects", "moved", "delete_projects", "set_status", "check_capacity",
-           "set_capacity", "record_vote", "campaign_dates", "YEAR_TABLES", "set_year_values",
+           "set_capacity", "record_vote", "move_out", "new_tenant", "campaign_dates", "YEAR_TABLES", "set_year_values",
            "set_years", "delete_year", "set_measure", "delete_measure",
            "STOCK_TABLES", "PER_DWELLING", "check_rows", "record", "save_complex",
            "complex_users", "delete_complex", "add_dwelling", "save_dwelling",
            "edit_dwellings", "delete_dwellings", "target_key", "save_target", "delete_target",
            "known"]
+
+
+# ----- measured use, degree days, and what the catalogue learns from them (issue 23) ----
+def usage_key(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The key of a usage row: complex, dwelling (None: the complex's own row), year."""
+    return {k: _plain(values.get(k)) for k in registry.table("usage").keys}
+
+
+def save_usage(ds: Dataset, values: Mapping[str, Any], original: Mapping[str, Any] | None = None,
+               *, expected_version: int | None = None, label: str = ""):
+    """Enter or correct one year's measured use of a dwelling or complex (``original``:
+    the key the row had, when its key is changed: the old row goes, one undo step)."""
+    values = {**values, "dwelling": None if _blank(values.get("dwelling")) else values.get("dwelling")}
+    if original is not None and usage_key(original) != usage_key(values):
+        cmd = _save(ds, "usage", values, True, None, label, ("reading", "meting"))
+        return _batch([Delete("usage", usage_key(original), label=label), cmd], label)
+    new = original is None
+    return _save(ds, "usage", values, new, expected_version, label, ("reading", "meting"))
+
+
+def delete_usage(key: Mapping[str, Any], label: str = "") -> Delete:
+    return Delete("usage", usage_key(key), label=label)
+
+
+def set_degree_days(ds: Dataset, year: int, degree_days: float, label: str = ""):
+    """Enter or correct the degree days of a year (weather correction of measured gas)."""
+    new = record(ds, "degree_days", {"year": _plain(year)}) is None
+    return _save(ds, "degree_days", {"year": year, "degree_days": degree_days}, new, None, label,
+                 ("degree days year", "graaddagenjaar"))
+
+
+def delete_degree_days(year: int, label: str = "") -> Delete:
+    return Delete("degree_days", {"year": int(year)}, label=label)
+
+
+def learn_measure(ds: Dataset, measure: str, label: str = "") -> Upsert:
+    """Set a catalogue measure's gas saving to what the completed projects realised
+    (:func:`desktop.models.realised.measure_feedback`: the assumed saving × the average
+    realisation ratio, rounded to whole m³); its electricity saving and cost stay."""
+    from .models.measures import catalogue, find_measure
+    from .models.realised import measure_feedback
+
+    fb = measure_feedback(ds)
+    hit = fb[fb["measure"] == measure]
+    m = find_measure(measure, catalogue(ds))
+    if not len(hit) or m is None:
+        raise _refuse("measure", f"No completed project with measured use used {measure!r}.",
+                      f"Geen opgeleverd project met gemeten verbruik gebruikte {measure!r}.")
+    r = hit.iloc[0]
+    pct = round(float(r["average_ratio"]) * 100)
+    return set_measure(m.key, {
+        "gas_saving_m3": float(round(float(r["realised_gas_m3"]))),
+        "electricity_saving_kwh": float(m.electricity_saving_kwh),
+        "cost_cents": int(round(m.cost_per_dwelling_eur * 100)),
+        "source": f"gemeten: {pct} % van de aanname, {int(r['projects'])} project(en)",
+    }, label=label)

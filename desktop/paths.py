@@ -5,11 +5,16 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "RetrofitPlanner"
+
+# The app's read-only files (translations, the sample, the icon): beside the package in a
+# checkout; in a frozen build (PyInstaller) inside the bundle's folder, sys._MEIPASS.
+RESOURCES = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent)) / "resources"
 
 
 def data_dir() -> Path:

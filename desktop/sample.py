@@ -11,8 +11,8 @@ from pathlib import Path
 
 from .models.dataset import Dataset
 from .models.defaults import TYPICAL_ELECTRICITY_KWH, TYPICAL_GAS_M3_BY_LABEL
+from .paths import RESOURCES
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 SAMPLE_FILE = RESOURCES / "sample" / "soest.toml"
 
 

@@ -32,7 +32,7 @@ from .problems import LANGUAGES, WorkbookProblem, default_language
 from .reader import ReadResult, WorkbookUnreadable, read_workbook
 
 PARTS: tuple[str, ...] = ("support", "affordability", "affordability_by_corporation_year",
-                          "programme", "co2", "indicators", "efg_2028")
+                          "programme", "co2", "realised", "indicators", "efg_2028")
 
 
 @dataclass
@@ -92,7 +92,7 @@ def valid_rows(result: ReadResult) -> ReadResult:
         mask[bad] = False
         keep[table] = mask
     complexes = frames["complexes"]["complex"][keep["complexes"]].dropna().unique()
-    for table in ("dwellings", "projects"):
+    for table in ("dwellings", "projects", "usage"):
         keep[table] &= frames[table]["complex"].isin(complexes).to_numpy(dtype=bool)
     projects = frames["projects"]["project"][keep["projects"]].dropna().unique()
     dwellings = frames["dwellings"]["dwelling"][keep["dwellings"]].dropna().unique()
@@ -159,6 +159,9 @@ _T = {
                                           "Betaalbaarheid per corporatie en jaar"),
     "programme": ("Programme against targets", "Programma tegenover doelen"),
     "co2": ("CO2 emissions (tonnes)", "CO2-uitstoot (ton)"),
+    "realised": ("Saving realised per completed project (per dwelling; money per month in cents)",
+                 "Gerealiseerde besparing per opgeleverd project (per woning; geld per maand in "
+                 "centen)"),
     "indicators": ("Sector yardsticks per corporation and year",
                    "Prestaties (sectorindicatoren) per corporatie en jaar"),
     "efg_2028": ("Complexes still E/F/G after 2028", "Complexen nog E/F/G na 2028"),
@@ -191,6 +194,8 @@ def _t(key: str, lang: str) -> str:
 def _cell(value: Any, lang: str) -> str:
     if value is None:
         return "-"
+    if isinstance(value, list):          # realised: missing readings, dwellings left out
+        return ", ".join(map(str, value)) or "-"
     if isinstance(value, bool):
         return (_VALUES_NL[value] if lang == "nl" else ("yes" if value else "no"))
     if isinstance(value, float):

@@ -24,6 +24,8 @@ rows, and give styled headers, dropdowns, frozen panes, autofilter and column wi
 """
 from __future__ import annotations
 
+import dataclasses
+
 import os
 import tempfile
 from pathlib import Path
@@ -457,7 +459,8 @@ def write_workbook(ds: Dataset, path: str | os.PathLike, *, personal_data: bool 
                    progress: ProgressFn | None = None, engine: str | None = None) -> None:
     """Write ``ds`` as a programme workbook at ``path``.
 
-    ``personal_data=False`` leaves out addresses and "Vastgelegd door" (privacy export);
+    ``personal_data=False`` leaves out addresses and "Vastgelegd door" (privacy export)
+    and merges measured use per dwelling (Verbruik) into averages per complex and year;
     ``template=True`` writes headers, dropdowns and instructions without rows;
     ``lang`` ('nl' or 'en') chooses the sheet names and headers (both import back);
     ``progress(fraction) -> bool`` is called now and then, returning False cancels
@@ -472,6 +475,10 @@ def write_workbook(ds: Dataset, path: str | os.PathLike, *, personal_data: bool 
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     path = Path(path)
+    if not personal_data and len(ds.usage):
+        # measured use per dwelling is personal data: merged into complex averages
+        from ..models.realised import private_usage
+        ds = dataclasses.replace(ds, usage=private_usage(ds.usage))
     chosen = [(s, written_columns(s, personal_data)) for s in sheets()]
     total = 0 if template else sum(len(getattr(ds, s.table)) for s, _ in chosen)
     done = 0

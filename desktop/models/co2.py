@@ -4,7 +4,10 @@ Emissions of a dwelling in a year = gas m³ × gas factor + electricity kWh × e
 factor, with the savings of every non-cancelled project of its complex applied from the
 project's year on (summed per carrier, then the use clamped at zero), at that year's
 emission factors (``yearly.factors_for_years``: fallback rule, else the defaults).
-Every dwelling counts, let or vacant.
+Every dwelling counts, let or vacant.  Where a complex has measured use in a year (sheet
+Verbruik, :func:`realised.measured_use`), that measured average per dwelling × its
+dwellings is the complex's use in that year instead (per carrier; other years and
+complexes are unchanged).
 
 Use per dwelling (:func:`dwelling_use`):
 
@@ -524,6 +527,24 @@ class _Groups:
         return out
 
 
+def _use_measured(ds: Dataset, u: _Use, N: np.ndarray, GU: np.ndarray, EU: np.ndarray,
+                  base_year: int, ny: int) -> None:
+    """Where a complex has measured use in a year (``realised.measured_use``: the average
+    per dwelling), that year's use of the complex is the measured average × its
+    dwellings, in place of the modelled use after savings; per carrier, only where
+    measured."""
+    from .realised import measured_use     # realised imports affordability, which imports co2
+
+    m = measured_use(ds)
+    ci = u.index.get_indexer(m["complex"].astype(object).to_numpy())
+    yi = m["year"].to_numpy(dtype="float64", na_value=np.nan) - base_year
+    ok = (ci >= 0) & (yi >= 0) & (yi < ny)
+    for column, matrix in (("gas_m3", GU), ("electricity_kwh", EU)):
+        v = m[column].to_numpy(dtype="float64", na_value=np.nan)
+        take = ok & ~np.isnan(v)
+        matrix[ci[take], yi[take].astype("int64")] = v[take] * N[ci[take]]
+
+
 def prepare_use(ds: Dataset) -> _Use:
     """The stock's use per dwelling and its per-complex sums, for repeated
     :func:`emissions` calls while only projects or factors change (pass it as
@@ -592,8 +613,12 @@ def emissions(ds: Dataset, base_year: int = BASE_YEAR, end_year: int = HORIZON_Y
                 f"{name_nl} van zijn projecten groter dan het verbruik van "
                 f"{_plural(clamped[c], 'woning', 'woningen')}; dat verbruik telt als 0"))
 
-    # ---- aggregate per group ---------------------------------------------------------
+    # ---- measured use (sheet Verbruik) replaces the modelled use of its complex-years --
     N = u.count
+    if len(ds.usage):
+        _use_measured(ds, u, N, GU, EU, base_year, ny)
+
+    # ---- aggregate per group ---------------------------------------------------------
     grp = u.groups
     groups = grp.frame
     GUg = grp.sum(GU)

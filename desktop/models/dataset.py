@@ -84,6 +84,8 @@ class Dataset:
     targets: pd.DataFrame = field(default_factory=lambda: empty_frame("targets"))
     tariffs: pd.DataFrame = field(default_factory=lambda: empty_frame("tariffs"))
     emission_factors: pd.DataFrame = field(default_factory=lambda: empty_frame("emission_factors"))
+    usage: pd.DataFrame = field(default_factory=lambda: empty_frame("usage"))
+    degree_days: pd.DataFrame = field(default_factory=lambda: empty_frame("degree_days"))
     capacities: pd.DataFrame = field(default_factory=lambda: empty_frame("capacities"))
     rent_limits: pd.DataFrame = field(default_factory=lambda: empty_frame("rent_limits"))
     measures: pd.DataFrame = field(default_factory=lambda: empty_frame("measures"))
@@ -175,7 +177,8 @@ class Dataset:
             votes=self.votes[self.votes["project"].isin(wanted)].reset_index(drop=True),
             targets=self.targets[self.targets["corporation"].isin(corporations)].reset_index(drop=True),
             capacities=self.capacities[self.capacities["corporation"].isin(corporations)]
-            .reset_index(drop=True))
+            .reset_index(drop=True),
+            usage=self.usage[self.usage["complex"].isin(complexes)].reset_index(drop=True))
 
     def validate(self) -> list["Problem"]:
         from .invariants import validate_dataset

@@ -133,7 +133,7 @@ REGISTRY: tuple[Table, ...] = (
         Field("dwellings", "int", "Aantal woningen", "Dwellings", minimum=1, unit="dwellings",
               help_nl="Aantal woningen; verplicht als het complex geen rijen in Woningen heeft, "
                       "anders gelijk aan het aantal rijen daar.",
-              help_en="Number of dwellings; required when the complex has no Woningen rows, "
+              help_en="Number of dwellings; required when the complex has no Dwellings rows, "
                       "else equal to their number."),
         Field("heating", "heating", "Verwarming", "Heating", default="gasketel",
               help_nl="Verwarming (standaard gasketel).", help_en="Heating (default gas boiler)."),
@@ -160,7 +160,7 @@ REGISTRY: tuple[Table, ...] = (
               help_nl="Woningnummer (VHE), uniek.", help_en="Dwelling id (VHE number), unique."),
         Field("complex", "id", "Complex", "Complex", required=True,
               help_nl="Complex van de woning; moet bestaan in Complexen.",
-              help_en="Complex of the dwelling; must exist in Complexen."),
+              help_en="Complex of the dwelling; must exist in Complexes."),
         Field("address", "text", "Adres", "Address", personal=True,
               help_nl="Adres.", help_en="Address."),
         Field("let", "yesno", "Verhuurd", "Let", default=True,
@@ -186,6 +186,22 @@ REGISTRY: tuple[Table, ...] = (
                       "persoonsgegevens).",
               help_en="Name of the tenant (personal data; left out of an export without "
                       "personal data)."),
+        # The current (or last) tenancy: a vote counts only when cast by the tenant of the
+        # current tenancy (support.by_current_tenant).  Dates of the dwelling's
+        # occupancy, not of a person: not personal data (a privacy export keeps them, so
+        # its votes still count as in the workspace).
+        Field("let_since", "date", "Verhuurd sinds", "Let since",
+              help_nl="Begin van de huidige huur (laatste huurder). Een stem van vóór deze datum "
+                      "is van een vorige huurder en telt niet mee. Leeg: onbekend, elke stem telt.",
+              help_en="Start of the current tenancy (the last tenant). A vote dated before it is a "
+                      "former tenant's and does not count. Empty: unknown, every vote counts."),
+        Field("vacant_since", "date", "Leeg sinds", "Vacant since",
+              help_nl="Alleen bij een leegstaande woning: leeg sinds deze datum (de huurder is "
+                      "vertrokken). Een stem van vóór deze datum is van de vorige huurder: geen "
+                      "fout, maar telt niet mee.",
+              help_en="Only for a vacant dwelling: vacant since this date (the tenant moved out). "
+                      "A vote dated before it is the former tenant's: not an error, but it does "
+                      "not count."),
         *_performance(of_dwelling=True),
     ), "Woningen", "Dwellings", "Eén rij per woning (nodig om stemmen vast te leggen).",
         "One row per dwelling (needed to record votes).", ("dwelling", "dubbele woning")),
@@ -310,6 +326,49 @@ REGISTRY: tuple[Table, ...] = (
         "CO2-emissiefactoren per jaar; een ontbrekend jaar neemt het dichtstbijzijnde eerdere jaar.",
         "CO2 emission factors per year; a missing year takes the nearest earlier year.",
         ("emission factor year", "dubbel emissiefactorjaar")),
+
+    # Measured use (issue 23): a row per dwelling, or per complex (no dwelling: the average
+    # per dwelling of the complex), per year.  Dwelling-level rows are personal data: an
+    # export without personal data aggregates them per complex (models/realised.py).
+    Table("usage", ("complex", "dwelling", "year"), (
+        Field("complex", "id", "Complex", "Complex", required=True,
+              help_nl="Complex; moet bestaan in Complexen.", help_en="Complex; must exist in Complexen."),
+        Field("dwelling", "id", "Woning", "Dwelling", personal=True,
+              help_nl="Woning (leeg: de rij geldt voor het complex, als gemiddelde per woning). "
+                      "Persoonsgegeven: een export zonder persoonsgegevens voegt de woningrijen "
+                      "samen tot een gemiddelde per complex en jaar.",
+              help_en="Dwelling (empty: the row is for the complex, as the average per dwelling). "
+                      "Personal data: an export without personal data merges the dwelling rows "
+                      "into an average per complex and year."),
+        Field("year", "int", "Jaar", "Year", required=True, unit="year", **_YEAR,
+              help_nl="Kalenderjaar van het verbruik.", help_en="Calendar year of the use."),
+        Field("gas_m3", "number", "Gas m3", "Gas m3", minimum=0, unit=_M3,
+              help_nl="Gemeten gasverbruik in m3 in dat jaar (leeg: onbekend, nooit 0 bedoeld).",
+              help_en="Measured gas use in m3 that year (empty: unknown, never meant as 0)."),
+        Field("electricity_kwh", "number", "Elektriciteit kWh", "Electricity kWh", unit=_KWH,
+              help_nl="Gemeten elektriciteitsverbruik (netto) in kWh; mag negatief zijn met "
+                      "zonnepanelen.",
+              help_en="Measured (net) electricity use in kWh; may be negative with solar panels."),
+        Field("source", "text", "Bron", "Source",
+              help_nl="Bron, bijv. jaarafrekening, slimme meter, CBS.",
+              help_en="Source, e.g. annual statement, smart meter, CBS."),
+    ), "Verbruik", "Use",
+        "Gemeten jaarverbruik per woning of per complex (leeg Woning: gemiddelde per woning).",
+        "Measured yearly use per dwelling or per complex (empty Dwelling: average per dwelling).",
+        ("use for this complex, dwelling and year", "dubbel verbruik voor dit complex, deze woning "
+                                                    "en dit jaar")),
+
+    Table("degree_days", ("year",), (
+        Field("year", "int", "Jaar", "Year", required=True, unit="year", **_YEAR,
+              help_nl="Jaar.", help_en="Year."),
+        Field("degree_days", "number", "Graaddagen", "Degree days", required=True, minimum=1,
+              unit="degree days",
+              help_nl="Gewogen graaddagen van het jaar (basis 18 °C, bijv. KNMI De Bilt).",
+              help_en="Weighted degree days of the year (base 18 °C, e.g. KNMI De Bilt)."),
+    ), "Graaddagen", "Degree days",
+        "Graaddagen per jaar, voor de weercorrectie van het gemeten gasverbruik.",
+        "Degree days per year, to correct the measured gas use for the weather.",
+        ("degree days year", "dubbel graaddagenjaar")),
 
     # The tables below are workspace only (no workbook sheet).
     # Optional per corporation and year (programme).

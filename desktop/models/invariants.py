@@ -140,6 +140,16 @@ def _with_context(frame: pd.DataFrame, context: pd.DataFrame | None, key: str) -
     return pd.concat([frame, extra], ignore_index=True) if len(extra) else frame
 
 
+def _dates_of(frame: pd.DataFrame, column: str, keys: pd.Series) -> np.ndarray:
+    """``frame[column]`` (dates) at the index labels ``keys`` as datetime64[D], NaT where
+    a key is missing."""
+    values = frame[column].to_numpy(dtype="datetime64[D]")
+    at = frame.index.get_indexer(keys)
+    if not len(values):
+        return np.full(len(keys), np.datetime64("NaT"), dtype="datetime64[D]")
+    return np.where(at >= 0, values[np.maximum(at, 0)], np.datetime64("NaT"))
+
+
 def validate_dataset(ds: Dataset, context: Dataset | None = None) -> list[Problem]:
     """Every broken invariant of ``ds`` as an error Problem (see module docstring).
 
@@ -164,10 +174,10 @@ def validate_dataset(ds: Dataset, context: Dataset | None = None) -> list[Proble
     known_complexes = all_complexes["complex"].dropna().unique()
 
     # references to a complex
-    for table, frame in (("dwellings", dwellings), ("projects", projects)):
+    for table, frame in (("dwellings", dwellings), ("projects", projects), ("usage", ds.usage)):
         missing = _filled(frame["complex"]) & ~frame["complex"].isin(known_complexes).to_numpy(dtype=bool)
         c.add(table, frame, _positions(missing), "complex",
-              lambda p, f=frame: f"complex {f['complex'].iloc[p]!r} does not exist in Complexen",
+              lambda p, f=frame: f"complex {f['complex'].iloc[p]!r} does not exist in Complexes",
               lambda p, f=frame: f"complex {f['complex'].iloc[p]!r} bestaat niet in Complexen")
 
     # votes: project and dwelling must exist, dwelling in the project's complex, let
@@ -178,10 +188,10 @@ def validate_dataset(ds: Dataset, context: Dataset | None = None) -> list[Proble
         bad_project = _filled(v_project) & ~proj_known
         bad_dwelling = _filled(v_dwelling) & ~dw_known
         c.add("votes", votes, _positions(bad_project), "project",
-              lambda p: f"project {v_project.iloc[p]!r} does not exist in Projecten",
+              lambda p: f"project {v_project.iloc[p]!r} does not exist in Projects",
               lambda p: f"project {v_project.iloc[p]!r} bestaat niet in Projecten")
         c.add("votes", votes, _positions(bad_dwelling), "dwelling",
-              lambda p: f"dwelling {v_dwelling.iloc[p]!r} does not exist in Woningen",
+              lambda p: f"dwelling {v_dwelling.iloc[p]!r} does not exist in Dwellings",
               lambda p: f"woning {v_dwelling.iloc[p]!r} bestaat niet in Woningen")
         # first occurrence wins for the lookups (duplicates are reported above)
         proj_complex = all_projects.drop_duplicates("project").set_index("project")["complex"]
@@ -198,11 +208,50 @@ def validate_dataset(ds: Dataset, context: Dataset | None = None) -> list[Proble
                         f"niet bij {vote_pc.iloc[p]!r} van project {v_project.iloc[p]!r}")
         vacant = v_dwelling.map(dw["let"]).astype("boolean")
         is_vacant = (vacant == False).fillna(False).to_numpy(dtype=bool) & dw_known  # noqa: E712
-        c.add("votes", votes, _positions(is_vacant), "vote",
+        # a vote dated before the dwelling became vacant (or undated, when that date is
+        # known) is its former tenant's: kept, not counted, not an error
+        dates = votes["date"].to_numpy(dtype="datetime64[D]")
+        since = _dates_of(dw, "vacant_since", v_dwelling)
+        with np.errstate(invalid="ignore"):
+            former = ~np.isnat(since) & (np.isnat(dates) | (dates < since))
+        c.add("votes", votes, _positions(is_vacant & ~former & np.isnat(since)), "vote",
               lambda p: f"dwelling {v_dwelling.iloc[p]!r} is vacant (not let): a vacant dwelling "
                         f"has no tenant and cannot vote",
               lambda p: f"woning {v_dwelling.iloc[p]!r} staat leeg (niet verhuurd): een lege woning "
                         f"heeft geen huurder en kan niet stemmen")
+        c.add("votes", votes, _positions(is_vacant & ~former & ~np.isnat(since)), "date",
+              lambda p: f"dwelling {v_dwelling.iloc[p]!r} is vacant since "
+                        f"{pd.Timestamp(since[p]):%d-%m-%Y}: a vote dated "
+                        f"{pd.Timestamp(dates[p]):%d-%m-%Y} has no tenant",
+              lambda p: f"woning {v_dwelling.iloc[p]!r} staat leeg sinds "
+                        f"{pd.Timestamp(since[p]):%d-%m-%Y}: een stem van "
+                        f"{pd.Timestamp(dates[p]):%d-%m-%Y} heeft geen huurder")
+        # an undated yes/no on a dwelling with a tenancy start cannot be told to be the
+        # current tenant's: it is taken as a former tenant's (support.by_current_tenant)
+        let_since = _dates_of(dw, "let_since", v_dwelling)
+        answer = votes["vote"].isin([Vote.YES.value, Vote.NO.value]).to_numpy(dtype=bool)
+        undated = ~is_vacant & dw_known & answer & np.isnat(dates) & ~np.isnat(let_since)
+        c.add("votes", votes, _positions(undated), "date",
+              lambda p: f"dwelling {v_dwelling.iloc[p]!r} is let since "
+                        f"{pd.Timestamp(let_since[p]):%d-%m-%Y}: an undated vote is counted as a "
+                        f"former tenant's; give its date if the current tenant cast it",
+              lambda p: f"woning {v_dwelling.iloc[p]!r} is verhuurd sinds "
+                        f"{pd.Timestamp(let_since[p]):%d-%m-%Y}: een stem zonder datum telt als "
+                        f"die van een vorige huurder; vul de datum in als de huidige huurder stemde",
+              severity="warning")
+
+    # a dwelling cannot become vacant before its last tenancy started
+    if len(dwellings):
+        start = dwellings["let_since"].to_numpy(dtype="datetime64[D]")
+        end = dwellings["vacant_since"].to_numpy(dtype="datetime64[D]")
+        is_let = dwellings["let"].fillna(True).to_numpy(dtype=bool)
+        with np.errstate(invalid="ignore"):
+            backwards = ~is_let & ~np.isnat(start) & ~np.isnat(end) & (end < start)
+        c.add("dwellings", dwellings, _positions(backwards), "vacant_since",
+              lambda p: f"vacant since {pd.Timestamp(end[p]):%d-%m-%Y}, before the tenancy started "
+                        f"({pd.Timestamp(start[p]):%d-%m-%Y})",
+              lambda p: f"leeg sinds {pd.Timestamp(end[p]):%d-%m-%Y}, vóór het begin van de huur "
+                        f"({pd.Timestamp(start[p]):%d-%m-%Y})")
 
     # dwelling count of a complex: declared count vs Woningen rows
     if len(complexes):
@@ -222,6 +271,20 @@ def validate_dataset(ds: Dataset, context: Dataset | None = None) -> list[Proble
         c.add("complexes", complexes, _positions(neither), "dwellings",
               "the number of dwellings is required when the complex has no rows in Woningen",
               "het aantal woningen is verplicht als het complex geen rijen in Woningen heeft")
+
+    # measured use of a dwelling: the dwelling belongs to the row's complex
+    usage = ds.usage
+    if len(usage) and usage["dwelling"].notna().any():
+        dw_complex = all_dwellings.drop_duplicates("dwelling").set_index("dwelling")["complex"]
+        of = usage["dwelling"].map(dw_complex)
+        wrong = (_filled(usage["dwelling"]) & of.notna().to_numpy(dtype=bool)
+                 & (of.astype("string") != usage["complex"].astype("string")).fillna(False)
+                 .to_numpy(dtype=bool))
+        c.add("usage", usage, _positions(wrong), "dwelling",
+              lambda p: f"dwelling {usage['dwelling'].iloc[p]!r} belongs to complex "
+                        f"{of.iloc[p]!r}, not to {usage['complex'].iloc[p]!r}",
+              lambda p: f"woning {usage['dwelling'].iloc[p]!r} hoort bij complex "
+                        f"{of.iloc[p]!r}, niet bij {usage['complex'].iloc[p]!r}")
 
     # a target period runs forwards
     if len(targets):

@@ -9,7 +9,12 @@ The rule, in one place:
 * Silence counts as not agreeing: a let dwelling without a vote row, or with
   ``geen reactie``, is counted in ``no_response`` and stays in the denominator.
 * A vacant dwelling has no tenant: it counts in ``dwellings`` but not in ``tenants``,
-  and a vote recorded for it is ignored (the workbook validator reports it).
+  and a vote recorded for it is ignored (the workbook validator reports it, unless it is
+  dated before the dwelling's ``vacant_since``: then it is a former tenant's vote).
+* A vote belongs to the tenancy that cast it (:func:`by_current_tenant`): when a dwelling
+  has a tenancy start (``let_since``), only a vote dated on or after it counts; an
+  earlier one is a former tenant's, kept in the history, never counted.  A new tenant
+  starts with no vote.
 * Fewer than 10 dwellings: the presumption does not apply, every tenant's own
   consent counts (status ``individual_consent``).
 * After written notification that 70 % agreed, tenants have 56 days to go to court.
@@ -86,6 +91,59 @@ def _percent(yes, tenants):
     return float(out.item()) if out.ndim == 0 else out
 
 
+def _days(values) -> np.ndarray:
+    """Dates (a date, None, a sequence or a datetime column) as datetime64[D], NaT where
+    missing; always 1-dimensional."""
+    if isinstance(values, (pd.Series, pd.Index, np.ndarray)) and np.asarray(values).dtype.kind == "M":
+        return np.asarray(values, dtype="datetime64[D]").reshape(-1)
+    items = list(np.atleast_1d(np.asarray(values, dtype=object)))
+    return pd.to_datetime(pd.Series(items, dtype=object), errors="coerce") \
+        .to_numpy(dtype="datetime64[D]")
+
+
+def by_current_tenant(vote_dates, let_since):
+    """True where a vote was cast by the dwelling's current tenant, the one rule for
+    whose vote counts after a tenancy change: the dwelling has no tenancy start (nothing
+    says the tenant changed: every vote counts), or the vote is dated on or after it.
+    A vote dated before the start, or undated on a dwelling with a start, is a former
+    tenant's.  Scalars or equal-length arrays (a scalar broadcasts)."""
+    if np.ndim(vote_dates) == 0 and np.ndim(let_since) == 0:   # one vote: no pandas (the gate, a tally)
+        start = _day(let_since)
+        vote = _day(vote_dates)
+        return start is None or (vote is not None and vote >= start)
+    votes, since = _days(vote_dates), _days(let_since)
+    with np.errstate(invalid="ignore"):
+        out = np.isnat(since) | (~np.isnat(votes) & (votes >= since))
+    return out
+
+
+def _day(value) -> date | None:
+    """One date (a date, datetime, Timestamp, datetime64 or text) as a date; None when
+    missing."""
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, float) or (isinstance(value, np.datetime64) and np.isnat(value)):
+        return None
+    stamp = pd.Timestamp(value)
+    return None if pd.isna(stamp) else stamp.date()
+
+
+def former_tenant(vote_dates, let, let_since):
+    """True where a recorded vote is no longer its dwelling's tenant's: the dwelling is
+    vacant (``let`` false; <NA>/None read as let), or the vote predates the current
+    tenancy (:func:`by_current_tenant`).  Such a vote stays in the history, marked as a
+    former tenant's, and does not count."""
+    scalar = all(np.ndim(x) == 0 for x in (vote_dates, let, let_since))
+    let = pd.array(np.atleast_1d(np.asarray(let, dtype=object)), dtype="boolean") \
+        .fillna(True).to_numpy(dtype=bool)
+    out = ~let | ~np.atleast_1d(by_current_tenant(vote_dates, let_since))
+    return bool(out[0]) if scalar else out
+
+
 def objection_deadline(notified_on: date) -> date:
     """Last day a tenant who did not agree can ask the court: notification + 56 days."""
     if isinstance(notified_on, datetime):
@@ -149,21 +207,25 @@ def complex_size(let_flags, declared) -> tuple[int, int]:
     return declared, declared
 
 
-def tally_votes(dwellings: int, tenants: int, let_dwellings, votes) -> Tally:
+def tally_votes(dwellings: int, tenants: int, let_dwellings, votes, let_since=None) -> Tally:
     """The :class:`Tally` of one project from its vote history: ``votes`` are
-    (dwelling, vote) pairs in the order they were recorded, the last one per dwelling
-    is its current vote (a correction replaces the earlier answer); only the current
-    ja/nee of a dwelling in ``let_dwellings`` (the let dwellings of the project's
-    complex) counts; vote text is read as :meth:`Vote.canonical` reads it.
+    (dwelling, vote, date) triples in the order they were recorded, the last one per
+    dwelling is its current vote (a correction replaces the earlier answer); only the
+    current ja/nee of a dwelling in ``let_dwellings`` (the let dwellings of the
+    project's complex) cast by its current tenant counts (:func:`by_current_tenant`
+    against ``let_since``: dwelling -> tenancy start, absent or None for none); vote
+    text is read as :meth:`Vote.canonical` reads it.
 
     The one count behind the live vote entry, the programme's figures of one project
     and the store's status gate (:func:`desktop.store.commands.support_gate`)."""
+    since = let_since or {}
     current = {}
-    for dwelling, vote in votes:
-        current[dwelling] = vote
+    for dwelling, vote, *date in votes:
+        current[dwelling] = (vote, date[0] if date else None)
     yes = no = 0
-    for dwelling, vote in current.items():
-        if dwelling in let_dwellings:
+    for dwelling, (vote, date) in current.items():
+        start = since.get(dwelling)
+        if dwelling in let_dwellings and (start is None or by_current_tenant(date, start)):
             answer = _VOTE_ALIASES.get(str(vote).strip().casefold()) if vote is not None else None
             yes += answer == Vote.YES.value
             no += answer == Vote.NO.value
@@ -233,6 +295,7 @@ def _vote_counts(ds: Dataset) -> pd.DataFrame:
     d_codes, complexes = pd.factorize(d["complex"])          # <NA> complex -> -1
     d_codes = d_codes[first]
     d_let = _let_flags(ds).to_numpy(dtype=bool)[first]
+    d_since = d["let_since"].to_numpy(dtype="datetime64[D]")[first]
     d_pos = pd.Index(d["dwelling"][first]).get_indexer(v["dwelling"])
     projects = ds.projects.drop_duplicates("project", keep="first")
     p_codes = pd.Index(complexes).get_indexer(projects["complex"])
@@ -244,6 +307,9 @@ def _vote_counts(ds: Dataset) -> pd.DataFrame:
     counted = ((vote_dwelling_complex == vote_project_complex)
                & np.where(d_pos >= 0, d_let[d_pos], False))
     counted &= ~v.duplicated(["project", "dwelling"], keep="last").to_numpy()
+    since = d_since[np.maximum(d_pos, 0)] if len(d_since) \
+        else np.full(len(v), np.datetime64("NaT"), dtype="datetime64[D]")   # unused where d_pos < 0
+    counted &= by_current_tenant(v["date"], since)   # a former tenant's vote never counts
     vote = _canonical_votes(v["vote"])
     yes = (vote == Vote.YES.value).fillna(False).to_numpy(dtype=bool) & counted
     no = (vote == Vote.NO.value).fillna(False).to_numpy(dtype=bool) & counted
@@ -356,14 +422,20 @@ def project_tally(ds: Dataset, project: str) -> Tally:
         first = ~pd.Series(ids, dtype=object).duplicated(keep="first").to_numpy()
         ok = first & let[at] & d["complex"].iloc[at].isin([complex_id]).to_numpy(dtype=bool)
         counted = set(ids[ok])
+        starts = d["let_since"].iloc[at].to_numpy(dtype=object, na_value=None)
+        since = {i: s for i, s, f in zip(ids, starts, first) if f and s is not None}
+    else:
+        since = {}
     return tally_votes(dwellings, tenants, counted,
                        zip(v["dwelling"].to_numpy(dtype=object, na_value=None),
-                           v["vote"].to_numpy(dtype=object, na_value=None)))
+                           v["vote"].to_numpy(dtype=object, na_value=None),
+                           v["date"].to_numpy(dtype=object, na_value=None)), since)
 
 
 def follow_up(ds: Dataset, project: str) -> pd.DataFrame:
-    """The let dwellings of the project's complex without a yes/no answer (no vote row
-    or ``geen reactie``): columns dwelling, address, in Woningen order.
+    """The let dwellings of the project's complex without a yes/no answer of their
+    current tenant (no vote row, ``geen reactie``, or only a former tenant's vote):
+    columns dwelling, address, in Woningen order.
 
     Raises KeyError for an unknown project.
     """
@@ -379,8 +451,11 @@ def follow_up(ds: Dataset, project: str) -> pd.DataFrame:
     v = ds.votes
     v = v.iloc[_rows_of(v["project"], [project])]
     v = v.drop_duplicates("dwelling", keep="last")
-    answered = v.loc[_canonical_votes(v["vote"]).isin([Vote.YES.value, Vote.NO.value])
-                     .fillna(False).astype(bool), "dwelling"]
+    v = v[_canonical_votes(v["vote"]).isin([Vote.YES.value, Vote.NO.value])
+          .fillna(False).to_numpy(dtype=bool)]
+    since = mine.drop_duplicates("dwelling").set_index("dwelling")["let_since"]
+    answered = v.loc[by_current_tenant(v["date"], v["dwelling"].map(since)
+                                       .astype("datetime64[s]")), "dwelling"]
     left = mine[~mine["dwelling"].isin(answered)]
     return left[["dwelling", "address"]].reset_index(drop=True)
 
@@ -388,7 +463,7 @@ def follow_up(ds: Dataset, project: str) -> pd.DataFrame:
 __all__ = [
     "PRESUMPTION_MIN_DWELLINGS", "SUPPORT_PERCENT", "OBJECTION_DAYS",
     "REACHED", "NOT_REACHED", "INDIVIDUAL_CONSENT", "SUPPORT_STATUSES", "SUPPORT_COLUMNS",
-    "Tally", "tally", "tally_votes", "complex_size", "support_reached", "support_status", "yes_still_needed",
+    "Tally", "tally", "tally_votes", "by_current_tenant", "former_tenant", "complex_size", "support_reached", "support_status", "yes_still_needed",
     "objection_deadline", "needs_override", "gate_allows",
     "support_table", "campaign_table", "project_tally", "follow_up",
 ]

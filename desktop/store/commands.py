@@ -227,6 +227,38 @@ class RecordVotes:
 
 
 @dataclass(frozen=True)
+class SetTenancy:
+    """A tenancy change of one dwelling: ``let``, ``let_since`` and ``vacant_since`` set
+    together (a move-out: vacant from a date; a new tenant: let from a date), refused if
+    the dwelling changed since ``expected_version``.  Votes are never touched: which of
+    them count follows from the dates (:func:`desktop.models.support.by_current_tenant`),
+    so a former tenant's vote stays in the history.  The inverse sets the previous
+    three values back."""
+
+    dwelling: str
+    let: bool
+    let_since: dt.date | None
+    vacant_since: dt.date | None
+    label: str = ""
+    user: str | None = None
+    expected_version: int | None = None
+
+    tables = ("dwellings",)
+
+    def apply(self, conn: Connection):
+        d = s.dwellings
+        if conn.execute(select(d.c.dwelling).where(d.c.dwelling == self.dwelling)).first() is None:
+            raise WorkspaceError(f"Dwelling {self.dwelling} does not exist (any more).")
+        inverse = Upsert("dwellings", {"dwelling": self.dwelling},
+                         {"let": bool(self.let), "let_since": self.let_since,
+                          "vacant_since": self.vacant_since},
+                         expected_version=self.expected_version, user=self.user).apply(conn)
+        old = inverse.values
+        return SetTenancy(self.dwelling, bool(old["let"]), old["let_since"], old["vacant_since"],
+                          label=self.label, user=self.user)
+
+
+@dataclass(frozen=True)
 class SetStatus:
     """Change a project's status; the change and any reason go into its history.
 
@@ -286,14 +318,16 @@ def gate_tally(conn: Connection, project: str, complex_id: str) -> "support.Tall
     :func:`desktop.models.support.tally_votes`, the function the views' figures come
     from, on the complex's dwellings and the project's vote history."""
     d = s.dwellings
-    lets = conn.execute(select(d.c.dwelling, d.c.let).where(d.c.complex == complex_id)).all()
+    lets = conn.execute(select(d.c.dwelling, d.c.let, d.c.let_since)
+                        .where(d.c.complex == complex_id)).all()
     declared = None if lets else conn.execute(
         select(s.complexes.c.dwellings).where(s.complexes.c.complex == complex_id)).scalar()
     dwellings, tenants = support.complex_size([r[1] for r in lets], declared)
     v = s.vote_events
-    history = conn.execute(select(v.c.dwelling, v.c.vote).where(v.c.project == project)
+    history = conn.execute(select(v.c.dwelling, v.c.vote, v.c.vote_date).where(v.c.project == project)
                            .order_by(v.c.id)).all()
-    return support.tally_votes(dwellings, tenants, {r[0] for r in lets if r[1]}, history)
+    return support.tally_votes(dwellings, tenants, {r[0] for r in lets if r[1]}, history,
+                               {r[0]: r[2] for r in lets if r[2] is not None})
 
 
 def support_gate(conn: Connection, project: str, complex_id: str) -> str | None:

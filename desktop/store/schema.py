@@ -197,6 +197,27 @@ measures = Table(
     *_last_editor(),
 )
 
+# Measured use (migration 0007): a surrogate id, since a complex-level row has no
+# dwelling (NULL); the registry key (complex, dwelling, year) is checked by the invariants.
+usage = Table(
+    "usage", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    *_fields(
+        "usage",
+        Column("complex", String(100), ForeignKey("complexes.complex"), nullable=False, index=True),
+    ),
+    Column("row_version", Integer, nullable=False, server_default="1"),
+    *_last_editor(),
+    UniqueConstraint("complex", "dwelling", "year", name="uq_usage_key"),
+)
+
+degree_days = Table(
+    "degree_days", metadata,
+    *_fields("degree_days", Column("year", Integer, primary_key=True, autoincrement=False)),
+    Column("row_version", Integer, nullable=False, server_default="1"),
+    *_last_editor(),
+)
+
 EDITOR_COLUMNS = ("row_version", "changed_by", "changed_at", "changed_fields")
 
 # Dataset table -> (SQL table, key columns: the registry's keys)
@@ -205,7 +226,8 @@ TABLE_KEYS: dict[str, tuple[Table, tuple[str, ...]]] = {
         (fields.table(name), sql) for name, sql in (
             ("complexes", complexes), ("dwellings", dwellings), ("projects", projects),
             ("targets", targets), ("tariffs", tariffs), ("emission_factors", emission_factors),
-            ("capacities", capacities), ("rent_limits", rent_limits), ("measures", measures)))
+            ("capacities", capacities), ("rent_limits", rent_limits), ("measures", measures),
+            ("usage", usage), ("degree_days", degree_days)))
 }
 
 # Dataset table -> (the SQL table its fields are read from, field -> SQL column where the

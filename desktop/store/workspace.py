@@ -446,16 +446,25 @@ class Workspace:
         return {tuple(r[:-1]): r[-1] for r in rows}
 
     def vote_history(self, project: str, dwelling: str | None = None) -> pd.DataFrame:
-        """Every recorded vote and correction, oldest first."""
-        v = s.vote_events
+        """Every recorded vote and correction, oldest first; ``former`` marks a vote that
+        is no longer its dwelling's tenant's (the dwelling is vacant now, or the vote
+        predates the current tenancy: :func:`desktop.models.support.former_tenant`)."""
+        from ..models.support import former_tenant
+
+        v, d = s.vote_events, s.dwellings
         q = select(v.c.id, v.c.project, v.c.dwelling, v.c.vote, v.c.previous_vote, v.c.vote_date,
-                   v.c.recorded_by, v.c.recorded_at, v.c.note).where(v.c.project == project)
+                   v.c.recorded_by, v.c.recorded_at, v.c.note, d.c.let, d.c.let_since) \
+            .join(d, d.c.dwelling == v.c.dwelling).where(v.c.project == project)
         if dwelling is not None:
             q = q.where(v.c.dwelling == dwelling)
         with self.engine.connect() as conn:
             rows = conn.execute(q.order_by(v.c.id)).all()
-        return pd.DataFrame(rows, columns=["id", "project", "dwelling", "vote", "previous_vote",
-                                           "date", "recorded_by", "recorded_at", "note"])
+        out = pd.DataFrame(rows, columns=["id", "project", "dwelling", "vote", "previous_vote",
+                                          "date", "recorded_by", "recorded_at", "note", "let",
+                                          "let_since"])
+        out["former"] = former_tenant(out["date"].to_numpy(dtype=object), out["let"].to_numpy(dtype=object),
+                                      out["let_since"].to_numpy(dtype=object)) if len(out) else []
+        return out.drop(columns=["let", "let_since"])
 
     def status_history(self, project: str) -> pd.DataFrame:
         e = s.status_events
@@ -480,7 +489,8 @@ class Workspace:
             raise WorkspaceError("; ".join(p.message for p in problems[:5]))
         with self.transaction() as conn:
             for name in ("complexes", "dwellings", "projects", "targets", "tariffs",
-                         "emission_factors", "capacities", "rent_limits", "measures"):
+                         "emission_factors", "capacities", "rent_limits", "measures", "usage",
+                 "degree_days"):
                 if conn.execute(select(func.count()).select_from(s.TABLE_KEYS[name][0])).scalar():
                     raise WorkspaceError("The workspace is not empty.")
             insert_dataset(conn, ds)
@@ -514,7 +524,7 @@ def apply_import_plan(conn: Connection, plan, *, user: str | None = None) -> Non
     _ensure_names(conn, *(f for f in (plan.adds.get("complexes"), plan.updates.get("complexes"))
                           if f is not None))
     for name in ("complexes", "dwellings", "projects", "targets", "tariffs", "emission_factors",
-                 "capacities"):
+                 "capacities", "usage", "degree_days"):
         table, keys = s.TABLE_KEYS[name]
         add = plan.adds.get(name)
         if add is not None and len(add):
@@ -527,7 +537,10 @@ def apply_import_plan(conn: Connection, plan, *, user: str | None = None) -> Non
                 continue
             rows = _records(upd[list(keys) + cols])
             stmt = (update(table)
-                    .where(*[table.c[k] == bindparam(f"k_{k}") for k in keys])
+                    # a key that may be empty (usage.dwelling) matches NULL to NULL
+                    .where(*[table.c[k].is_not_distinct_from(bindparam(f"k_{k}"))
+                             if table.c[k].nullable else table.c[k] == bindparam(f"k_{k}")
+                             for k in keys])
                     .values({c: bindparam(f"v_{c}") for c in cols}
                             | {"row_version": table.c.row_version + 1, "changed_by": user,
                                "changed_at": stamp, "changed_fields": ", ".join(cols)}))
@@ -553,7 +566,8 @@ def insert_dataset(conn: Connection, ds: Dataset, *, recorded_at: dt.datetime | 
     """Insert every row of ``ds`` (new keys only) on an open transaction."""
     _ensure_names(conn, ds.complexes)
     for name in ("complexes", "dwellings", "projects", "targets", "tariffs",
-                 "emission_factors", "capacities", "rent_limits", "measures"):
+                 "emission_factors", "capacities", "rent_limits", "measures", "usage",
+                 "degree_days"):
         frame = getattr(ds, name)
         if len(frame):
             table = s.TABLE_KEYS[name][0]

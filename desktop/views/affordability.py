@@ -179,9 +179,11 @@ class AffordabilityPage(Page):
         bottom = QWidget()
         bottom_lay = QVBoxLayout(bottom)
         bottom_lay.setContentsMargins(0, 0, 0, 0)
-        bottom_lay.addWidget(section_label(self.tr(
+        per_project = section_label(self.tr(
             "Per project: monthly amounts per dwelling; housing costs = average net rent + "
-            "energy at the complex's average use")))
+            "energy at the complex's average use"))
+        per_project.setWordWrap(True)           # two lines on a narrow window, not cut
+        bottom_lay.addWidget(per_project)
         money = fmt.money_cents
         self.project_model = FrameTableModel([
             ColumnSpec("project", self.tr("Project")),

@@ -49,7 +49,7 @@ FIRST_BASE_YEAR, LAST_BASE_YEAR = 2015, 2030
 GAP_YEARS = (2030, 2050)
 CHARTS = ("emissions", "sources", "labels", "gas-free")      # file names: co2-<chart>.png/.svg
 # tables whose change alters the numbers; complexes/dwellings also invalidate the prepared use
-RELEVANT = {"complexes", "dwellings", "projects", "emission_factors"}
+RELEVANT = {"complexes", "dwellings", "projects", "emission_factors", "usage"}   # usage: measured use
 STOCK_TABLES = {"complexes", "dwellings"}
 
 PLAN_COLOUR = theme.PLAN
@@ -284,6 +284,7 @@ class Co2Page(Page):
         grid = QGridLayout()
         grid.setSpacing(10)
         self.charts: dict[str, pg.PlotWidget] = {}
+        self._y_extent: dict[str, tuple[float, float, float]] = {}   # see _set_y
         self._grid = grid
         # every cell holds a placeholder until its chart is built, so the grid keeps its
         # geometry and adding a chart does not lay out and repaint the others
@@ -348,7 +349,30 @@ class Co2Page(Page):
         _locale_ticks(item.getAxis("left"), suffix)
         item.legend.setLabelTextSize("9pt")
         self.charts[name] = plot
+        item.getViewBox().sigResized.connect(lambda *_a, n=name: self._apply_y(n))
         return plot
+
+    def _set_y(self, name: str, low: float, high: float, top_factor: float) -> None:
+        """Show ``low``…``high`` on the y axis with the legend above the data, never over
+        it: the axis reaches so high that the legend's rows sit in the room above
+        ``high`` (at least ``top_factor`` × ``high``); again whenever the chart resizes."""
+        self._y_extent[name] = (low, high, top_factor)
+        self._apply_y(name)
+
+    def _apply_y(self, name: str) -> None:
+        if name not in self._y_extent:
+            return
+        low, high, top_factor = self._y_extent[name]
+        item = self.charts[name].getPlotItem()
+        view_height = item.getViewBox().height()
+        legend = item.legend
+        top = high * top_factor
+        if view_height > 0 and legend is not None and legend.isVisible():
+            # the legend's offset from the top (10 px) + its height + a gap of 8 px
+            share = (10 + legend.boundingRect().height() + 8) / view_height
+            if share < 0.8:
+                top = max(top, low + (high - low) / (1 - share))
+        item.setYRange(low, top, padding=0)
 
     def _legend(self, name: str) -> pg.LegendItem:
         return self.charts[name].getPlotItem().legend
@@ -569,7 +593,7 @@ class Co2Page(Page):
         top = max(float(np.max(s.tonnes, initial=0)), float(np.max(s.target, initial=0)), 1.0)
         item = self.charts["emissions"].getPlotItem()
         item.setXRange(*x_range, padding=0)
-        item.setYRange(0, top * 1.4, padding=0)
+        self._set_y("emissions", 0.0, top, 1.15)
 
     def _fill_sources(self, s: ScopeSeries, x: np.ndarray, x_range: tuple) -> None:
         """The fall and its sources."""
@@ -582,7 +606,7 @@ class Co2Page(Page):
         low = min(float(np.min(retro, initial=0)), float(np.min(grid, initial=0)), 0.0)
         item = self.charts["sources"].getPlotItem()
         item.setXRange(*x_range, padding=0)
-        item.setYRange(low * 1.1, high * 1.3, padding=0)
+        self._set_y("sources", low * 1.1, high, 1.1)
 
     def _fill_labels(self, s: ScopeSeries, x: np.ndarray, x_range: tuple) -> None:
         """Labels, stacked from the best label up; the legend lists the labels shown."""
@@ -604,16 +628,14 @@ class Co2Page(Page):
             self._legend_labels = present
         item = self.charts["labels"].getPlotItem()
         item.setXRange(*x_range, padding=0)
-        rows = -(-len(present) // 7)
-        item.setYRange(0, max(float(np.max(bottom, initial=0)), 1.0) * (1.25 + 0.15 * rows),
-                       padding=0)
+        self._set_y("labels", 0.0, max(float(np.max(bottom, initial=0)), 1.0), 1.1)
 
     def _fill_gas_free(self, s: ScopeSeries, x: np.ndarray, x_range: tuple) -> None:
         """The share of homes off gas."""
         self.gas_free_curve.setData(x, s.gas_free_share * 100)
         item = self.charts["gas-free"].getPlotItem()
         item.setXRange(*x_range, padding=0)
-        item.setYRange(0, 115, padding=0)
+        self._set_y("gas-free", 0.0, 100.0, 1.08)
 
     def _write_texts(self, s: ScopeSeries) -> None:
         self.factors_label.setText(self._factors_text())

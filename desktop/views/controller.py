@@ -78,7 +78,7 @@ def gate_message(gate: GateError) -> str:
         "To move the project to '%5' anyway, give the reason (for example a court "
         "ruling). It is kept in the status history."),
         gate.project, fmt.percent(t.support_pct, 1), fmt.integer(t.tenants),
-        fmt.integer(t.yes_needed), gate.status)
+        fmt.integer(t.yes_needed), fmt.listed(gate.status))
 
 
 def ask_reason(parent: QWidget | None, message: str) -> str | None:

@@ -217,7 +217,7 @@ class ExchangeActions(QObject):
                           if outcome.warnings else "")
             self.import_done.emit(outcome)
             return
-        ws_name = ws.get_meta("name") or ws.display_name
+        ws_name = fmt.workspace_name(ws)
         dialog = ImportPreviewDialog(preview, name, ws_name, outcome.warnings, ui_language(),
                                      self.window)
         dialog.accepted.connect(lambda: self._commit(ws, outcome))

@@ -6,10 +6,26 @@ import math
 import re
 
 import pandas as pd
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from ..models import texts_nl
 from ..models.enums import DwellingType, Heating, Status, Vote
 from ..models.numbers import user_number
+
+
+def core_text(text):
+    """A source or note the core gives a built-in figure, in the interface language."""
+    return texts_nl.dutch(text) if is_dutch() else text
+
+
+def workspace_name(workspace) -> str:
+    """The workspace's name as the window shows it; the sample's with "(sample)" in the
+    interface language (older sample workspaces kept "(voorbeeld / sample)" in their name)."""
+    name = workspace.get_meta("name") or workspace.display_name
+    if not workspace.is_sample:
+        return name
+    name = name.removesuffix(" (voorbeeld / sample)")
+    return tr_fmt(QCoreApplication.translate("fmt", "%1 (sample)"), name)
 
 
 def _missing(value) -> bool:

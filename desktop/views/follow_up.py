@@ -42,12 +42,16 @@ class FollowUp(QObject):
 
 def follow_up_frame(ds: Dataset, project: str) -> pd.DataFrame:
     """The tenants to visit again: columns dwelling, address, last_answer (``None``
-    when no form was recorded, else 'geen reactie'), date (of that form or None).
+    when the current tenant has no form recorded, else 'geen reactie'), date (of that
+    form or None).
 
     Raises KeyError for an unknown project."""
     left = support.follow_up(ds, project)
     v = ds.votes
     v = v[(v["project"] == project).fillna(False).astype(bool)].drop_duplicates("dwelling", keep="last")
+    # a former tenant's answer is not the new tenant's (the dwellings listed are let)
+    since = ds.dwellings.drop_duplicates("dwelling").set_index("dwelling")["let_since"]
+    v = v[support.by_current_tenant(v["date"], v["dwelling"].map(since).astype("datetime64[s]"))]
     last = dict(zip(v["dwelling"].astype(object), v["vote"].astype(object)))
     dates = dict(zip(v["dwelling"].astype(object), v["date"]))
     ids = left["dwelling"].astype(object).tolist()
@@ -70,17 +74,22 @@ def headers() -> list[str]:
             translate("FollowUp", "Visited on"), translate("FollowUp", "Answer (ja / nee)")]
 
 
+COLUMN_WIDTHS_PCT = (17, 25, 15, 17, 12, 14)      # of the page width, per column of headers()
+
+
 def follow_up_html(title: str, frame: pd.DataFrame, *, printed_on: dt.date | None = None,
                    printed_by: str | None = None) -> str:
     printed_on = printed_on or dt.date.today()
     esc = html.escape
-    head = "".join(f"<th align='left'>{esc(h)}</th>" for h in headers())
+    # widths that hold a dwelling code and a date on one line on A4 (nowrap for those)
+    head = "".join(f"<th align='left' width='{w}%'>{esc(h)}</th>"
+                   for h, w in zip(headers(), COLUMN_WIDTHS_PCT))
     rows = []
     for r in frame.itertuples(index=False):
         rows.append(
             "<tr>"
-            f"<td>{esc(str(r.dwelling))}</td><td>{esc(str(r.address or ''))}</td>"
-            f"<td>{esc(last_answer_text(r.last_answer))}</td><td>{esc(fmt.date(r.date))}</td>"
+            f"<td style='white-space: nowrap'>{esc(str(r.dwelling))}</td><td>{esc(str(r.address or ''))}</td>"
+            f"<td>{esc(last_answer_text(r.last_answer))}</td><td style='white-space: nowrap'>{esc(fmt.date(r.date))}</td>"
             "<td>&nbsp;</td><td>&nbsp;</td></tr>")
     who = f" · {esc(printed_by)}" if printed_by else ""
     count = FollowUp().count_text(len(frame))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from .. import __version__
 from ..exchange.progress import Cancelled
 from ..store.workspace import Workspace, WorkspaceError
 from . import fmt, refresh, theme
@@ -39,7 +38,8 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.settings = controller.settings
         self.setWindowTitle("Retrofit Planner")
-        self.setMinimumSize(QSize(1000, 640))
+        # fits a 1366×768 screen at 125 % scaling (1093×614 less the task bar)
+        self.setMinimumSize(QSize(1000, 600))
         self._pages: dict[str, QWidget] = {}
         self._queued = 0                 # page builds waiting for a later turn
         self.opening: BackgroundTask | None = None    # a workspace being read to open it
@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
     # ----- workspace ---------------------------------------------------------------
     def _workspace_shown(self) -> None:
         ws = self.controller.workspace
-        name = ws.get_meta("name") or ws.display_name
+        name = fmt.workspace_name(ws)
         self.setWindowTitle(f"{name} — Retrofit Planner")
         if ws.is_sample:
             self.sample_banner.setText(self.tr(
@@ -244,7 +244,8 @@ class MainWindow(QMainWindow):
         sample = self.tr(" · sample data") if ws.is_sample else ""
         self.status_workspace.setText(
             fmt.tr_fmt(self.tr("%1 · %2 complexes · %3 projects"),
-                       ws.location, str(len(ds.complexes)), str(len(ds.projects))) + sample)
+                       ws.location, fmt.integer(len(ds.complexes)),
+                       fmt.integer(len(ds.projects))) + sample)
 
     def new_workspace(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New workspace"),
@@ -324,11 +325,10 @@ class MainWindow(QMainWindow):
         return task
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Retrofit Planner"), fmt.tr_fmt(self.tr(
-            "<b>Retrofit Planner</b> %1<br><br>Plan the energy retrofit of social-rent homes: "
-            "the programme against the agreed targets, tenant support (the 70 % rule), "
-            "affordability and the CO2 path to 2050.<br><br>Workspace schema %2."),
-            __version__, self.controller.workspace.schema_revision or ""))
+        from .about import AboutDialog
+
+        self.about_dialog = AboutDialog(self.controller.workspace, self)
+        self.about_dialog.open()
 
     # ----- geometry ----------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -81,7 +81,7 @@ class MeasuresPicker(QWidget):
         if measure.unverified:
             text += "\n" + self.tr("Partly an unverified estimate.")
         if measure.note:
-            text += "\n" + measure.note
+            text += "\n" + fmt.core_text(measure.note)
         return text
 
     # ----- content -----------------------------------------------------------------

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models.dataset import Dataset
+from ..models.enums import Status
 from . import fmt
 from . import theme
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
@@ -81,7 +82,8 @@ def target_columns() -> list[ColumnSpec]:
         ColumnSpec("planned", translate("OverviewPage", "Planned"), fmt.integer, NUMBER_ALIGN,
                    translate("OverviewPage", "Homes in projects in the period that are not cancelled")),
         ColumnSpec("done", translate("OverviewPage", "Done"), fmt.integer, NUMBER_ALIGN,
-                   translate("OverviewPage", "Homes in projects with status 'gereed' (done)")),
+                   fmt.tr_fmt(translate("OverviewPage", "Homes in projects with status '%1'"),
+                              fmt.listed(Status.DONE))),
     ]
 
 
@@ -196,13 +198,13 @@ class OverviewPage(Page):
         frame = self.target_model.frame()
         planned, target = int(frame.at[row, "planned"]), int(frame.at[row, "target"])
         if planned < target:
-            return self.tr("The plan falls short by %n home(s)", "", target - planned)
+            return self.tr("The plan falls short by %Ln home(s)", "", target - planned)
         if planned > target:
-            return self.tr("The plan exceeds the target by %n home(s)", "", planned - target)
+            return self.tr("The plan exceeds the target by %Ln home(s)", "", planned - target)
         return self.tr("The plan meets the target")
 
     def refresh(self, tables=None) -> None:
-        name = self.controller.workspace.get_meta("name") or self.controller.workspace.display_name
+        name = fmt.workspace_name(self.controller.workspace)
         self.heading.setText(fmt.tr_fmt(self.tr("Overview — %1"), name))
         super().refresh(tables)
 

@@ -18,6 +18,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("affordability", "affordability", "AffordabilityPage"),
     ("co2", "co2", "Co2Page"),
     ("yardsticks", "yardsticks", "YardsticksPage"),
+    ("realised", "realised", "RealisedPage"),
     ("stock", "stock", "StockPage"),
     ("settings", "tariffs", "TariffsPage"),
 ]
@@ -33,6 +34,7 @@ def page_title(key: str) -> str:
         "affordability": translate("pages", "Affordability"),
         "co2": translate("pages", "CO2 to 2050"),
         "yardsticks": translate("pages", "Yardsticks"),
+        "realised": translate("pages", "Saving realised"),
         "stock": translate("pages", "Stock"),
         "settings": translate("pages", "Tariffs and factors"),
     }

@@ -35,7 +35,7 @@ from .programme_models import MET, OVER, SHORT, MatrixDelegate, MatrixModel, Pro
 from .project_dialog import CapacityDialog, ProjectDialog
 from .overview import target_columns
 from .pages import Page
-from .widgets import data_table, fit_columns, page_heading, section_label
+from .widgets import EditNote, data_table, fit_columns, page_heading, section_label
 
 RELEVANT = {"projects", "complexes", "dwellings", "targets", "capacities"}
 ALL = "__all__"
@@ -69,10 +69,23 @@ def filter_mask(frame: pd.DataFrame, corporation=None, neighbourhood=None, statu
     return mask
 
 
+def filter_targets(targets: pd.DataFrame, corporation=None, year=None) -> pd.DataFrame:
+    """The target rows of the chosen corporation whose period holds the chosen year
+    (None or ALL: no filter).  A target is agreed per corporation and period, so the
+    neighbourhood and status filters leave it whole."""
+    mask = np.ones(len(targets), dtype=bool)
+    if corporation not in (None, ALL):
+        mask &= (targets["corporation"] == corporation).fillna(False).to_numpy(bool)
+    if year not in (None, ALL):
+        mask &= ((targets["from_year"] <= year) & (targets["to_year"] >= year)
+                 ).fillna(False).to_numpy(bool)
+    return targets if mask.all() else targets[mask].reset_index(drop=True)
+
+
 @dataclasses.dataclass
 class MatrixData:
     """What the matrix shows for one choice of filters (corporation, neighbourhood,
-    status)."""
+    status, year)."""
     filters: tuple
     years: list[int]
     planned: pd.DataFrame
@@ -85,7 +98,8 @@ def matrix_data(ds: Dataset, owner: pd.DataFrame, filters: tuple) -> MatrixData:
     mask = filter_mask(owner, *filters)
     fds = dataclasses.replace(ds, projects=ds.projects[mask].reset_index(drop=True)) \
         if not mask.all() else ds
-    years = matrix_years(ds)
+    year = filters[3] if len(filters) > 3 else ALL
+    years = matrix_years(ds) if year in (None, ALL) else [int(year)]
     live = owner[mask & (owner["status"] != Status.CANCELLED.value).to_numpy(bool)
                  & owner["year"].notna().to_numpy(bool)]
     return MatrixData(filters, years, programme.matrix(fds, years), programme.done_matrix(fds, years),
@@ -100,7 +114,7 @@ class ProgrammeData:
     matrix: MatrixData
 
 
-def page_data(ds: Dataset, filters: tuple = (ALL, ALL, ALL)) -> ProgrammeData:
+def page_data(ds: Dataset, filters: tuple = (ALL, ALL, ALL, ALL)) -> ProgrammeData:
     """The projects with their complex's owner, the targets and the matrix for the
     filters chosen when the refresh was asked (on a worker thread for a large
     workspace, see :mod:`desktop.views.refresh`)."""
@@ -108,7 +122,8 @@ def page_data(ds: Dataset, filters: tuple = (ALL, ALL, ALL)) -> ProgrammeData:
     owner["status"] = owner["status"].astype("string").fillna(Status.PLANNED.value)
     owner["total_investment_cents"] = (owner["investment_cents"].astype("Int64")
                                        * owner["dwellings"].astype("int64"))
-    return ProgrammeData(ds, owner, programme.target_table(ds), matrix_data(ds, owner, filters))
+    targets = filter_targets(programme.target_table(ds), filters[0], filters[3])
+    return ProgrammeData(ds, owner, targets, matrix_data(ds, owner, filters))
 
 
 class ProgrammePage(Page):
@@ -157,12 +172,26 @@ class ProgrammePage(Page):
             self.status_filter.addItem(fmt.listed(status), status.value)
             self.status_filter.setItemData(self.status_filter.count() - 1, fmt.listed_other(status),
                                            Qt.ItemDataRole.ToolTipRole)
-        bar.addSpacing(12)
-        bar.addWidget(QLabel(self.tr("Show")))
+        self.filter_note = QLabel()
+        self.filter_note.setStyleSheet(
+            f"background: {theme.WARN_BG}; color: {theme.WARN_TEXT}; "
+            f"border: 1px solid {theme.WARN_BORDER}; border-radius: 3px; padding: 1px 6px")
+        self.clear_filters_button = QPushButton(self.tr("Clear filters"))
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        # beside the heading: the filter bar has no room to spare at 1093 px
+        top_row.addWidget(self.filter_note)
+        top_row.addWidget(self.clear_filters_button)
+        top_row.addSpacing(12)
+        self.filter_note.hide()
+        self.clear_filters_button.hide()
+        mode_row = QHBoxLayout()            # shown above the matrix, which it changes
+        mode_row.setSpacing(6)
+        mode_row.addWidget(QLabel(self.tr("Show")))
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[str, QToolButton] = {}
         for mode, text, tip in (("planned", self.tr("Planned"), self.tr("Homes in projects not cancelled")),
-                                ("done", self.tr("Done"), self.tr("Homes in projects with status 'gereed'")),
+                                ("done", self.tr("Done"), fmt.tr_fmt(self.tr("Homes in projects with status '%1'"),
+                                                                    fmt.listed(Status.DONE))),
                                 ("both", self.tr("Both"), self.tr("Planned / done side by side"))):
             b = QToolButton()
             b.setText(text)
@@ -172,7 +201,7 @@ class ProgrammePage(Page):
             self.mode_group.addButton(b)
             self.mode_buttons[mode] = b
             b.toggled.connect(lambda on, m=mode: on and self.set_mode(m))
-            bar.addWidget(b)
+            mode_row.addWidget(b)
         bar.addStretch(1)
         lay.addLayout(bar)
         self.capacity_button = QPushButton(self.tr("Capacity and budget…"))
@@ -203,7 +232,7 @@ class ProgrammePage(Page):
         lay.addWidget(self.target_view)
 
         # ----- matrix and project list -------------------------------------------------
-        split = QSplitter(Qt.Orientation.Vertical)
+        split = self.split = QSplitter(Qt.Orientation.Vertical)
         split.setChildrenCollapsible(False)
         top = QWidget()
         top_lay = QVBoxLayout(top)
@@ -213,7 +242,9 @@ class ProgrammePage(Page):
         head.addWidget(section_label(self.tr("Homes per year")))
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)           # two lines on a narrow window, not cut
         head.addWidget(self.legend, 1)
+        head.addLayout(mode_row)
         top_lay.addLayout(head)
         self.matrix_model = MatrixModel(self)
         self.matrix_model.move_requested.connect(self._move_requested)
@@ -290,7 +321,9 @@ class ProgrammePage(Page):
         self.project_view.selectionModel().selectionChanged.connect(self._update_buttons)
         bot_lay.addWidget(self.project_view)
         split.addWidget(bottom)
-        split.setStretchFactor(0, 3)
+        # the list gets the larger part: at 1280×800 it shows ten projects, not five,
+        # and the matrix still its corporations and a dozen neighbourhoods
+        split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
         lay.addWidget(split, 1)
 
@@ -298,6 +331,7 @@ class ProgrammePage(Page):
         self.notice.setObjectName("hint")
         self.notice.setWordWrap(True)
         lay.addWidget(self.notice)
+        self.edit_note = EditNote(self.notice, controller.undo_stack)
 
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.project_view,
                   self._delete_clicked, context=Qt.ShortcutContext.WidgetShortcut)
@@ -336,13 +370,12 @@ class ProgrammePage(Page):
     # and the window never stalls
     def refresh(self, tables=None) -> None:
         """Rebuild every table of the page from the controller's dataset."""
-        ws = self.controller.workspace
-        name = ws.get_meta("name") or ws.display_name
+        name = fmt.workspace_name(self.controller.workspace)
         self.heading.setText(fmt.tr_fmt(self.tr("Programme — %1"), name))
         super().refresh(tables)
 
     def compute_args(self) -> tuple:
-        return (self._matrix_filters(),)
+        return (self.filters(),)
 
     def show_result(self, data: ProgrammeData) -> None:
         ds, owner, targets = data.ds, data.owner, data.targets
@@ -359,18 +392,19 @@ class ProgrammePage(Page):
         self._targets = targets
         # computed with the figures unless the filters' choices changed (a filtered
         # corporation or neighbourhood that is gone)
-        self._rebuild_matrix(data.matrix if data.matrix.filters == self._matrix_filters() else None)
+        self._rebuild_matrix(data.matrix if data.matrix.filters == self.filters() else None)
         self._fill_projects()
         self._update_legend()
         if self._select_when_shown is not None:
             ids, self._select_when_shown = self._select_when_shown, None
             QTimer.singleShot(0, lambda: self.select_projects(ids))
 
-    def _matrix_filters(self) -> tuple:
-        """The corporation, neighbourhood and status chosen (ALL: any)."""
+    def filters(self) -> tuple:
+        """The corporation, neighbourhood, status and year chosen (ALL: any): every
+        figure of the page follows them."""
         return tuple(ALL if v is None else v for v in (
             self.corporation_filter.currentData(), self.neighbourhood_filter.currentData(),
-            self.status_filter.currentData()))
+            self.status_filter.currentData(), self.year_filter.currentData()))
 
     def _fill_filters(self, ds: Dataset, owner: pd.DataFrame) -> None:
         self._restoring = True
@@ -410,22 +444,19 @@ class ProgrammePage(Page):
             if _missing(v):
                 texts.append("")
             elif v == "short":
-                texts.append(self.tr("falls short by %n home(s)", "", -int(s)))
+                texts.append(self.tr("falls short by %Ln home(s)", "", -int(s)))
             elif v == "over":
-                texts.append(self.tr("overshoots by %n home(s)", "", int(s)))
+                texts.append(self.tr("overshoots by %Ln home(s)", "", int(s)))
             else:
                 texts.append(self.tr("meets the target"))
         return texts
 
-    def _filter_mask(self, frame: pd.DataFrame, use_year: bool) -> np.ndarray:
-        return filter_mask(frame, *self._matrix_filters(),
-                           self.year_filter.currentData() if use_year else None)
 
     def _rebuild_matrix(self, data: MatrixData | None = None) -> None:
         if self._ds is None:    # the first figures are still being computed
             return
         if data is None:
-            data = matrix_data(self._ds, self._all, self._matrix_filters())
+            data = matrix_data(self._ds, self._all, self.filters())
         self._restoring = True
         try:
             self.matrix_model.set_frames(data.planned, data.done, data.flags, self._targets,
@@ -458,7 +489,7 @@ class ProgrammePage(Page):
         if self._ds is None:
             return
         owner = self._all
-        mask = self._filter_mask(owner, use_year=True)
+        mask = filter_mask(owner, *self.filters())
         if self._scope is not None:
             corp, hood, year = self._scope
             if corp is not None:
@@ -484,7 +515,7 @@ class ProgrammePage(Page):
                                | QItemSelectionModel.SelectionFlag.Rows)
         homes = int(frame.loc[frame["status"] != Status.CANCELLED.value, "dwellings"].sum())
         count = self.tr("%n project(s)", "", len(frame)) + " · " + \
-            self.tr("%n home(s) not cancelled", "", homes)
+            self.tr("%Ln home(s) not cancelled", "", homes)
         if self._scope is None:
             self.scope_label.setText(self.tr("Projects") + " — " + count)
             self.all_button.hide()
@@ -538,8 +569,31 @@ class ProgrammePage(Page):
             return
         if self.sender() is self.corporation_filter:
             self._fill_filters(self._ds, self._all)
-        self._rebuild_matrix()
-        self._fill_projects()
+        self._show_filter_note()
+        self.refresh()          # targets, matrix and list: computed for the filters
+
+    def _show_filter_note(self) -> None:
+        """Say which filters narrow the page (hidden when none does)."""
+        chosen = [combo.currentText() for combo in (
+            self.corporation_filter, self.neighbourhood_filter, self.status_filter,
+            self.year_filter) if combo.currentData() not in (None, ALL)]
+        self.filter_note.setText(fmt.tr_fmt(self.tr("Filtered: %1"), " · ".join(chosen)))
+        self.filter_note.setToolTip(self.tr(
+            "The targets, the matrix and the project list show only what the filters let "
+            "through; a target is agreed per corporation and period, so it shows whole."))
+        self.filter_note.setVisible(bool(chosen))
+        self.clear_filters_button.setVisible(bool(chosen))
+
+    def clear_filters(self) -> None:
+        self._restoring = True
+        for combo in (self.corporation_filter, self.neighbourhood_filter, self.status_filter,
+                      self.year_filter):
+            combo.setCurrentIndex(0)
+        self._restoring = False
+        if self._ds is not None:
+            self._fill_filters(self._ds, self._all)
+        self._show_filter_note()
+        self.refresh()
 
     def _cell_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._restoring:
@@ -585,8 +639,7 @@ class ProgrammePage(Page):
                            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.notice.setStyleSheet(theme.text_style(theme.ERROR if error else theme.HINT))
-        self.notice.setText(text)
+        self.edit_note.say(text, theme.ERROR if error else theme.HINT)
 
     # ----- edits (each one transaction, one undo step) ----------------------------------
     # Edits read the controller's dataset, not the frames the page shows: for a large

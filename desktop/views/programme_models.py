@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersiste
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ..models.enums import Status
 from . import fmt, theme
 from .frame_model import SORT_ROLE, FrameTableModel
 
@@ -384,8 +385,10 @@ class MatrixModel(QAbstractItemModel):
             return str(year) if year is not None else self.tr("Total")
         if role == Qt.ItemDataRole.ToolTipRole:
             return {"planned": self.tr("Homes in projects that are not cancelled"),
-                    "done": self.tr("Homes in projects with status 'gereed' (done)"),
-                    "both": self.tr("Homes planned / of which done (status 'gereed')")}[self._mode]
+                    "done": fmt.tr_fmt(self.tr("Homes in projects with status '%1'"),
+                                       fmt.listed(Status.DONE)),
+                    "both": fmt.tr_fmt(self.tr("Homes planned / of which done (status '%1')"),
+                                       fmt.listed(Status.DONE))}[self._mode]
         if role == Qt.ItemDataRole.TextAlignmentRole and section > 0:
             return _NUMBER_ALIGN
         return None

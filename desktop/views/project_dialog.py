@@ -173,8 +173,8 @@ class ProjectDialog(QDialog):
             self.status_edit.setItemData(self.status_edit.count() - 1, fmt.listed_other(status),
                                          Qt.ItemDataRole.ToolTipRole)
         add("status", self.tr("Status"), self.status_edit,
-            self.tr("From 'akkoord' on, a project of 10 or more homes needs 70 % tenant support "
-                    "or a reason"))
+            fmt.tr_fmt(self.tr("From '%1' on, a project of 10 or more homes needs 70 % tenant "
+                               "support or a reason"), fmt.listed(Status.AGREED)))
 
         self.measures_edit = QLineEdit()
         self.measures_edit.setPlaceholderText(self.tr("e.g. dakisolatie; hr++ glas; zonnepanelen"))
@@ -279,7 +279,7 @@ class ProjectDialog(QDialog):
             homes = row["dwellings"] if "dwellings" in row else None
             parts = [str(row["corporation"]), str(row["neighbourhood"])]
             if homes is not None and homes is not pd.NA:
-                parts.append(self.tr("%n home(s)", "", int(homes)))
+                parts.append(self.tr("%Ln home(s)", "", int(homes)))
             self.complex_info.setText(" · ".join(parts))
         else:
             self.complex_info.setText("")

@@ -30,7 +30,8 @@ from . import follow_up as fu
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .pages import Page
 from .refresh import PageRefresh
-from .widgets import data_table, page_heading
+from .tenancy import TenancyActions, change_tenancy
+from .widgets import EditNote, data_table, page_heading
 from .vote_entry import VoteTable, vote_frame
 
 RED = theme.qcolor(theme.BAD_BG)
@@ -171,8 +172,8 @@ class TallyBar(QWidget):
             self.setToolTip("")
         else:
             self.setToolTip(fmt.tr_fmt(self.tr("%1 yes, %2 no, %3 no response of %4 tenants"),
-                                       str(tally.yes), str(tally.no), str(tally.no_response),
-                                       str(tally.tenants)))
+                                       fmt.integer(tally.yes), fmt.integer(tally.no),
+                                       fmt.integer(tally.no_response), fmt.integer(tally.tenants)))
         self.update()
 
     def mark_fraction(self) -> float | None:
@@ -202,8 +203,8 @@ class TallyBar(QWidget):
             p.drawRect(QRectF(bar.right() - no_w, bar.top(), no_w, bar.height()))
             p.setPen(theme.qcolor(theme.WHITE))
             fm = self.fontMetrics()
-            for text, rect in ((str(t.yes), QRectF(bar.left(), bar.top(), yes_w, bar.height())),
-                               (str(t.no), QRectF(bar.right() - no_w, bar.top(), no_w, bar.height()))):
+            for text, rect in ((fmt.integer(t.yes), QRectF(bar.left(), bar.top(), yes_w, bar.height())),
+                               (fmt.integer(t.no), QRectF(bar.right() - no_w, bar.top(), no_w, bar.height()))):
                 if fm.horizontalAdvance(text) + 8 < rect.width():
                     p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         frac = self.mark_fraction()
@@ -282,9 +283,10 @@ class SupportPage(Page):
                                           Qt.ItemDataRole.ToolTipRole)
         top.addWidget(self.status_combo, 0, 3)
         self.status_button = QPushButton(self.tr("Change status…"))
-        self.status_button.setToolTip(self.tr(
-            "A project of 10 or more dwellings moves to akkoord or later only with 70 % support, "
-            "or with a reason (e.g. a court ruling) that is kept in the status history"))
+        self.status_button.setToolTip(fmt.tr_fmt(self.tr(
+            "A project of 10 or more dwellings moves to '%1' or later only with 70 % support, "
+            "or with a reason (e.g. a court ruling) that is kept in the status history"),
+            fmt.listed(Status.AGREED)))
         top.addWidget(self.status_button, 0, 4)
         top.setColumnStretch(5, 1)
 
@@ -299,6 +301,7 @@ class SupportPage(Page):
         self.notified_date = self._date_edit()
         self.deadline_label = QLabel()
         self.deadline_label.setTextFormat(Qt.TextFormat.RichText)
+        self.deadline_label.setWordWrap(True)      # two lines on a narrow window, not cut
         for w in (self.start_check, self.start_date, self.notified_check, self.notified_date):
             campaign.addWidget(w)
         campaign.addSpacing(12)
@@ -359,7 +362,7 @@ class SupportPage(Page):
         self.notified_date.editingFinished.connect(self.save_campaign)
         self.vote_table.vote_requested.connect(self._vote_requested)
         self.vote_table.selectionModel().currentRowChanged.connect(
-            lambda *_: self._show_dwelling_history())
+            lambda *_: (self._show_dwelling_history(), self.tenancy.update()))
         self.campaign_view.doubleClicked.connect(self._campaign_activated)
         self.campaign_view.activated.connect(self._campaign_activated)
         self.campaign_refresh = PageRefresh(self.campaign_tab, campaigns_frame,
@@ -390,9 +393,12 @@ class SupportPage(Page):
         self.vote_table = VoteTable()
         self.vote_model = self.vote_table.vote_model
         left.addWidget(self.vote_table, 1)
+        self.tenancy = TenancyActions(self)
+        left.addWidget(self.tenancy.button, 0, Qt.AlignmentFlag.AlignLeft)
         self.message = QLabel()
         self.message.setWordWrap(True)
         left.addWidget(self.message)
+        self.edit_note = EditNote(self.message, self.controller.undo_stack)
         lay.addLayout(left, 3)
 
         right = QVBoxLayout()
@@ -419,7 +425,8 @@ class SupportPage(Page):
         self.history_model = FrameTableModel([
             ColumnSpec("recorded_at", self.tr("Recorded"), _when),
             ColumnSpec("vote_shown", self.tr("Vote"), tooltip=self.tr(
-                "'undo' marks an entry added by Undo")),
+                "'undo' marks an entry added by Undo; 'former tenant' a vote of a tenant who "
+                "has moved out, which no longer counts")),
             ColumnSpec("previous_vote", self.tr("Was"), fmt.listed),
             ColumnSpec("date", self.tr("Form date"), fmt.date),
             ColumnSpec("recorded_by", self.tr("By")),
@@ -482,17 +489,18 @@ class SupportPage(Page):
         self.campaign_model = FrameTableModel([
             ColumnSpec("project", self.tr("Project")),
             ColumnSpec("corporation", self.tr("Corporation")),
-            ColumnSpec("project_status", self.tr("Project status"), fmt.listed),
+            ColumnSpec("project_status", self.tr("Project\nstatus"), fmt.listed),
             ColumnSpec("dwellings", self.tr("Dwellings"), fmt.integer, NUMBER_ALIGN),
             ColumnSpec("tenants", self.tr("Tenants"), fmt.integer, NUMBER_ALIGN),
             ColumnSpec("yes", self.tr("Yes"), fmt.integer, NUMBER_ALIGN),
             ColumnSpec("support_pct", self.tr("Support"), lambda v: fmt.percent(v, 1), NUMBER_ALIGN,
                        self.tr("Yes votes as a share of all tenants")),
             ColumnSpec("status_text", self.tr("70 % rule")),
-            ColumnSpec("yes_needed", self.tr("Yes needed"), fmt.integer, NUMBER_ALIGN),
+            ColumnSpec("yes_needed", self.tr("Yes\nneeded"), fmt.integer, NUMBER_ALIGN),
             ColumnSpec("notified_on", self.tr("Notified"), fmt.date, tooltip=self.tr(
                 "Tenants notified in writing of the outcome")),
-            ColumnSpec("deadline", self.tr("Objection deadline"), fmt.date, tooltip=self.tr(
+            # two-line headers: the table fits 1280×800 without cutting the last one
+            ColumnSpec("deadline", self.tr("Objection\ndeadline"), fmt.date, tooltip=self.tr(
                 "8 weeks after the tenants were notified in writing")),
         ], key="project")
         self.campaign_model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._campaign_colour)
@@ -519,6 +527,12 @@ class SupportPage(Page):
                 support.INDIVIDUAL_CONSENT: AMBER}.get(status)
 
     # ----- refreshing --------------------------------------------------------------
+    def showEvent(self, event) -> None:     # Qt's name
+        super().showEvent(event)
+        # chosen in the navigation: J/N/G go to the votes at once, without a click
+        if self.tabs.currentIndex() == 0:         # the vote entry tab
+            self.vote_table.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _workspace_changed(self) -> None:
         self.project = None
         self._shown_project = None
@@ -615,7 +629,7 @@ class SupportPage(Page):
         self.vote_table.setEnabled(self.vote_model.rowCount() > 0)
         if self.vote_model.rowCount() == 0:
             self.message.setText(self.tr(
-                "This complex has no dwelling rows (Woningen): votes are recorded per dwelling, "
+                "This complex has no dwelling rows: votes are recorded per dwelling, "
                 "so import or add its dwellings first."))
         elif new:
             self.message.setText("")
@@ -694,9 +708,12 @@ class SupportPage(Page):
             self.history_title.setText(self.history_title.text() + " — "
                                        + self.tr("no form recorded yet"))
         h = h.astype(object).where(h.notna(), None).iloc[::-1].reset_index(drop=True)  # newest first
-        h["vote_shown"] = [fmt.listed(v) if n is None else f"{fmt.listed(v)} ({self._note_text(n)})"
-                           for v, n in zip(h["vote"], h["note"])]
+        former = self.tr("former tenant")
+        h["vote_shown"] = [
+            fmt.listed(v) + "".join(f" ({t})" for t in (self._note_text(n), former if f else "") if t)
+            for v, n, f in zip(h["vote"], h["note"], h["former"])]
         self.history_model.set_frame(h)
+        self.tenancy.update()
 
     # ----- votes -------------------------------------------------------------------
     def _user_name(self) -> str:
@@ -747,9 +764,12 @@ class SupportPage(Page):
         self._say(fmt.tr_fmt(self.tr("Recorded '%1' for %2."), vote, dwelling))
         return True
 
+    def change_tenancy(self, kind: str, date: dt.date | None = None) -> bool:
+        """A move-out or a new tenant for the selected dwelling (views/tenancy.py)."""
+        return change_tenancy(self, kind, date)
+
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet(theme.text_style(theme.ERROR if error else theme.SUCCESS))
-        self.message.setText(text)
+        self.edit_note.say(text, theme.ERROR if error else theme.SUCCESS)
 
     # ----- campaign dates ----------------------------------------------------------
     def _campaign_toggled(self, _checked: bool) -> None:

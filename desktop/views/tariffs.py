@@ -74,15 +74,15 @@ def defaults_frame(kind: str) -> pd.DataFrame:
         return pd.DataFrame([{"year": d.year, "aftopping_small_cents": d.aftopping_small_cents,
                               "aftopping_large_cents": d.aftopping_large_cents,
                               "liberalisation_cents": d.liberalisation_cents, "estimate": False,
-                              "source": d.source} for d in defaults.DEFAULT_RENT_LIMITS])
+                              "source": fmt.core_text(d.source)} for d in defaults.DEFAULT_RENT_LIMITS])
     if kind == "tariffs":
         rows = [{"year": d.year, "gas_eur_m3": d.gas_eur_m3,
                  "electricity_eur_kwh": d.electricity_eur_kwh, "estimate": d.estimate,
-                 "source": d.source} for d in defaults.DEFAULT_TARIFFS]
+                 "source": fmt.core_text(d.source)} for d in defaults.DEFAULT_TARIFFS]
     else:
         rows = [{"year": d.year, "gas_kg_m3": d.gas_kg_m3,
                  "electricity_kg_kwh": d.electricity_kg_kwh, "estimate": False,
-                 "source": d.source + (" — " + translate("TariffsPage", "stands for every year") if len(
+                 "source": fmt.core_text(d.source) + (" — " + translate("TariffsPage", "stands for every year") if len(
                      defaults.DEFAULT_EMISSION_FACTORS) == 1 else "")}
                 for d in defaults.DEFAULT_EMISSION_FACTORS]
     return pd.DataFrame(rows)
@@ -349,7 +349,10 @@ class TariffsPage(Page):
             "Writes factors for 2020–2050: electricity 0.497 kg/kWh up to 2025, then falling "
             "linearly to 0 in 2050; gas unchanged. One step, undoable."))
         self.scenario_button.clicked.connect(self.apply_cleaner_grid)
-        self.factors.extra_buttons.addWidget(self.scenario_button)
+        scenario_row = QHBoxLayout()       # a row of its own: the others are full at 1093 px
+        scenario_row.addWidget(self.scenario_button)
+        scenario_row.addStretch(1)
+        self.factors.layout().addLayout(scenario_row)
 
         left.addWidget(self.tariffs, 1)
         left.addWidget(self.factors, 1)
@@ -647,7 +650,7 @@ def catalogue_frame(cat: list | None = None) -> pd.DataFrame:
                      "english": m.english, "gas": m.gas_saving_m3,
                      "electricity": m.electricity_saving_kwh, "cost": m.cost_per_dwelling_eur,
                      "status": ", ".join(status) or translate("TariffsPage", "figures from the source"),
-                     "source": m.source, "note": m.note, "origin": m.origin,
+                     "source": fmt.core_text(m.source), "note": fmt.core_text(m.note), "origin": m.origin,
                      "savings_unverified": m.savings_unverified,
                      "cost_unverified": m.cost_unverified})
     frame = pd.DataFrame(rows)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ..models.dataset import Dataset
 from ..models.enums import Vote
+from ..models.support import former_tenant
 from . import fmt, theme
 from .frame_model import ColumnSpec, FrameTableModel
 
@@ -37,7 +38,8 @@ VOTE_KEYS: dict[int, str] = {
     int(Qt.Key.Key_G): Vote.NO_RESPONSE.value,
 }
 
-VOTE_FRAME_COLUMNS = ["dwelling", "address", "let", "occupancy", "vote", "date", "recorded_by"]
+VOTE_FRAME_COLUMNS = ["dwelling", "address", "let", "occupancy", "vote", "date", "recorded_by",
+                      "former_vote"]
 
 canonical_vote = Vote.canonical   # Dutch or English, any case; None if empty or unknown
 
@@ -46,8 +48,10 @@ def vote_frame(ds: Dataset, project: str) -> pd.DataFrame:
     """The dwellings of the project's complex (Woningen order) with their current vote.
 
     Columns :data:`VOTE_FRAME_COLUMNS`; ``let`` is a bool (<NA> read as let),
-    ``occupancy`` is ``"let"`` or ``"vacant"``, ``vote`` the canonical vote or None when
-    no form was recorded.  Raises KeyError for an unknown project.
+    ``occupancy`` is ``"let"`` or ``"vacant"``, ``vote`` the canonical vote of the current
+    tenant or None when no form was recorded; a former tenant's vote (a tenancy change,
+    :func:`desktop.models.support.former_tenant`) is not the dwelling's vote: it is in
+    ``former_vote`` and the vote columns are empty.  Raises KeyError for an unknown project.
     """
     p = ds.projects
     hit = p.loc[p["project"].isin([project]).to_numpy(dtype=bool), "complex"]
@@ -62,6 +66,7 @@ def vote_frame(ds: Dataset, project: str) -> pd.DataFrame:
         "dwelling": mine["dwelling"].astype(object).to_numpy(),
         "address": mine["address"].astype(object).to_numpy(),
         "let": mine["let"].fillna(True).astype(bool).to_numpy(),
+        "let_since": mine["let_since"].to_numpy(),
     })
     out["occupancy"] = np.where(out["let"].to_numpy(dtype=bool), "let", "vacant").astype(object)
     v = ds.votes
@@ -73,9 +78,13 @@ def vote_frame(ds: Dataset, project: str) -> pd.DataFrame:
         "recorded_by": v["recorded_by"].astype(object).to_numpy(),
     })
     out = out.merge(by_dwelling, on="dwelling", how="left")
+    former = former_tenant(out["date"].to_numpy(dtype=object), out["let"].to_numpy(),
+                           out["let_since"].to_numpy()) if len(out) else np.zeros(0, dtype=bool)
+    former &= out["vote"].notna().to_numpy(dtype=bool)
+    out["former_vote"] = out["vote"].where(former, None)
     for col in ("vote", "date", "recorded_by"):
         values = out[col].astype(object)
-        out[col] = values.where(values.notna(), None)
+        out[col] = values.where(values.notna() & ~former, None)
     return out[VOTE_FRAME_COLUMNS]
 
 
@@ -173,6 +182,11 @@ class VoteTableModel(FrameTableModel):
             return None
         vote = self._votes[row]
         if vote is None:
+            former = self._frame["former_vote"].iat[row] if "former_vote" in self._frame.columns else None
+            if former is not None:
+                return fmt.tr_fmt(QCoreApplication.translate(
+                    "VoteTable", "A former tenant voted '%1' (see the history); it does not count"),
+                    fmt.listed(former))
             return QCoreApplication.translate("VoteTable", "No form recorded yet")
         return f"{fmt.listed(vote)} ({fmt.listed_other(vote)})"
 

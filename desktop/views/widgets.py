@@ -2,7 +2,7 @@
 so all pages look and behave alike."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
@@ -36,6 +36,30 @@ def hint_label(text: str = "") -> QLabel:
     label.setStyleSheet(theme.text_style(theme.HINT))
     label.setWordWrap(True)
     return label
+
+class EditNote(QObject):
+    """A label saying what an edit did (or why it was refused), for as long as it is
+    true: once the undo stack moves on (Undo, Redo, another edit) the text is cleared,
+    so "2 projects moved to 2029" does not outlive its Ctrl+Z.  Parented to the label,
+    so it goes with it."""
+
+    def __init__(self, label: QLabel, undo_stack):
+        super().__init__(label)
+        self.label = label
+        self.undo_stack = undo_stack
+        self._said_at: int | None = None
+        undo_stack.indexChanged.connect(self._moved)
+
+    def say(self, text: str, colour: str) -> None:
+        self.label.setStyleSheet(theme.text_style(colour))
+        self.label.setText(text)
+        self._said_at = self.undo_stack.index()
+
+    def _moved(self, index: int) -> None:
+        if index != self._said_at:
+            self.label.clear()
+            self._said_at = None
+
 
 SIZED_ROWS = 100       # rows (beyond the visible ones) a table looks at to size its columns
 

@@ -41,17 +41,17 @@
 <context>
     <name>OverviewPage</name>
     <message numerus="yes">
-        <source>The plan falls short by %n home(s)</source>
+        <source>The plan falls short by %Ln home(s)</source>
         <translation>
-            <numerusform>The plan falls short by %n home</numerusform>
-            <numerusform>The plan falls short by %n homes</numerusform>
+            <numerusform>The plan falls short by %Ln home</numerusform>
+            <numerusform>The plan falls short by %Ln homes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The plan exceeds the target by %n home(s)</source>
+        <source>The plan exceeds the target by %Ln home(s)</source>
         <translation>
-            <numerusform>The plan exceeds the target by %n home</numerusform>
-            <numerusform>The plan exceeds the target by %n homes</numerusform>
+            <numerusform>The plan exceeds the target by %Ln home</numerusform>
+            <numerusform>The plan exceeds the target by %Ln homes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -65,17 +65,17 @@
 <context>
     <name>ProgrammePage</name>
     <message numerus="yes">
-        <source>falls short by %n home(s)</source>
+        <source>falls short by %Ln home(s)</source>
         <translation>
-            <numerusform>falls short by %n home</numerusform>
-            <numerusform>falls short by %n homes</numerusform>
+            <numerusform>falls short by %Ln home</numerusform>
+            <numerusform>falls short by %Ln homes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>overshoots by %n home(s)</source>
+        <source>overshoots by %Ln home(s)</source>
         <translation>
-            <numerusform>overshoots by %n home</numerusform>
-            <numerusform>overshoots by %n homes</numerusform>
+            <numerusform>overshoots by %Ln home</numerusform>
+            <numerusform>overshoots by %Ln homes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -86,10 +86,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n home(s) not cancelled</source>
+        <source>%Ln home(s) not cancelled</source>
         <translation>
-            <numerusform>%n home not cancelled</numerusform>
-            <numerusform>%n homes not cancelled</numerusform>
+            <numerusform>%Ln home not cancelled</numerusform>
+            <numerusform>%Ln homes not cancelled</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -117,10 +117,10 @@
 <context>
     <name>ProjectDialog</name>
     <message numerus="yes">
-        <source>%n home(s)</source>
+        <source>%Ln home(s)</source>
         <translation>
-            <numerusform>%n home</numerusform>
-            <numerusform>%n homes</numerusform>
+            <numerusform>%Ln home</numerusform>
+            <numerusform>%Ln homes</numerusform>
         </translation>
     </message>
 </context>

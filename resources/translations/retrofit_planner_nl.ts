@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en_GB">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Retrofit Planner</source>
+        <translation>Over Retrofit Planner</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Retrofit Planner&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Plan the energy retrofit of social-rent homes: the programme against the agreed targets, tenant support (the 70 % rule), affordability and the CO2 path to 2050.</source>
+        <translation>&lt;b&gt;Retrofit Planner&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Plan de verduurzaming van sociale huurwoningen: het programma tegenover de afgesproken doelen, het draagvlak onder huurders (de 70%-regel), de betaalbaarheid en het CO2-pad naar 2050.</translation>
+    </message>
+    <message>
+        <source>Retrofit Planner works without the internet: it checks for no updates and sends nothing anywhere. Only a team workspace connects, to the PostgreSQL server you name.</source>
+        <translation>Retrofit Planner werkt zonder internet: het zoekt niet naar updates en stuurt niets weg. Alleen een teamwerkruimte maakt verbinding, met de PostgreSQL-server die u opgeeft.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy these facts, to send to support</source>
+        <translation>Deze gegevens kopiëren, om naar de ondersteuning te sturen</translation>
+    </message>
+    <message>
+        <source>made by the database server&apos;s administrator (team workspace)</source>
+        <translation>gemaakt door de beheerder van de databaseserver (teamwerkruimte)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <source>This workspace</source>
+        <translation>Deze werkruimte</translation>
+    </message>
+    <message>
+        <source>%1 (schema %2)</source>
+        <translation>%1 (schema %2)</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Gegevensmap</translation>
+    </message>
+    <message>
+        <source>%1 (the sample workspace and the log; your own workspaces are where you save them)</source>
+        <translation>%1 (de voorbeeldwerkruimte en het logboek; uw eigen werkruimten staan waar u ze opslaat)</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Reservekopieën</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Logboek</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Draait op</translation>
+    </message>
+</context>
+<context>
     <name>AffordabilityPage</name>
     <message>
         <source>affordable</source>
@@ -520,7 +583,7 @@ per woning</translation>
     </message>
     <message>
         <source>Gas-free homes (% of homes)</source>
-        <translation>Aardgasvrije woningen (% van de woningen)</translation>
+        <translation>Aardgasvrij (% van de woningen)</translation>
     </message>
     <message>
         <source>Homes without natural gas</source>
@@ -1117,14 +1180,6 @@ per woning</translation>
         <source>Reading %1…</source>
         <translation>%1 wordt gelezen…</translation>
     </message>
-    <message>
-        <source>About Retrofit Planner</source>
-        <translation>Over Retrofit Planner</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Retrofit Planner&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Plan the energy retrofit of social-rent homes: the programme against the agreed targets, tenant support (the 70 % rule), affordability and the CO2 path to 2050.&lt;br&gt;&lt;br&gt;Workspace schema %2.</source>
-        <translation>&lt;b&gt;Retrofit Planner&lt;/b&gt; %1&lt;br&gt;&lt;br&gt;Plan de verduurzaming van sociale huurwoningen: het programma tegenover de afgesproken doelen, het draagvlak onder huurders (de 70%-regel), de betaalbaarheid en het CO2-pad naar 2050.&lt;br&gt;&lt;br&gt;Werkruimteschema %2.</translation>
-    </message>
 </context>
 <context>
     <name>MatrixModel</name>
@@ -1181,12 +1236,12 @@ per woning</translation>
         <translation>Woningen in projecten die niet vervallen zijn</translation>
     </message>
     <message>
-        <source>Homes in projects with status &apos;gereed&apos; (done)</source>
-        <translation>Woningen in projecten met status &apos;gereed&apos;</translation>
+        <source>Homes in projects with status &apos;%1&apos;</source>
+        <translation>Woningen in projecten met status &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>Homes planned / of which done (status &apos;gereed&apos;)</source>
-        <translation>Woningen gepland / waarvan gereed (status &apos;gereed&apos;)</translation>
+        <source>Homes planned / of which done (status &apos;%1&apos;)</source>
+        <translation>Woningen gepland / waarvan gereed (status &apos;%1&apos;)</translation>
     </message>
 </context>
 <context>
@@ -1342,8 +1397,8 @@ per woning</translation>
         <translation>Gereed</translation>
     </message>
     <message>
-        <source>Homes in projects with status &apos;gereed&apos; (done)</source>
-        <translation>Woningen in projecten met status &apos;gereed&apos;</translation>
+        <source>Homes in projects with status &apos;%1&apos;</source>
+        <translation>Woningen in projecten met status &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Neighbourhood</source>
@@ -1378,17 +1433,17 @@ per woning</translation>
         <translation>Plan</translation>
     </message>
     <message numerus="yes">
-        <source>The plan falls short by %n home(s)</source>
+        <source>The plan falls short by %Ln home(s)</source>
         <translation>
-            <numerusform>Het plan schiet %n woning tekort</numerusform>
-            <numerusform>Het plan schiet %n woningen tekort</numerusform>
+            <numerusform>Het plan schiet %Ln woning tekort</numerusform>
+            <numerusform>Het plan schiet %Ln woningen tekort</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The plan exceeds the target by %n home(s)</source>
+        <source>The plan exceeds the target by %Ln home(s)</source>
         <translation>
-            <numerusform>Het plan gaat %n woning boven het doel</numerusform>
-            <numerusform>Het plan gaat %n woningen boven het doel</numerusform>
+            <numerusform>Het plan gaat %Ln woning boven het doel</numerusform>
+            <numerusform>Het plan gaat %Ln woningen boven het doel</numerusform>
         </translation>
     </message>
     <message>
@@ -1566,6 +1621,10 @@ per woning</translation>
         <translation>Alle statussen</translation>
     </message>
     <message>
+        <source>Clear filters</source>
+        <translation>Filters wissen</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>Toon</translation>
     </message>
@@ -1580,10 +1639,6 @@ per woning</translation>
     <message>
         <source>Done</source>
         <translation>Gereed</translation>
-    </message>
-    <message>
-        <source>Homes in projects with status &apos;gereed&apos;</source>
-        <translation>Woningen in projecten met status &apos;gereed&apos;</translation>
     </message>
     <message>
         <source>Both</source>
@@ -1714,17 +1769,17 @@ per woning</translation>
         <translation>Alle jaren</translation>
     </message>
     <message numerus="yes">
-        <source>falls short by %n home(s)</source>
+        <source>falls short by %Ln home(s)</source>
         <translation>
-            <numerusform>schiet %n woning tekort</numerusform>
-            <numerusform>schiet %n woningen tekort</numerusform>
+            <numerusform>schiet %Ln woning tekort</numerusform>
+            <numerusform>schiet %Ln woningen tekort</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>overshoots by %n home(s)</source>
+        <source>overshoots by %Ln home(s)</source>
         <translation>
-            <numerusform>gaat %n woning erboven</numerusform>
-            <numerusform>gaat %n woningen erboven</numerusform>
+            <numerusform>gaat %Ln woning erboven</numerusform>
+            <numerusform>gaat %Ln woningen erboven</numerusform>
         </translation>
     </message>
     <message>
@@ -1739,10 +1794,10 @@ per woning</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n home(s) not cancelled</source>
+        <source>%Ln home(s) not cancelled</source>
         <translation>
-            <numerusform>%n woning niet vervallen</numerusform>
-            <numerusform>%n woningen niet vervallen</numerusform>
+            <numerusform>%Ln woning niet vervallen</numerusform>
+            <numerusform>%Ln woningen niet vervallen</numerusform>
         </translation>
     </message>
     <message>
@@ -1782,6 +1837,14 @@ per woning</translation>
         <translation>sleep een cel of project naar een ander jaar om het te verplaatsen</translation>
     </message>
     <message>
+        <source>Filtered: %1</source>
+        <translation>Gefilterd: %1</translation>
+    </message>
+    <message>
+        <source>The targets, the matrix and the project list show only what the filters let through; a target is agreed per corporation and period, so it shows whole.</source>
+        <translation>De doelen, de matrix en de projectenlijst tonen alleen wat de filters doorlaten; een doel is per corporatie en periode afgesproken en wordt dus heel getoond.</translation>
+    </message>
+    <message>
         <source>Move %1 to %2</source>
         <translation>%1 naar %2 verplaatsen</translation>
     </message>
@@ -1795,6 +1858,10 @@ per woning</translation>
     <message>
         <source>Ctrl+Z undoes it.</source>
         <translation>Ctrl+Z maakt het ongedaan.</translation>
+    </message>
+    <message>
+        <source>Homes in projects with status &apos;%1&apos;</source>
+        <translation>Woningen in projecten met status &apos;%1&apos;</translation>
     </message>
     <message>
         <source>New project %1</source>
@@ -1870,8 +1937,8 @@ per woning</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <source>From &apos;akkoord&apos; on, a project of 10 or more homes needs 70 % tenant support or a reason</source>
-        <translation>Vanaf &apos;akkoord&apos; heeft een project van 10 of meer woningen 70 % draagvlak onder de huurders nodig, of een reden</translation>
+        <source>From &apos;%1&apos; on, a project of 10 or more homes needs 70 % tenant support or a reason</source>
+        <translation>Vanaf &apos;%1&apos; heeft een project van 10 of meer woningen 70 % draagvlak onder de huurders nodig, of een reden</translation>
     </message>
     <message>
         <source>e.g. dakisolatie; hr++ glas; zonnepanelen</source>
@@ -1942,15 +2009,347 @@ per woning</translation>
         <translation>Het projectnummer kan niet worden gewijzigd</translation>
     </message>
     <message numerus="yes">
-        <source>%n home(s)</source>
+        <source>%Ln home(s)</source>
         <translation>
-            <numerusform>%n woning</numerusform>
-            <numerusform>%n woningen</numerusform>
+            <numerusform>%Ln woning</numerusform>
+            <numerusform>%Ln woningen</numerusform>
         </translation>
     </message>
     <message>
         <source>Support not reached: give a reason or choose an earlier status.</source>
         <translation>Draagvlak niet bereikt: geef een reden of kies een eerdere status.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingDialog</name>
+    <message>
+        <source>Measured use</source>
+        <translation>Gemeten verbruik</translation>
+    </message>
+    <message>
+        <source>empty: the complex (average per dwelling)</source>
+        <translation>leeg: het complex (gemiddelde per woning)</translation>
+    </message>
+    <message>
+        <source>e.g. annual statement, smart meter</source>
+        <translation>bijv. jaarafrekening, slimme meter</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation>Woning</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Gas m³</source>
+        <translation>Gas m³</translation>
+    </message>
+    <message>
+        <source>Electricity kWh</source>
+        <translation>Elektriciteit kWh</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+</context>
+<context>
+    <name>RealisedPage</name>
+    <message>
+        <source>no figure</source>
+        <translation>geen cijfer</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>niet nagekomen</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>nagekomen</translation>
+    </message>
+    <message>
+        <source>gas %1</source>
+        <translation>gas %1</translation>
+    </message>
+    <message>
+        <source>electricity %1</source>
+        <translation>elektriciteit %1</translation>
+    </message>
+    <message>
+        <source>dwellings without both years: %1</source>
+        <translation>woningen zonder beide jaren: %1</translation>
+    </message>
+    <message>
+        <source>Saving realised: was the promise to tenants kept?</source>
+        <translation>Gerealiseerde besparing: is de belofte aan de huurders nagekomen?</translation>
+    </message>
+    <message>
+        <source>Per completed project: measured use the year before and the first full year after completion, per dwelling. Money per dwelling per month at the tariffs of the year after. The woonlastengarantie is broken when the rent increase exceeds the realised saving. Gas is corrected for the weather where degree days are given for both years.</source>
+        <translation>Per opgeleverd project: het gemeten verbruik in het jaar vóór en het eerste volle jaar na oplevering, per woning. Bedragen per woning per maand tegen de tarieven van het jaar erna. De woonlastengarantie is niet nagekomen als de huurverhoging hoger is dan de gerealiseerde besparing. Gas wordt voor het weer gecorrigeerd als voor beide jaren graaddagen zijn opgegeven.</translation>
+    </message>
+    <message>
+        <source>Per project</source>
+        <translation>Per project</translation>
+    </message>
+    <message>
+        <source>Readings and degree days</source>
+        <translation>Metingen en graaddagen</translation>
+    </message>
+    <message>
+        <source>Measures catalogue</source>
+        <translation>Catalogus van maatregelen</translation>
+    </message>
+    <message>
+        <source>Predicted against realised saving per project</source>
+        <translation>Voorspelde tegenover gerealiseerde besparing per project</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>€ per dwelling per month</source>
+        <translation>€ per woning per maand</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>voorspeld</translation>
+    </message>
+    <message>
+        <source>realised</source>
+        <translation>gerealiseerd</translation>
+    </message>
+    <message>
+        <source>realised, below the rent increase</source>
+        <translation>gerealiseerd, onder de huurverhoging</translation>
+    </message>
+    <message>
+        <source>rent increase</source>
+        <translation>huurverhoging</translation>
+    </message>
+    <message>
+        <source>Years
+before → after</source>
+        <translation>Jaren
+voor → na</translation>
+    </message>
+    <message>
+        <source>Gas m³
+before</source>
+        <translation>Gas m³
+voor</translation>
+    </message>
+    <message>
+        <source>Gas m³
+after</source>
+        <translation>Gas m³
+na</translation>
+    </message>
+    <message>
+        <source>kWh
+before</source>
+        <translation>kWh
+voor</translation>
+    </message>
+    <message>
+        <source>kWh
+after</source>
+        <translation>kWh
+na</translation>
+    </message>
+    <message>
+        <source>Gas saving
+predicted</source>
+        <translation>Gasbesparing
+voorspeld</translation>
+    </message>
+    <message>
+        <source>Gas saving
+realised</source>
+        <translation>Gasbesparing
+gerealiseerd</translation>
+    </message>
+    <message>
+        <source>€ saving
+predicted</source>
+        <translation>€ besparing
+voorspeld</translation>
+    </message>
+    <message>
+        <source>€ saving
+realised</source>
+        <translation>€ besparing
+gerealiseerd</translation>
+    </message>
+    <message>
+        <source>Rent
+increase</source>
+        <translation>Huur-
+verhoging</translation>
+    </message>
+    <message>
+        <source>Housing
+costs before</source>
+        <translation>Woonlasten
+voor</translation>
+    </message>
+    <message>
+        <source>Housing
+costs after</source>
+        <translation>Woonlasten
+na</translation>
+    </message>
+    <message>
+        <source>Guarantee</source>
+        <translation>Garantie</translation>
+    </message>
+    <message>
+        <source>Tenants pay
+more / month</source>
+        <translation>Huurders betalen
+meer / maand</translation>
+    </message>
+    <message>
+        <source>Per dwelling per month: rent increase − realised saving</source>
+        <translation>Per woning per maand: huurverhoging − gerealiseerde besparing</translation>
+    </message>
+    <message>
+        <source>Missing readings</source>
+        <translation>Ontbrekende metingen</translation>
+    </message>
+    <message>
+        <source>Measured use per year (dwelling or complex)</source>
+        <translation>Gemeten verbruik per jaar (woning of complex)</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation>Woning</translation>
+    </message>
+    <message>
+        <source>(complex)</source>
+        <translation>(complex)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Gas m³</source>
+        <translation>Gas m³</translation>
+    </message>
+    <message>
+        <source>Electricity kWh</source>
+        <translation>Elektriciteit kWh</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Add reading…</source>
+        <translation>Meting toevoegen…</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Corrigeren…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Degree days per year</source>
+        <translation>Graaddagen per jaar</translation>
+    </message>
+    <message>
+        <source>Degree days</source>
+        <translation>Graaddagen</translation>
+    </message>
+    <message>
+        <source>e.g. 2600</source>
+        <translation>bijv. 2600</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Weather correction: gas × %1 ÷ the year&apos;s weighted degree days (base 18 °C).</source>
+        <translation>Weercorrectie: gas × %1 ÷ de gewogen graaddagen van het jaar (basis 18 °C).</translation>
+    </message>
+    <message>
+        <source>Realised against assumed gas saving per measure (average over the completed projects that used it; a project&apos;s realisation counts for each of its measures)</source>
+        <translation>Gerealiseerde tegenover aangenomen gasbesparing per maatregel (gemiddelde over de opgeleverde projecten die hem gebruikten; de realisatie van een project telt voor elk van zijn maatregelen)</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Maatregel</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projecten</translation>
+    </message>
+    <message>
+        <source>Assumed m³</source>
+        <translation>Aangenomen m³</translation>
+    </message>
+    <message>
+        <source>Realised share</source>
+        <translation>Gerealiseerd deel</translation>
+    </message>
+    <message>
+        <source>Realised m³</source>
+        <translation>Gerealiseerd m³</translation>
+    </message>
+    <message>
+        <source>Update the catalogue with the realised saving</source>
+        <translation>Catalogus bijwerken met de gerealiseerde besparing</translation>
+    </message>
+    <message>
+        <source>Sets the selected measure&apos;s gas saving to the realised figure (undoable)</source>
+        <translation>Zet de gasbesparing van de gekozen maatregel op het gerealiseerde cijfer (ongedaan te maken)</translation>
+    </message>
+    <message>
+        <source>%1 completed project(s); %2 with both years measured; guarantee broken for %3.</source>
+        <translation>%1 opgeleverde project(en); %2 met beide jaren gemeten; garantie niet nagekomen bij %3.</translation>
+    </message>
+    <message>
+        <source>Gas corrected for the weather: degree days %1 and %2</source>
+        <translation>Gas gecorrigeerd voor het weer: graaddagen %1 en %2</translation>
+    </message>
+    <message>
+        <source>Gas not corrected for the weather (degree days not given for both years)</source>
+        <translation>Gas niet gecorrigeerd voor het weer (geen graaddagen voor beide jaren)</translation>
+    </message>
+    <message>
+        <source>Measured use</source>
+        <translation>Gemeten verbruik</translation>
+    </message>
+    <message>
+        <source>Delete measured use</source>
+        <translation>Gemeten verbruik verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete degree days</source>
+        <translation>Graaddagen verwijderen</translation>
+    </message>
+    <message>
+        <source>Catalogue from realised savings</source>
+        <translation>Catalogus uit gerealiseerde besparingen</translation>
+    </message>
+    <message>
+        <source>Choose a measure in the table first.</source>
+        <translation>Kies eerst een maatregel in de tabel.</translation>
     </message>
 </context>
 <context>
@@ -2373,8 +2772,8 @@ grens</translation>
         <translation>Status wijzigen…</translation>
     </message>
     <message>
-        <source>A project of 10 or more dwellings moves to akkoord or later only with 70 % support, or with a reason (e.g. a court ruling) that is kept in the status history</source>
-        <translation>Een project van 10 of meer woningen gaat alleen naar akkoord of verder met 70 % draagvlak, of met een reden (bijv. een uitspraak van de rechter) die in de statusgeschiedenis bewaard blijft</translation>
+        <source>A project of 10 or more dwellings moves to &apos;%1&apos; or later only with 70 % support, or with a reason (e.g. a court ruling) that is kept in the status history</source>
+        <translation>Een project van 10 of meer woningen gaat alleen naar &apos;%1&apos; of verder met 70 % draagvlak, of met een reden (bijv. een uitspraak van de rechter) die in de statusgeschiedenis wordt bewaard</translation>
     </message>
     <message>
         <source>Campaign started on</source>
@@ -2453,8 +2852,8 @@ grens</translation>
         <translation>Stem</translation>
     </message>
     <message>
-        <source>&apos;undo&apos; marks an entry added by Undo</source>
-        <translation>&apos;ongedaan&apos; markeert een regel die door Ongedaan maken is toegevoegd</translation>
+        <source>&apos;undo&apos; marks an entry added by Undo; &apos;former tenant&apos; a vote of a tenant who has moved out, which no longer counts</source>
+        <translation>&apos;ongedaan&apos; markeert een regel die Ongedaan maken toevoegde; &apos;vorige huurder&apos; een stem van een huurder die is vertrokken en die niet meer telt</translation>
     </message>
     <message>
         <source>Was</source>
@@ -2513,8 +2912,22 @@ grens</translation>
         <translation>Corporatie</translation>
     </message>
     <message>
-        <source>Project status</source>
-        <translation>Projectstatus</translation>
+        <source>Project
+status</source>
+        <translation>Project-
+status</translation>
+    </message>
+    <message>
+        <source>Yes
+needed</source>
+        <translation>Ja
+nodig</translation>
+    </message>
+    <message>
+        <source>Objection
+deadline</source>
+        <translation>Bezwaar-
+termijn tot</translation>
     </message>
     <message>
         <source>Dwellings</source>
@@ -2541,20 +2954,12 @@ grens</translation>
         <translation>70%-regel</translation>
     </message>
     <message>
-        <source>Yes needed</source>
-        <translation>Ja nodig</translation>
-    </message>
-    <message>
         <source>Notified</source>
         <translation>Geïnformeerd</translation>
     </message>
     <message>
         <source>Tenants notified in writing of the outcome</source>
         <translation>Huurders schriftelijk geïnformeerd over de uitkomst</translation>
-    </message>
-    <message>
-        <source>Objection deadline</source>
-        <translation>Einde bezwaartermijn</translation>
     </message>
     <message>
         <source>8 weeks after the tenants were notified in writing</source>
@@ -2581,8 +2986,8 @@ grens</translation>
         <translation>Nog geen projecten: voeg een project toe op de pagina Programma.</translation>
     </message>
     <message>
-        <source>This complex has no dwelling rows (Woningen): votes are recorded per dwelling, so import or add its dwellings first.</source>
-        <translation>Dit complex heeft geen woningregels (Woningen): stemmen worden per woning vastgelegd, dus importeer of voeg eerst de woningen toe.</translation>
+        <source>This complex has no dwelling rows: votes are recorded per dwelling, so import or add its dwellings first.</source>
+        <translation>Dit complex heeft geen woningregels: stemmen worden per woning vastgelegd, dus importeer of voeg eerst de woningen toe.</translation>
     </message>
     <message numerus="yes">
         <source>%n tenant(s) have not answered yet (no form, or &apos;geen reactie&apos;).</source>
@@ -2647,6 +3052,10 @@ grens</translation>
     <message>
         <source>no form recorded yet</source>
         <translation>nog geen formulier vastgelegd</translation>
+    </message>
+    <message>
+        <source>former tenant</source>
+        <translation>vorige huurder</translation>
     </message>
     <message>
         <source>Who records the votes?</source>
@@ -2883,6 +3292,61 @@ grens</translation>
     </message>
 </context>
 <context>
+    <name>Tenancy</name>
+    <message>
+        <source>Tenant moved out…</source>
+        <translation>Huurder vertrokken…</translation>
+    </message>
+    <message>
+        <source>The dwelling is vacant from a date: its tenant&apos;s vote stays in the history as a former tenant&apos;s and no longer counts</source>
+        <translation>De woning staat leeg vanaf een datum: de stem van de huurder blijft in de geschiedenis als die van een vorige huurder en telt niet meer mee</translation>
+    </message>
+    <message>
+        <source>New tenant…</source>
+        <translation>Nieuwe huurder…</translation>
+    </message>
+    <message>
+        <source>A new tenant from a date: starts without a vote; earlier votes stay in the history as a former tenant&apos;s</source>
+        <translation>Een nieuwe huurder vanaf een datum: begint zonder stem; eerdere stemmen blijven in de geschiedenis als die van een vorige huurder</translation>
+    </message>
+    <message>
+        <source>Tenancy change</source>
+        <translation>Huurderswissel</translation>
+    </message>
+    <message>
+        <source>Record that the selected dwelling&apos;s tenant moved out, or that a new tenant moved in</source>
+        <translation>Leg vast dat de huurder van de gekozen woning is vertrokken, of dat er een nieuwe huurder is</translation>
+    </message>
+    <message>
+        <source>Tenant moved out</source>
+        <translation>Huurder vertrokken</translation>
+    </message>
+    <message>
+        <source>%1 is vacant from (the tenant moved out):</source>
+        <translation>%1 staat leeg vanaf (de huurder is vertrokken):</translation>
+    </message>
+    <message>
+        <source>Tenant of %1 moved out</source>
+        <translation>Huurder van %1 vertrokken</translation>
+    </message>
+    <message>
+        <source>New tenant</source>
+        <translation>Nieuwe huurder</translation>
+    </message>
+    <message>
+        <source>The new tenant of %1 rents it from:</source>
+        <translation>De nieuwe huurder van %1 huurt vanaf:</translation>
+    </message>
+    <message>
+        <source>New tenant for %1</source>
+        <translation>Nieuwe huurder voor %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2.</source>
+        <translation>%1 op %2.</translation>
+    </message>
+</context>
+<context>
     <name>VoteTable</name>
     <message>
         <source>Dwelling</source>
@@ -2923,6 +3387,10 @@ grens</translation>
     <message>
         <source>vacant</source>
         <translation>leegstaand</translation>
+    </message>
+    <message>
+        <source>A former tenant voted &apos;%1&apos; (see the history); it does not count</source>
+        <translation>Een vorige huurder stemde &apos;%1&apos; (zie de geschiedenis); die stem telt niet</translation>
     </message>
     <message>
         <source>No form recorded yet</source>
@@ -3206,6 +3674,13 @@ De nieuwste reservekopie (%2) terugzetten? Het beschadigde bestand wordt ernaast
     </message>
 </context>
 <context>
+    <name>fmt</name>
+    <message>
+        <source>%1 (sample)</source>
+        <translation>%1 (voorbeeld)</translation>
+    </message>
+</context>
+<context>
     <name>pages</name>
     <message>
         <source>Overview</source>
@@ -3230,6 +3705,10 @@ De nieuwste reservekopie (%2) terugzetten? Het beschadigde bestand wordt ernaast
     <message>
         <source>Yardsticks</source>
         <translation>Prestaties</translation>
+    </message>
+    <message>
+        <source>Saving realised</source>
+        <translation>Gerealiseerde besparing</translation>
     </message>
     <message>
         <source>Stock</source>

@@ -106,13 +106,13 @@ def test_headers_are_dutch_bold_filled_frozen_and_filtered(tmp_path, engine):
     ws = wb["Woningen"]
     assert header(ws) == ["Woning", "Complex", "Adres", "Verhuurd", "Energielabel",
                           "Gas m3 per jaar", "Elektriciteit kWh per jaar", "Kale huur per maand",
-                          "Huurder", *PERFORMANCE_HEADERS]
+                          "Huurder", "Verhuurd sinds", "Leeg sinds", *PERFORMANCE_HEADERS]
     for cell in ws[1]:
         assert cell.font.b is True
         assert cell.fill.fgColor.rgb.endswith("1F5C4A")
         assert cell.alignment.wrap_text is True
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:N4"           # header + 3 dwellings
+    assert ws.auto_filter.ref == "A1:P4"           # header + 3 dwellings
     assert wb["Projecten"].auto_filter.ref == "A1:L2"
     for name in TABLE_SHEETS:
         assert wb[name].freeze_panes == "A2"
@@ -140,7 +140,7 @@ def test_dropdowns_for_yes_no_labels_heating_status_vote(tmp_path, engine):
     assert validations(wb["Complexen"]) == {
         "G": '"gasketel,blokverwarming,stadsverwarming,warmtepomp,hybride warmtepomp,elektrisch"',
         "H": labels, "L": TYPES}
-    assert validations(wb["Woningen"]) == {"D": '"ja,nee"', "E": labels, "J": TYPES}
+    assert validations(wb["Woningen"]) == {"D": '"ja,nee"', "E": labels, "L": TYPES}
     assert validations(wb["Projecten"]) == {
         "E": labels,
         "J": '"gepland,draagvlakmeting,akkoord,in uitvoering,gereed,vervallen"'}
@@ -212,7 +212,7 @@ def test_privacy_export_leaves_out_addresses_and_recorders(tmp_path, engine):
     assert "Vastgelegd door" not in header(wb["Stemmen"])
     assert header(wb["Woningen"])[:3] == ["Woning", "Complex", "Verhuurd"]
     assert validations(wb["Woningen"]) == {"C": '"ja,nee"', "D": '"' + ",".join(LABELS) + '"',
-                                           "H": TYPES}
+                                           "J": TYPES}
     texts = {c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row}
     for personal in ("Kerkebuurt 3, Soest", "=SUM(A1:A9)", "+31 35 123 4567", "@jansen"):
         assert personal not in texts

@@ -334,3 +334,30 @@ def test_registered_in_the_window(qtbot, controller):
     years, tonnes = xy(page.plan_curve)
     assert years[-1] == 2050 and len(years) == len(tonnes) > 1
     win.close()
+
+
+def test_no_legend_covers_the_data(page, qtbot):
+    """Issue 19.11: each chart's legend sits in the room above its highest bar, point or
+    line (the target path ran under the legend of 'Where the fall comes from')."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.views.co2 import CHARTS
+
+    page.resize(1090, 640)                       # the page at 1280×800
+    for _ in range(3):
+        QApplication.processEvents()
+    for name in CHARTS:
+        item = page.charts[name].getPlotItem()
+        view = item.getViewBox()
+        legend_bottom = view.mapSceneToView(item.legend.sceneBoundingRect()).boundingRect()
+        # in data units the legend's lower edge is the smaller y of its mapped rectangle
+        lowest_legend_y = min(legend_bottom.top(), legend_bottom.bottom())
+        highest = 0.0
+        for child in item.listDataItems():
+            if hasattr(child, "getData") and child.getData()[1] is not None:
+                highest = max(highest, float(np.nanmax(child.getData()[1], initial=0)))
+            elif hasattr(child, "opts") and "height" in child.opts:
+                top = np.asarray(child.opts.get("y0", 0)) + np.asarray(child.opts["height"])
+                highest = max(highest, float(np.max(top, initial=0)))
+        assert highest > 0, name
+        assert highest < lowest_legend_y, (name, highest, lowest_legend_y)

@@ -12,7 +12,7 @@ from desktop.views import refresh
 from desktop.views.controller import ReasonDialog
 
 GATE_TEXT = re.compile(r"^Support for (\S+) is [\d.,]+ % of (\d+) tenants: 70 % is needed "
-                       r"\((\d+) more yes votes\)\. To move the project to 'akkoord' anyway")
+                       r"\((\d+) more yes votes\)\. To move the project to 'agreed' anyway")
 
 
 def answer_with(seen: list, reason: str | None):

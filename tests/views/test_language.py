@@ -3,6 +3,7 @@ messages from the models, and the Preferences dialog that chooses the language."
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
@@ -191,3 +192,170 @@ def test_preferences_from_the_edit_menu(qtbot, window, monkeypatch):
     assert (saved.language, saved.backups_to_keep) == ("nl", 3)
     assert w.settings.backups_to_keep == 3          # used when the next workspace opens
     assert "restart" in w.statusBar().currentMessage()
+
+
+# ----- issue 19.8: no word of the other language, no file of the project -------------
+# Tell-tale words (whole words, any case).  Not listed: words the interface explains on
+# purpose ("J = ja (yes)", the canonical value beside its translation) and proper nouns
+# (de Alliantie, street and neighbourhood names).
+DUTCH_WORDS = ("woningen", "woning", "huurders", "huurder", "gepland", "gereed", "akkoord",
+               "geannuleerd", "voorbeeld", "bestaat", "niet", "Complexen", "Projecten",
+               "draagvlak", "prijsplafond", "schatting", "jaar")
+ENGLISH_WORDS = ("the", "homes", "home", "tenants", "tenant", "sample", "price cap",
+                 "unverified", "estimate", "planned", "done", "support", "does not", "with",
+                 "and", "project leader", "entered")
+# a file of the project: a path or a file name with one of its extensions
+PROJECT_FILE = re.compile(r"[\w./-]+\.(py|md|toml|json|qm|ts)\b|\b(docs|desktop|resources|"
+                          r"tests|scripts)/")
+
+
+def _widget_texts(root) -> list[tuple[str, str]]:
+    """(where, text) of everything a user reads in ``root``: labels, buttons, group
+    boxes, tabs, combo box items, tooltips, window titles, table headers (with their
+    tooltips) and the tooltips and headers of item views."""
+    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGroupBox,
+                                   QLabel, QLineEdit, QListView, QTabWidget, QWidget)
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtGui import QTextDocument
+
+    def plain(text: str) -> str:
+        if "<" in text:
+            doc = QTextDocument()
+            doc.setHtml(text)
+            return doc.toPlainText()
+        return text
+
+    found = []
+    widgets = [root, *root.findChildren(QWidget)]
+    for w in widgets:
+        name = type(w).__name__
+        if w.toolTip():
+            found.append((f"{name} tooltip", plain(w.toolTip())))
+        if w.isWindow() and w.windowTitle():
+            found.append((f"{name} title", w.windowTitle()))
+        if isinstance(w, QLabel):
+            found.append((name, plain(w.text())))
+        elif isinstance(w, QAbstractButton):
+            found.append((name, w.text()))
+        elif isinstance(w, QGroupBox):
+            found.append((name, w.title()))
+        elif isinstance(w, QLineEdit):
+            found.append((f"{name} placeholder", w.placeholderText()))
+        elif isinstance(w, QTabWidget):
+            found += [(f"{name} tab", w.tabText(i)) for i in range(w.count())]
+        elif isinstance(w, QComboBox):
+            found += [(f"{name} item", w.itemText(i)) for i in range(w.count())]
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()
+            if isinstance(w.parent() and w.parent().parent(), QComboBox):
+                continue                        # a combo box's popup: its items are read above
+            if isinstance(w, QListView):        # navigation, measures: the rows are texts
+                for row in range(model.rowCount(QModelIndex())):
+                    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                        value = model.data(model.index(row, 0), role)
+                        if isinstance(value, str):
+                            found.append((f"{name} item", value))
+                continue
+            for row in range(min(model.rowCount(QModelIndex()), 40)):   # the cells' tooltips
+                for column in range(model.columnCount(QModelIndex())):
+                    value = model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole)
+                    # a listed value's tooltip is its other-language form on purpose
+                    if isinstance(value, str) and not _is_listed(value):
+                        found.append((f"{name} cell tooltip", plain(value)))
+            for section in range(model.columnCount(QModelIndex())):
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                    value = model.headerData(section, Qt.Orientation.Horizontal, role)
+                    if isinstance(value, str):
+                        found.append((f"{name} header", value))
+    return list(dict.fromkeys((where, text) for where, text in found if text))
+
+
+def _is_listed(text: str) -> bool:
+    from desktop.models.enums import Heating, Status, Vote
+    return any(text in (m.value, m.english) for enum in (Status, Vote, Heating) for m in enum)
+
+
+def _offending(texts, words) -> list[tuple[str, str, str]]:
+    bad = []
+    for where, text in texts:
+        for word in words:
+            if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE):
+                bad.append((word, where, text))
+        if PROJECT_FILE.search(text):
+            bad.append(("<file>", where, text))
+    return bad
+
+
+def _every_text(w: MainWindow, qtbot, monkeypatch) -> list[tuple[str, str]]:
+    """Walk every page of ``w`` (1280×800) and the dialogs that can be opened from them."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.views import refresh
+    from desktop.views.controller import ReasonDialog
+    from desktop.views.pages import PAGES
+
+    w.resize(1280, 800)
+    w.show()
+    texts = [("window", w.windowTitle())]
+    texts += [("menu", a.text()) for a in w.menuBar().actions()]
+    for menu in (w.menu_file, w.menu_edit):
+        texts += [("menu", a.text()) for a in menu.actions()]
+        texts += [("menu tooltip", a.toolTip()) for a in menu.actions()
+                  if a.toolTip() != a.text().replace("&", "")]
+    for key, _m, _c in PAGES:
+        w.show_page(key)
+        refresh.settle(30)
+        texts += _widget_texts(w)
+    support = w.page("support")
+    for i in range(support.tabs.count()):           # the tabs fill when shown
+        support.tabs.setCurrentIndex(i)
+        refresh.settle(30)
+        texts += _widget_texts(support)
+
+    prog = w.page("programme")
+    dialogs = [prog.project_dialog(None), prog.project_dialog("A-25-001"), prog.capacity_dialog(),
+               PreferencesDialog(Settings())]
+    tariffs = w.page("settings")
+    dialogs += [tariffs.tariffs.make_dialog(), tariffs.limits.make_dialog(),
+                tariffs.catalogue.make_dialog()]
+    picker_dialog, _picker = dialogs[1].measures_picker_dialog()
+    dialogs.append(picker_dialog)
+    for d in dialogs:
+        qtbot.addWidget(d)
+        texts += _widget_texts(d)
+
+    # the gate's reason dialog, asked by the project form (A-25-001: 20 of 30 say yes)
+    asked: list[str] = []
+    edit = prog.project_dialog("A-25-001")
+    qtbot.addWidget(edit)
+    edit.status_edit.setCurrentIndex(edit.status_edit.findData("akkoord"))
+    monkeypatch.setattr(type(edit), "ask_reason", lambda self, message: asked.append(message))
+    edit.accept()
+    assert asked, "the project form did not ask for a reason"
+    reason = ReasonDialog(asked[0])
+    qtbot.addWidget(reason)
+    texts += _widget_texts(reason)
+    texts += [("banner", edit.banner.text())]
+
+    # a message box the pages open (the delete question)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: shown.append(a[2]) or QMessageBox.StandardButton.No)
+    w.show_page("programme")
+    refresh.settle(30)
+    prog.select_projects(["P-28-001"])
+    prog._delete_clicked()
+    texts += [("message box", t) for t in shown]
+    return list(dict.fromkeys(texts))
+
+
+def test_the_dutch_interface_shows_no_english(language, window, qtbot, monkeypatch):
+    language("nl")
+    bad = _offending(_every_text(window(), qtbot, monkeypatch), ENGLISH_WORDS)
+    assert not bad, "\n".join(f"{w!r} in {where}: {text!r}" for w, where, text in bad)
+
+
+def test_the_english_interface_shows_no_dutch(language, window, qtbot, monkeypatch):
+    language("en")
+    bad = _offending(_every_text(window(), qtbot, monkeypatch), DUTCH_WORDS)
+    assert not bad, "\n".join(f"{w!r} in {where}: {text!r}" for w, where, text in bad)

@@ -359,7 +359,9 @@ def test_a_filtered_programme_matrix_computed_on_the_worker_keeps_its_filter(hos
     qtbot.waitUntil(lambda: not page.refresher.is_busy(), timeout=10_000)
     combo = page.corporation_filter
     corp = combo.itemData(1)
-    combo.setCurrentIndex(1)
+    combo.setCurrentIndex(1)               # the figures for the filter: on the worker
+    qtbot.waitUntil(lambda: not page.refresher.is_busy(), timeout=10_000)
+    refresh.settle(10)
     assert page.matrix_model.corporations() == [corp]
     controller.reload()                        # an import: the page computes on the worker
     qtbot.waitUntil(lambda: not page.refresher.is_busy(), timeout=10_000)
@@ -393,7 +395,7 @@ def test_a_large_programme_page_follows_an_edit_from_the_worker(hosted_page, qtb
     qtbot.waitUntil(lambda: listed_year(project) == year + 2, timeout=10_000)
     refresh.settle(10)
     shown = _matrix_texts(page.matrix_model)
-    page.refresher.request(controller.dataset, page._matrix_filters(), now=True)   # at once
+    page.refresher.request(controller.dataset, *page.compute_args(), now=True)   # at once
     assert _matrix_texts(page.matrix_model) == shown
 
     dialog = page.project_dialog(None)                  # a new project is selected once listed

@@ -340,3 +340,43 @@ def test_measures_catalogue_proposes_the_savings_in_the_form(setup):
     assert saved["measures"] == "dakisolatie; hr++ glas"
     assert saved["gas_saving_m3"] == gas
     assert saved["investment_cents"] == cents
+
+
+def test_the_move_message_goes_with_its_undo(setup):
+    """Issue 19.9: after Ctrl+Z the page no longer says the projects were moved."""
+    page, controller, _p = setup
+    assert page.move_projects(["P-24-001", "P-24-002"], 2029)
+    assert "2029" in page.notice.text()
+    controller.undo_stack.undo()
+    assert page.notice.text() == ""
+    assert page.move_projects(["P-28-001"], 2027)
+    assert "2027" in page.notice.text()
+    controller.undo_stack.undo()
+    controller.undo_stack.redo()                 # back where it was said, but it was undone
+    assert page.notice.text() == ""
+
+
+def test_every_figure_follows_the_filters_and_says_so(setup):
+    """Issue 19.10: the year and corporation filters narrow the targets and the matrix
+    too, not only the project list, and the page says a filter is on."""
+    page, _c, _p = setup
+    all_periods = set(_targets(page))
+    assert {corp for corp, _period in all_periods} == {"Portaal", "de Alliantie"}
+    page.corporation_filter.setCurrentIndex(page.corporation_filter.findData("Portaal"))
+    assert {corp for corp, _period in _targets(page)} == {"Portaal"}
+    page.year_filter.setCurrentIndex(page.year_filter.findData(2024))
+    # the targets: Portaal's periods holding 2024; the matrix: the year 2024 only
+    periods = _targets(page)
+    assert periods and all(corp == "Portaal" for corp, _ in periods)
+    assert all(int(p.split("–")[0]) <= 2024 <= int(p.split("–")[-1]) for _, p in periods)
+    m = page.matrix_model
+    assert m.corporations() == ["Portaal"]
+    assert [m.year_of_column(c) for c in range(1, m.columnCount())] == [2024, None]  # + total
+    listed = {page.project_model.key_at(r) for r in range(page.project_model.rowCount())}
+    assert listed and all(k.startswith("P-24") for k in listed)
+    assert page.filter_note.isVisible() and page.clear_filters_button.isVisible()
+    assert "Portaal" in page.filter_note.text() and "2024" in page.filter_note.text()
+    page.clear_filters()
+    assert set(_targets(page)) == all_periods
+    assert not page.filter_note.isVisible()
+    assert m.year_of_column(1) != 2024 or m.columnCount() > 3

@@ -20,6 +20,7 @@ from desktop.views import follow_up as fu
 from desktop.views.controller import Controller
 from desktop.views.frame_model import SORT_ROLE
 from desktop.views.main_window import MainWindow
+from desktop.views.pages import PAGES
 from desktop.views.support import MARK, NO_BAR, OPEN_BAR, YES_BAR, SupportPage, TallyBar
 
 PROJECT = "A-25-001"
@@ -335,3 +336,83 @@ def test_a_started_campaign_without_votes_is_listed(page):
     assert (row["dwellings"], row["tenants"], row["yes"], row["support_pct"], row["status"],
             row["yes_needed"], row["project_status"]) == (90, 87, 0, 0.0, "not_reached", 61, "gepland")
     assert m.rowCount() == 6
+
+
+def test_the_recorded_message_goes_with_its_undo(page, qtbot):
+    """Issue 19.9: after Ctrl+Z the page no longer says "'ja' recorded"."""
+    press(qtbot, page, Qt.Key.Key_J)
+    assert "ja" in page.message.text()
+    page.controller.undo_stack.undo()
+    assert page.message.text() == ""
+
+
+def test_the_vote_table_takes_the_keys_when_chosen_in_the_navigation(qtbot, tmp_path):
+    """Issue 19.9: J/N/G work right after choosing the page, without clicking the table."""
+    ws = create_sample_workspace(tmp_path / "soest.rpw")
+    win = MainWindow(Controller(ws, Settings(user_name="Anna")))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        win.activateWindow()
+        win.nav.setFocus()
+        win.nav.setCurrentRow([k for k, _m, _c in PAGES].index("support"))
+        refresh.settle(10)
+        page = win.page("support")
+        qtbot.waitUntil(lambda: page.vote_table.hasFocus() or
+                        QApplication.focusWidget() is page.vote_table, timeout=2000)
+        before = page.tally.yes
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_J)
+        assert page.tally.yes == before + 1
+    finally:
+        win.close()
+        ws.close()
+
+
+def test_the_printed_follow_up_list_keeps_each_date_on_one_line(qapp, tmp_path):
+    """Issue 19.11: on A4 the form date wrapped ("20-11-202 / 6"); each date and
+    dwelling code now fits its column on one line."""
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    import pandas as pd
+    frame = pd.DataFrame({
+        "dwelling": [f"A-2301-{i:03d}" for i in range(1, 4)],
+        "address": ["Soesterbergsestraat 123 bis, Soest"] * 3,
+        "last_answer": ["geen reactie", None, "geen reactie"],
+        "date": [dt.date(2026, 11, 20), None, dt.date(2026, 12, 31)]})
+    writer = QPdfWriter(str(tmp_path / "x.pdf"))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    doc = fu.follow_up_document("Follow-up visits — project A-25-001 (complex A-2301)", frame)
+    doc.setPageSize(QSizeF(writer.pageLayout().paintRect(QPageLayout.Unit.Point).size()))
+    assert doc.pageCount() == 1                     # lays the document out
+    wanted = {fmt.date(d) for d in frame["date"].dropna()} | set(frame["dwelling"])
+    seen = {}
+    block = doc.begin()
+    while block.isValid():
+        text = block.text().replace("\u00a0", " ")
+        if text in wanted:
+            seen[text] = block.layout().lineCount()
+        block = block.next()
+    assert set(seen) == wanted
+    assert all(lines == 1 for lines in seen.values()), seen
+    del writer
+
+
+def test_large_counts_are_grouped_like_every_other_number(qtbot):
+    """Issue 19.11: '1077 homes' where other places write 1,077 / 1.077."""
+    from PySide6.QtCore import QLocale
+
+    from desktop.models import support as model
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    bar = TallyBar()
+    qtbot.addWidget(bar)
+    bar.set_tally(model.Tally(dwellings=1500, tenants=1450, yes=1077, no=200, no_response=173,
+                              support_pct=74.3, status=model.REACHED, yes_needed=0, reached=True))
+    try:
+        assert bar.toolTip() == "1,077 yes, 200 no, 173 no response of 1,450 tenants"
+    finally:
+        QLocale.setDefault(before)

@@ -1,15 +1,15 @@
-"""Schema version 6: energy performance per complex and dwelling (dwelling type, EP2,
+"""Schema version 8: energy performance per complex and dwelling (dwelling type, EP2,
 usable floor area Ag, loss area Als, net heat demand) and per project (EP2 and heat
 demand after the measure package): the sector's yardsticks (issue 24).
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0008
+Revises: 0007
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0006"
-down_revision = "0005"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
