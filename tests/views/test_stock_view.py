@@ -381,7 +381,14 @@ def test_the_energy_performance_fields_are_edited_on_the_stock_page(sample_windo
     dwelling = page.dwelling_model.key_at(0)
     d = page.dwelling_dialog(dwelling)
     assert all(n in d.editors for n in performance)
-    # the sample's dwellings take the complex's values: EP2 105 is label A+ (on the limit)
+    fill(d, {"ep2_kwh_m2": "105"})
+    d.accept()
+    assert d.result() == QDialog.DialogCode.Accepted
+    settled(page)
+    # the dwelling's own EP2 105 is label A+ (on the limit); the others keep their own
+    # label E, which goes before the complex's EP2
     from desktop.models.yardsticks import dwelling_performance
-    perf = dwelling_performance(sample_window.controller.dataset)
-    assert set(perf.loc[perf["complex"] == complex_id, "label"]) == {"A+"}
+    perf = dwelling_performance(sample_window.controller.dataset).set_index("dwelling")
+    assert perf.at[dwelling, "label"] == "A+"
+    others = perf[(perf["complex"] == complex_id) & (perf.index != dwelling)]
+    assert set(others["label"]) == {"E"}
