@@ -164,6 +164,52 @@ def parse_date(value: Any) -> _dt.date:
     raise CellError(f"{_show(value)!r} is not a date", f"{_show(value)!r} is geen datum")
 
 
+_ISO_TIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?$")
+_DMY_TIME = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?$")
+
+
+def _whole_second(value: _dt.datetime) -> _dt.datetime:
+    """To the nearest second: a spreadsheet keeps a time as a fraction of a day, which
+    comes back a microsecond off (10:00:00 as 09:59:59.999999)."""
+    return (value + _dt.timedelta(microseconds=500_000)).replace(microsecond=0)
+
+
+def parse_datetime(value: Any) -> _dt.datetime:
+    """A real date and time (to the second), an Excel serial number, or text
+    ``YYYY-MM-DD HH:MM[:SS]`` / ``DD-MM-YYYY HH:MM[:SS]``; a date alone is midnight."""
+    if isinstance(value, _dt.datetime):
+        return _whole_second(value.replace(tzinfo=None))
+    if isinstance(value, _dt.date):
+        return _dt.datetime(value.year, value.month, value.day)
+    if _is_number(value):
+        f = float(value)
+        if math.isfinite(f) and 1 <= f < 2958466:
+            return _whole_second(_dt.datetime(1899, 12, 30) + _dt.timedelta(days=f))
+        raise CellError(f"{_show(value)!r} is not a date and time",
+                        f"{_show(value)!r} is geen datum en tijd")
+    if isinstance(value, str):
+        s = value.strip()
+        m = _ISO_TIME.match(s)
+        if m:
+            y, mo, d = int(m[1]), int(m[2]), int(m[3])
+        else:
+            m = _DMY_TIME.match(s)
+            if m:
+                d, mo, y = int(m[1]), int(m[2]), int(m[3])
+        if m:
+            try:
+                return _whole_second(_dt.datetime(y, mo, d, int(m[4] or 0), int(m[5] or 0),
+                                                  int(m[6] or 0), round(float(m[7] or 0) * 1e6)))
+            except ValueError:
+                pass
+        raise CellError(f"{_show(value)!r} is not a date and time (write YYYY-MM-DD HH:MM:SS or "
+                        f"DD-MM-YYYY HH:MM:SS)",
+                        f"{_show(value)!r} is geen datum en tijd (schrijf JJJJ-MM-DD UU:MM:SS of "
+                        f"DD-MM-JJJJ UU:MM:SS)")
+    raise CellError(f"{_show(value)!r} is not a date and time",
+                    f"{_show(value)!r} is geen datum en tijd")
+
+
 # ----------------------------------------------------------------------------- yes/no
 _YES = {"ja", "yes", "true", "1", "waar", "j", "y"}
 _NO = {"nee", "no", "false", "0", "onwaar", "n"}
@@ -276,6 +322,7 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "status": parse_status,
     "vote": parse_vote,
     "date": parse_date,
+    "datetime": parse_datetime,
     "measures": parse_measures,
 }
 

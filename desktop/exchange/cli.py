@@ -73,14 +73,16 @@ def main_import(argv: list[str] | None = None) -> int:
 def main_export(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="python -m desktop export",
-        description="Write a workspace as a programme workbook that imports back to the same "
-                    "data, or an empty template.")
+        description="Write a workspace as a programme workbook that imports back into an "
+                    "empty workspace to the same data (every table, the vote and status "
+                    "histories, who changed what and when), or an empty template.")
     p.add_argument("workbook", help="the .xlsx file to write")
     p.add_argument("--workspace", metavar="WS", help="workspace file or database URL")
     p.add_argument("--template", action="store_true",
                    help="write an empty workbook with headers, dropdowns and instructions")
     p.add_argument("--without-personal-data", action="store_true",
-                   help="leave out addresses and who recorded each vote")
+                   help="leave out names and free text (addresses, who recorded or changed "
+                        "what, reasons and notes); the instructions sheet says so")
     p.add_argument("--lang", choices=LANGUAGES, default="nl",
                    help="sheet names and headers in Dutch (default) or English")
     args = p.parse_args(argv)
@@ -100,7 +102,7 @@ def main_export(argv: list[str] | None = None) -> int:
             if "://" not in args.workspace and not Path(args.workspace).exists():
                 return _fail("export", f"workspace not found: {args.workspace}")
             with Workspace.open(args.workspace, create=False) as ws:
-                write_workbook(ws.load(), target, personal_data=not args.without_personal_data,
+                write_workbook(ws.load(history=True), target, personal_data=not args.without_personal_data,
                                lang=args.lang)
     except WorkspaceError as exc:
         return _fail("export", str(exc))

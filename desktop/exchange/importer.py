@@ -36,13 +36,14 @@ def prepare_import(path: str | os.PathLike, workspace: Workspace,
     reader on an untrusted file is a WorkbookUnreadable (the window passes True)."""
     path = Path(path)
     report(progress, 0.0)
-    current = workspace.load()
+    current = workspace.load(history=True)
     report(progress, 0.1)
     result: ReadResult = read_workbook(path, context=current, isolated=isolated, progress=progress)
     outcome = ImportOutcome(path, problems=list(result.problems))
     report(progress, 0.6)
     if result.ok:
         outcome.plan = plan_import(result.dataset, result.present_columns, current)
+        outcome.problems += _skipped_history(outcome.plan, result)
     report(progress, 0.7)
     return outcome
 
@@ -73,12 +74,29 @@ def import_workbook(path: str | os.PathLike, workspace: Workspace, *, dry_run: b
     return outcome
 
 
+def _skipped_history(plan: ImportPlan, result: ReadResult) -> list[WorkbookProblem]:
+    """A warning per history sheet whose entries were left out: the workspace has its
+    own history, which an import never rewrites (changed votes in Stemmen still become
+    new entries)."""
+    out = []
+    for table, n in plan.skipped.items():
+        sheet = result.sheets_found.get(table, table)
+        out.append(WorkbookProblem(
+            sheet, None, None,
+            f"{n} entries are not imported: the workspace already has its own history, which an "
+            f"import never rewrites (a changed vote in Stemmen still becomes a new entry)",
+            f"{n} regels worden niet geïmporteerd: de werkruimte heeft al een eigen geschiedenis, "
+            f"die een import nooit herschrijft (een gewijzigde stem in Stemmen wordt wel een "
+            f"nieuwe regel)", "warning"))
+    return out
+
+
 def export_workspace(workspace: Workspace, path: str | os.PathLike, *, personal_data: bool = True,
                      lang: str = "nl", progress: ProgressFn | None = None, dataset=None) -> Path:
     """Write the workspace (or ``dataset``, e.g. what a view shows) as a workbook."""
     from .writer import write_workbook
 
-    ds = dataset if dataset is not None else workspace.load()
+    ds = dataset if dataset is not None else workspace.load(history=True)
     write_workbook(ds, path, personal_data=personal_data, lang=lang, progress=progress)
     return Path(path)
 

@@ -8,8 +8,13 @@ with the workspace's, sheet by sheet, on the keys of :data:`columns.SHEETS`:
 * a row with a known key **updates** that record: only the columns present in the sheet
   overwrite — an empty cell clears an optional field — and absent columns are left alone;
   a row whose present columns all equal the workspace's is **unchanged**;
-* nothing is ever deleted; tables without a sheet in the workbook are left alone (and so
-  is ``capacities``, which has no sheet).
+* nothing is ever deleted; tables without a sheet in the workbook are left alone;
+* the last-editor columns (``fields.Field.audit``) are kept for a new row and never
+  compared or merged for a known one;
+* a history sheet (Stemgeschiedenis, Statusgeschiedenis) is restored whole into a
+  workspace without history of that kind (entry numbers, order, who, when), and the
+  Stemmen rows are then planned against the restored current votes; into a workspace
+  with a history it adds nothing (:attr:`ImportPlan.skipped` counts what it left out).
 
 Votes carry legal weight and keep their history: a new vote, or a known vote of which a
 present column differs (the vote itself, its date or who recorded it), becomes one
@@ -33,7 +38,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..models.dataset import SCHEMA, TABLES, Dataset, conform, empty_frame
+from ..models import fields
+from ..models.dataset import SCHEMA, TABLES, Dataset, conform, empty_frame, latest_votes
 from .columns import SHEETS, sheet_for_table
 
 _POS = "__pos"           # row position in the current frame
@@ -62,6 +68,9 @@ class ImportPlan:
     changes: list[tuple[str, Any, str, Any, Any]]
     current: Dataset = field(repr=False)
     _positions: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    # per history table: entries of the workbook left out because the workspace already
+    # has a history of that kind that does not hold them
+    skipped: dict[str, int] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -138,10 +147,21 @@ def plan_import(incoming: Dataset, present_columns: dict[str, set[str]],
     positions: dict[str, np.ndarray] = {}
     changes: list[tuple[str, Any, str, Any, Any]] = []
     vote_events = _empty_events()
+    skipped: dict[str, int] = {}
+
+    for table in fields.history_tables():
+        if table in present_columns:
+            restored = _plan_history(table, getattr(incoming, table), current, summary, skipped)
+            if restored is not None:
+                adds[table] = restored
+    if "vote_history" in adds:
+        # the workspace had no votes: Stemmen is planned against the restored history's
+        # last entries (and :meth:`ImportPlan.merged` starts from them)
+        current = current.with_tables(votes=latest_votes(adds["vote_history"]))
 
     for sheet in SHEETS:
         table = sheet.table
-        if table not in present_columns:
+        if table not in present_columns or table in fields.history_tables():
             continue
         keys = list(sheet.keys)
         present = set(present_columns[table])
@@ -149,7 +169,8 @@ def plan_import(incoming: Dataset, present_columns: dict[str, set[str]],
         if missing_keys:
             raise ValueError(f"sheet {sheet.dutch} lacks its key column(s) {missing_keys}; "
                              f"validate the workbook before planning an import")
-        values = [c for c in SCHEMA[table] if c in present and c not in keys]
+        audit = fields.audit_fields(table)
+        values = [c for c in SCHEMA[table] if c in present and c not in keys and c not in audit]
         inc = conform(table, getattr(incoming, table))
         inc = inc[~inc.duplicated(keys, keep="first")].reset_index(drop=True)
         cur = getattr(current, table)
@@ -175,7 +196,10 @@ def plan_import(incoming: Dataset, present_columns: dict[str, set[str]],
         summary[table] = {"added": int((~known).sum()), "changed": int(row_changed.sum()),
                           "unchanged": int(len(inc_known) - row_changed.sum())}
         if len(new_rows):
-            adds[table] = conform(table, new_rows)
+            # a last-editor column the sheet lacks is left out: the store then notes the
+            # importing user (a sheet that has it is a restore and keeps what it says)
+            adds[table] = conform(table, new_rows).drop(
+                columns=[c for c in audit if c not in present])
         if row_changed.any():
             upd = inc_known.loc[row_changed, keys + values].reset_index(drop=True)
             updates[table] = upd
@@ -210,7 +234,39 @@ def plan_import(incoming: Dataset, present_columns: dict[str, set[str]],
 
     return ImportPlan(summary=summary, adds=adds, updates=updates,
                       vote_events=vote_events.reset_index(drop=True), changes=changes,
-                      current=current, _positions=positions)
+                      current=current, _positions=positions, skipped=skipped)
+
+
+def _plan_history(table: str, incoming: pd.DataFrame, current: Dataset,
+                  summary: dict[str, dict[str, int]], skipped: dict[str, int]) -> pd.DataFrame | None:
+    """A history sheet: restored whole (entry numbers, order, who, when) when the
+    workspace has no history of that kind, returned as the rows to add; else nothing is
+    added (a history is never merged into another; the current votes of Stemmen are,
+    as new entries): the entries the workspace holds identically count as unchanged,
+    the others as skipped."""
+    inc = conform(table, incoming)
+    inc = inc[~inc.duplicated(["id"], keep="first")].sort_values("id", kind="stable") \
+        .reset_index(drop=True)
+    cur = getattr(current, table)
+    empty = not len(cur) and not (table == "vote_history" and len(current.votes))
+    if empty:
+        summary[table] = {"added": len(inc), "changed": 0, "unchanged": 0}
+        return inc if len(inc) else None
+    both = inc.merge(cur.assign(**{_POS: np.arange(len(cur))})[["id", _POS]], on="id", how="left")
+    pos = both[_POS].to_numpy(dtype="float64")
+    known = ~np.isnan(pos)
+    same = known.copy()
+    if known.any():
+        mine = cur.iloc[pos[known].astype(np.int64)].reset_index(drop=True)
+        theirs = inc[known].reset_index(drop=True)
+        equal = np.ones(len(theirs), dtype=bool)
+        for c in SCHEMA[table]:
+            equal &= _same(mine[c], theirs[c])
+        same[np.flatnonzero(known)] = equal
+    summary[table] = {"added": 0, "changed": 0, "unchanged": int(same.sum())}
+    if (~same).any():
+        skipped[table] = int((~same).sum())
+    return None
 
 
 __all__ = ["ImportPlan", "plan_import", "VOTE_EVENT_COLUMNS"]

@@ -1,7 +1,7 @@
 """Write a programme workbook (sheets and columns: :mod:`.columns`) from a :class:`Dataset`.
 
-One sheet per table in :func:`columns.sheets` order (capacities are workspace-only and
-not written), then an instructions sheet **last** (``Toelichting``) describing every
+One sheet per table in :func:`columns.sheets` order (every table the workspace holds,
+the vote and status histories included), then an instructions sheet **last** (``Toelichting``) describing every
 sheet and column in Dutch and English.  The instructions sheet comes last so the table
 sheets open first and keep the order of :data:`columns.SHEETS`; it is no table, so a reader skips it (the
 name is exported as :data:`INSTRUCTIONS_SHEET` so the reader can skip it silently instead
@@ -44,6 +44,7 @@ INSTRUCTIONS_SHEET = ("Toelichting", "Instructions")   # (Dutch, English) name
 
 MONEY_FORMAT = '"€" #,##0.00'
 DATE_FORMAT = "dd-mm-yyyy"
+DATETIME_FORMAT = "dd-mm-yyyy hh:mm:ss"
 YES, NO = "ja", "nee"
 
 LAST_ROW = 1_048_576            # dropdowns cover the whole column, so added rows get them too
@@ -80,6 +81,7 @@ _KIND_TEXT: dict[str, tuple[str, str]] = {
     "number": ("getal", "number"),
     "money": ("bedrag in euro", "amount in euros"),
     "date": ("datum", "date"),
+    "datetime": ("datum en tijd", "date and time"),
     "yesno": ("ja/nee", "yes/no"),
     "label": ("energielabel", "energy label"),
     "heating": ("keuzelijst", "list"),
@@ -151,7 +153,7 @@ def _prepare(frame: pd.DataFrame, col: Column) -> tuple[list, bool]:
     if kind == "money":
         euros = s.astype("Float64") / 100
         return euros.to_numpy(dtype=object, na_value=None).tolist(), False
-    if kind == "date":
+    if kind in ("date", "datetime"):
         dt = pd.to_datetime(s, errors="coerce")
         if getattr(dt.dt, "tz", None) is not None:
             dt = dt.dt.tz_localize(None)
@@ -182,6 +184,8 @@ def _data_width(frame: pd.DataFrame, col: Column) -> int:
     kind = col.kind
     if kind == "date":
         return 10
+    if kind == "datetime":
+        return 19
     if kind == "yesno":
         return 4
     if kind in ("int", "number", "money"):
@@ -202,11 +206,24 @@ def _width(header: str, data_width: int) -> float:
     return float(min(MAX_WIDTH, max(MIN_WIDTH, head + 2, data_width + 2)))
 
 
-def _instruction_rows(chosen: list[tuple[Sheet, tuple[Column, ...]]]) -> list[list[tuple]]:
+def _privacy_note() -> tuple[str, str]:
+    """What an export without personal data leaves out, named column by column."""
+    left_out = [f"{sheet.dutch}: {col.dutch} ({col.english})" for sheet in sheets()
+                for col in sheet.columns if (sheet.table, col.field) in fields.personal_fields()]
+    listed = "; ".join(left_out)
+    return (f"Export zonder persoonsgegevens: namen en vrije tekst zijn weggelaten ({listed}). "
+            f"Importeren laat die velden van rijen die de werkruimte al heeft zoals ze zijn.",
+            f"Export without personal data: names and free text are left out ({listed}). "
+            f"Importing it leaves those fields of the rows a workspace already has as they are.")
+
+
+def _instruction_rows(chosen: list[tuple[Sheet, tuple[Column, ...]]],
+                      personal_data: bool = True) -> list[list[tuple]]:
     """The instructions sheet as rows of (value, style) cells; style is one of
     None, 'title', 'italic', 'header', 'bold', 'wrap'."""
     rows: list[list[tuple]] = [[("Toelichting / Instructions", "title")]]
-    for nl, en in _GENERAL_NOTES:      # long lines spill over the empty cells to the right
+    notes = _GENERAL_NOTES if personal_data else (*_GENERAL_NOTES, _privacy_note())
+    for nl, en in notes:      # long lines spill over the empty cells to the right
         rows.append([(nl, None)])
         rows.append([(en, "italic")])
     rows.append([])
@@ -231,6 +248,8 @@ def _instruction_rows(chosen: list[tuple[Sheet, tuple[Column, ...]]]) -> list[li
 
 
 _INSTRUCTION_WIDTHS = (24, 44, 12, 30, 60, 60)
+# column kind -> the number format of its cells
+_FORMATTED = {"money": MONEY_FORMAT, "date": DATE_FORMAT, "datetime": DATETIME_FORMAT}
 _DROPDOWN_ERROR_TITLE = "Onbekende waarde / Unknown value"
 
 
@@ -253,6 +272,7 @@ class _XlsxWriterEngine:
                            "text_wrap": True, "valign": "top", "bottom": 1}),
             "money": add({"num_format": MONEY_FORMAT}),
             "date": add({"num_format": DATE_FORMAT}),
+            "datetime": add({"num_format": DATETIME_FORMAT}),
             "quoted": add({"quote_prefix": True}),
             "title": add({"bold": True, "font_size": 13}),
             "bold": add({"bold": True}),
@@ -265,7 +285,7 @@ class _XlsxWriterEngine:
         ws = self.wb.add_worksheet(name)
         fmt = self.fmt
         for j, (col, width) in enumerate(zip(cols, widths)):
-            ws.set_column(j, j, width, fmt.get(col.kind if col.kind in ("money", "date") else None))
+            ws.set_column(j, j, width, fmt.get(col.kind if col.kind in _FORMATTED else None))
             values = LISTS.get(col.kind)
             if values is not None:
                 ws.data_validation(1, j, LAST_ROW - 1, j, {
@@ -282,8 +302,8 @@ class _XlsxWriterEngine:
         for j, (col, (values, quoted)) in enumerate(zip(cols, columns)):
             if col.kind == "money":
                 writers.append((j, ws.write_number, values, fmt["money"]))
-            elif col.kind == "date":
-                writers.append((j, ws.write_datetime, values, fmt["date"]))
+            elif col.kind in ("date", "datetime"):
+                writers.append((j, ws.write_datetime, values, fmt[col.kind]))
             elif col.kind in ("int", "number"):
                 writers.append((j, ws.write_number, values, None))
             elif quoted:
@@ -393,12 +413,12 @@ class _OpenpyxlEngine:
                 setattr(c, k, v)
             return c._style
 
-        money, date, quoted = (style_of(number_format=MONEY_FORMAT),
-                               style_of(number_format=DATE_FORMAT), style_of(quotePrefix=True))
+        quoted = style_of(quotePrefix=True)
+        formatted = {kind: style_of(number_format=f) for kind, f in _FORMATTED.items()}
         arrays = []
         for col, (values, has_quoted) in zip(cols, columns):
-            if col.kind in ("money", "date") or has_quoted:
-                style = money if col.kind == "money" else date if col.kind == "date" else quoted
+            if col.kind in formatted or has_quoted:
+                style = formatted.get(col.kind, quoted)
                 out = list(values)
                 for i, v in enumerate(values):
                     if v is None or (style is quoted and not looks_like_formula(v)):
@@ -459,8 +479,10 @@ def write_workbook(ds: Dataset, path: str | os.PathLike, *, personal_data: bool 
                    progress: ProgressFn | None = None, engine: str | None = None) -> None:
     """Write ``ds`` as a programme workbook at ``path``.
 
-    ``personal_data=False`` leaves out addresses and "Vastgelegd door" (privacy export)
-    and merges measured use per dwelling (Verbruik) into averages per complex and year;
+    ``personal_data=False`` leaves out names and free text (the registry's personal
+    fields: addresses, who recorded or changed what, reasons and notes), merges measured use
+    per dwelling (Verbruik) into averages per complex and year, and says so on the
+    instructions sheet (privacy export);
     ``template=True`` writes headers, dropdowns and instructions without rows;
     ``lang`` ('nl' or 'en') chooses the sheet names and headers (both import back);
     ``progress(fraction) -> bool`` is called now and then, returning False cancels
@@ -503,7 +525,7 @@ def write_workbook(ds: Dataset, path: str | os.PathLike, *, personal_data: bool 
                 columns = [_prepare(frame, c) for c in cols]
                 out.table(_sheet_name(sheet, lang), cols, headers, widths, columns, len(frame), tick)
             out.instructions(INSTRUCTIONS_SHEET[1] if lang == "en" else INSTRUCTIONS_SHEET[0],
-                             _instruction_rows(chosen))
+                             _instruction_rows(chosen, personal_data))
             report(progress, 0.95)
         except BaseException:
             out.discard()

@@ -73,6 +73,16 @@ def conform(table: str, frame: pd.DataFrame | Iterable[Mapping] | None) -> pd.Da
     return pd.DataFrame(out, columns=list(cols))
 
 
+def latest_votes(vote_history: pd.DataFrame) -> pd.DataFrame:
+    """The current vote per (project, dwelling) of a vote history: its entry with the
+    highest number (as the store counts them), as a ``votes`` frame."""
+    if not len(vote_history):
+        return empty_frame("votes")
+    latest = vote_history.sort_values("id", kind="stable").drop_duplicates(
+        ["project", "dwelling"], keep="last")
+    return conform("votes", latest.sort_values(["project", "dwelling"], kind="stable"))
+
+
 @dataclass
 class Dataset:
     """All tables of a programme, as typed frames (see :data:`SCHEMA`)."""
@@ -89,6 +99,10 @@ class Dataset:
     capacities: pd.DataFrame = field(default_factory=lambda: empty_frame("capacities"))
     rent_limits: pd.DataFrame = field(default_factory=lambda: empty_frame("rent_limits"))
     measures: pd.DataFrame = field(default_factory=lambda: empty_frame("measures"))
+    # the histories: what an export writes and an import restores; a Workspace loads
+    # them only when asked (``load(history=True)``), the rules never read them
+    vote_history: pd.DataFrame = field(default_factory=lambda: empty_frame("vote_history"))
+    status_history: pd.DataFrame = field(default_factory=lambda: empty_frame("status_history"))
 
     @classmethod
     def empty(cls) -> "Dataset":
@@ -175,6 +189,10 @@ class Dataset:
             complexes=c.reset_index(drop=True),
             dwellings=self.dwellings[self.dwellings["complex"].isin(complexes)].reset_index(drop=True),
             votes=self.votes[self.votes["project"].isin(wanted)].reset_index(drop=True),
+            vote_history=self.vote_history[self.vote_history["project"].isin(wanted)]
+            .reset_index(drop=True),
+            status_history=self.status_history[self.status_history["project"].isin(wanted)]
+            .reset_index(drop=True),
             targets=self.targets[self.targets["corporation"].isin(corporations)].reset_index(drop=True),
             capacities=self.capacities[self.capacities["corporation"].isin(corporations)]
             .reset_index(drop=True),
@@ -201,7 +219,7 @@ class Problem:
 
 
 __all__ = [
-    "SCHEMA", "TABLES", "DEFAULTS", "Dataset", "Problem", "empty_frame", "conform",
+    "SCHEMA", "TABLES", "DEFAULTS", "Dataset", "Problem", "empty_frame", "conform", "latest_votes",
     "LABELS", "Heating", "Status", "Vote", "parse_label",
     "YEAR_MIN", "YEAR_MAX", "BUILD_YEAR_MIN", "BUILD_YEAR_MAX",
 ]

@@ -23,7 +23,7 @@ DTYPES: dict[str, str] = {
     "id": "string", "text": "string", "measures": "string", "label": "string",
     "heating": "string", "dwelling_type": "string", "status": "string", "vote": "string",
     "int": "Int64", "money": "Int64", "number": "Float64", "yesno": "boolean",
-    "date": "datetime64[s]",
+    "date": "datetime64[s]", "datetime": "datetime64[s]",
 }
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
@@ -47,6 +47,10 @@ class Field:
     form: bool = False              # edited in the project form
     subject: tuple[str, str] | None = None   # (English, Dutch) for an edit's messages
     missing: tuple[str, str] | None = None   # (English, Dutch) when a required value is empty
+    # the record's last editor (row version, who, when, which fields): written back on a
+    # new row (a restore keeps it), never merged into a known row (the import's user
+    # becomes its last editor) and never compared in an import's preview
+    audit: bool = False
 
     @property
     def dtype(self) -> str:
@@ -67,6 +71,10 @@ class Table:
     help_nl: str = ""
     help_en: str = ""
     record: tuple[str, str] = ("", "")        # (English, Dutch) duplicate-key phrase
+    # an append-only history keyed by its entry number: an import restores its entries
+    # exactly (numbers, order, who, when) into a workspace without history of that kind,
+    # and never adds to or changes the history a workspace already has
+    history: bool = False
 
     @property
     def in_workbook(self) -> bool:
@@ -117,6 +125,27 @@ def _performance(of_dwelling: bool) -> tuple[Field, ...]:
     )
 
 
+# Every editable record's last editor (the store keeps it for conflict messages,
+# migration 0003); in the workbook so that export -> import keeps it.
+_EDITOR: tuple[Field, ...] = (
+    Field("row_version", "int", "Versie", "Version", default=1, minimum=1, audit=True,
+          help_nl="Versie van de rij (telt op bij elke wijziging); bij importeren alleen "
+                  "gebruikt voor een nieuwe rij.",
+          help_en="Version of the row (counts up with each change); on import only used for "
+                  "a new row."),
+    Field("changed_by", "text", "Gewijzigd door", "Changed by", personal=True, audit=True,
+          help_nl="Wie de rij het laatst wijzigde; bij importeren alleen gebruikt voor een "
+                  "nieuwe rij (een bestaande rij krijgt de importerende gebruiker).",
+          help_en="Who changed the row last; on import only used for a new row (a known row "
+                  "gets the importing user)."),
+    Field("changed_at", "datetime", "Gewijzigd op", "Changed at", audit=True,
+          help_nl="Wanneer de rij het laatst gewijzigd werd; idem.",
+          help_en="When the row was last changed; likewise."),
+    Field("changed_fields", "text", "Gewijzigde velden", "Changed fields", audit=True,
+          help_nl="Welke velden de laatste wijziging raakte; idem.",
+          help_en="Which fields the last change touched; likewise."),
+)
+
 REGISTRY: tuple[Table, ...] = (
     Table("complexes", ("complex",), (
         Field("complex", "id", "Complex", "Complex", required=True,
@@ -152,6 +181,7 @@ REGISTRY: tuple[Table, ...] = (
               help_nl="Kale huur per woning per maand in euro, idem.",
               help_en="Net rent per dwelling per month in euros, likewise."),
         *_performance(of_dwelling=False),
+        *_EDITOR,
     ), "Complexen", "Complexes", "Eén rij per wooncomplex.", "One row per housing complex.",
         ("complex", "dubbel complex")),
 
@@ -203,6 +233,7 @@ REGISTRY: tuple[Table, ...] = (
                       "A vote dated before it is the former tenant's: not an error, but it does "
                       "not count."),
         *_performance(of_dwelling=True),
+        *_EDITOR,
     ), "Woningen", "Dwellings", "Eén rij per woning (nodig om stemmen vast te leggen).",
         "One row per dwelling (needed to record votes).", ("dwelling", "dubbele woning")),
 
@@ -262,9 +293,16 @@ REGISTRY: tuple[Table, ...] = (
               help_en="Net heat demand after the measure package (kWh/m2 per year), for the "
                       "insulation standard.",
               subject=("The heat demand after", "De warmtebehoefte na")),
-        # the vote campaign: workspace only
-        Field("campaign_start", "date"),
-        Field("notified_on", "date"),
+        # the vote campaign
+        Field("campaign_start", "date", "Start stemcampagne", "Campaign start",
+              help_nl="Datum waarop de stemcampagne begon (leeg: nog niet begonnen).",
+              help_en="Date the vote campaign started (empty: not started)."),
+        Field("notified_on", "date", "Huurders geïnformeerd op", "Tenants notified on",
+              help_nl="Datum waarop de huurders schriftelijk hoorden dat 70 % akkoord is; de "
+                      "bezwaartermijn loopt vanaf deze datum.",
+              help_en="Date the tenants were told in writing that 70 % agreed; the objection "
+                      "period runs from this date."),
+        *_EDITOR,
     ), "Projecten", "Projects", "Eén rij per renovatieproject; een project omvat het hele complex.",
         "One row per retrofit project; a project covers its whole complex.",
         ("project", "dubbel project")),
@@ -296,6 +334,7 @@ REGISTRY: tuple[Table, ...] = (
         Field("dwellings", "int", "Aantal woningen", "Dwellings", required=True, minimum=0,
               unit="dwellings", help_nl="Toegezegd aantal woningen in de periode.",
               help_en="Number of dwellings agreed for the period."),
+        *_EDITOR,
     ), "Doelen", "Targets",
         "Aantal woningen dat een corporatie in een periode heeft toegezegd te verduurzamen.",
         "Homes a corporation agreed to retrofit in a period.",
@@ -309,6 +348,7 @@ REGISTRY: tuple[Table, ...] = (
         Field("electricity_eur_kwh", "number", "Elektriciteit euro per kWh", "Electricity euro per kWh",
               required=True, minimum=0, unit="EUR/kWh",
               help_nl="Elektriciteitsprijs in euro per kWh.", help_en="Electricity price in euros per kWh."),
+        *_EDITOR,
     ), "Tarieven", "Tariffs",
         "Energieprijzen per jaar; een ontbrekend jaar neemt het dichtstbijzijnde eerdere jaar.",
         "Energy prices per year; a missing year takes the nearest earlier year.",
@@ -322,6 +362,7 @@ REGISTRY: tuple[Table, ...] = (
         Field("electricity_kg_kwh", "number", "Elektriciteit kg CO2 per kWh", "Electricity kg CO2 per kWh",
               required=True, minimum=0, unit="kg/kWh",
               help_nl="kg CO2 per kWh elektriciteit.", help_en="kg CO2 per kWh electricity."),
+        *_EDITOR,
     ), "Emissiefactoren", "Emission factors",
         "CO2-emissiefactoren per jaar; een ontbrekend jaar neemt het dichtstbijzijnde eerdere jaar.",
         "CO2 emission factors per year; a missing year takes the nearest earlier year.",
@@ -352,6 +393,7 @@ REGISTRY: tuple[Table, ...] = (
         Field("source", "text", "Bron", "Source",
               help_nl="Bron, bijv. jaarafrekening, slimme meter, CBS.",
               help_en="Source, e.g. annual statement, smart meter, CBS."),
+        *_EDITOR,
     ), "Verbruik", "Use",
         "Gemeten jaarverbruik per woning of per complex (leeg Woning: gemiddelde per woning).",
         "Measured yearly use per dwelling or per complex (empty Dwelling: average per dwelling).",
@@ -365,39 +407,138 @@ REGISTRY: tuple[Table, ...] = (
               unit="degree days",
               help_nl="Gewogen graaddagen van het jaar (basis 18 °C, bijv. KNMI De Bilt).",
               help_en="Weighted degree days of the year (base 18 °C, e.g. KNMI De Bilt)."),
+        *_EDITOR,
     ), "Graaddagen", "Degree days",
         "Graaddagen per jaar, voor de weercorrectie van het gemeten gasverbruik.",
         "Degree days per year, to correct the measured gas use for the weather.",
         ("degree days year", "dubbel graaddagenjaar")),
 
-    # The tables below are workspace only (no workbook sheet).
+    # Added to the workbook by issue 18 (export -> import is lossless); before, these
+    # tables were workspace only.
     # Optional per corporation and year (programme).
     Table("capacities", ("corporation", "year"), (
-        Field("corporation", "text", required=True),
-        Field("year", "int", required=True, unit="year", **_YEAR),
-        Field("max_dwellings", "int", minimum=0, unit="dwellings"),
-        Field("budget_cents", "money", minimum=0, unit=_EUR),
-    ), record=("capacity for this corporation and year",
-               "dubbele capaciteit voor deze corporatie en dit jaar")),
+        Field("corporation", "text", "Corporatie", "Corporation", required=True,
+              help_nl="Corporatie.", help_en="Corporation."),
+        Field("year", "int", "Jaar", "Year", required=True, unit="year", **_YEAR,
+              help_nl="Jaar.", help_en="Year."),
+        Field("max_dwellings", "int", "Maximaal aantal woningen", "Maximum dwellings",
+              minimum=0, unit="dwellings",
+              help_nl="Hoeveel woningen de corporatie dat jaar hoogstens kan renoveren (leeg: "
+                      "geen grens).",
+              help_en="How many dwellings the corporation can retrofit at most that year "
+                      "(empty: no limit)."),
+        Field("budget_cents", "money", "Budget", "Budget", minimum=0, unit=_EUR,
+              help_nl="Budget van de corporatie dat jaar in euro (leeg: geen grens).",
+              help_en="The corporation's budget that year in euros (empty: no limit)."),
+        *_EDITOR,
+    ), "Capaciteit", "Capacity",
+        "Capaciteit en budget per corporatie en jaar (optioneel).",
+        "Capacity and budget per corporation and year (optional).",
+        ("capacity for this corporation and year",
+         "dubbele capaciteit voor deze corporatie en dit jaar")),
 
     # Per year; fallback rule as for tariffs.  Empty: the built-in defaults are in force
     # (defaults.DEFAULT_RENT_LIMITS); defaults are never stored as rows.
     Table("rent_limits", ("year",), (
-        Field("year", "int", required=True, unit="year", **_YEAR),
-        Field("aftopping_small_cents", "money", required=True, minimum=0, unit=_EUR),  # 1-2 persons, per month
-        Field("aftopping_large_cents", "money", required=True, minimum=0, unit=_EUR),  # 3+ persons
-        Field("liberalisation_cents", "money", required=True, minimum=0, unit=_EUR),
-    ), record=("rent limits year", "dubbel huurgrensjaar")),
+        Field("year", "int", "Jaar", "Year", required=True, unit="year", **_YEAR,
+              help_nl="Jaar.", help_en="Year."),
+        Field("aftopping_small_cents", "money", "Aftoppingsgrens 1-2 personen",
+              "Capping limit 1-2 persons", required=True, minimum=0, unit=_EUR,
+              help_nl="Aftoppingsgrens voor een huishouden van 1 of 2 personen, euro per maand.",
+              help_en="Capping limit for a household of 1 or 2 persons, euros per month."),
+        Field("aftopping_large_cents", "money", "Aftoppingsgrens 3+ personen",
+              "Capping limit 3+ persons", required=True, minimum=0, unit=_EUR,
+              help_nl="Aftoppingsgrens voor een huishouden van 3 of meer personen, euro per maand.",
+              help_en="Capping limit for a household of 3 or more persons, euros per month."),
+        Field("liberalisation_cents", "money", "Liberalisatiegrens", "Liberalisation limit",
+              required=True, minimum=0, unit=_EUR,
+              help_nl="Liberalisatiegrens, euro per maand.",
+              help_en="Liberalisation limit, euros per month."),
+        *_EDITOR,
+    ), "Huurgrenzen", "Rent limits",
+        "Huurgrenzen per jaar; een ontbrekend jaar neemt het dichtstbijzijnde eerdere jaar. "
+        "Geen rijen: de ingebouwde grenzen gelden.",
+        "Rent limits per year; a missing year takes the nearest earlier year. No rows: the "
+        "built-in limits apply.",
+        ("rent limits year", "dubbel huurgrensjaar")),
 
     # A row overrides the built-in measure (measures.CATALOGUE) with its key.
     Table("measures", ("measure",), (
-        Field("measure", "text", required=True),           # canonical Dutch name, e.g. "dakisolatie"
-        Field("name_en", "text"),
-        Field("gas_saving_m3", "number", minimum=0, unit=_M3),   # <NA>: saves all gas use
-        Field("electricity_saving_kwh", "number", unit=_KWH),    # may be negative
-        Field("cost_cents", "money", minimum=0, unit=_EUR),      # per dwelling
-        Field("source", "text"),
-    ), record=("measure", "dubbele maatregel")),
+        Field("measure", "text", "Maatregel", "Measure", required=True,
+              help_nl="Naam van de maatregel (Nederlands, zoals in Projecten), bijv. dakisolatie.",
+              help_en="Name of the measure (Dutch, as in Projecten), e.g. dakisolatie."),
+        Field("name_en", "text", "Engelse naam", "English name",
+              help_nl="Engelse naam.", help_en="English name."),
+        Field("gas_saving_m3", "number", "Gasbesparing m3 per woning per jaar",
+              "Gas saving m3 per dwelling per year", minimum=0, unit=_M3,
+              help_nl="Gasbesparing m3 per woning per jaar; leeg: bespaart al het gasverbruik.",
+              help_en="Gas saving m3 per dwelling per year; empty: saves all gas use."),
+        Field("electricity_saving_kwh", "number", "Elektriciteitsbesparing kWh per woning per jaar",
+              "Electricity saving kWh per dwelling per year", default=0.0, unit=_KWH,
+              help_nl="Elektriciteitsbesparing kWh per woning per jaar; mag negatief zijn "
+                      "(standaard 0).",
+              help_en="Electricity saving kWh per dwelling per year; may be negative (default 0)."),
+        Field("cost_cents", "money", "Kosten per woning", "Cost per dwelling", minimum=0, unit=_EUR,
+              help_nl="Kosten per woning in euro.", help_en="Cost per dwelling in euros."),
+        Field("source", "text", "Bron", "Source",
+              help_nl="Bron van de cijfers.", help_en="Source of the figures."),
+        *_EDITOR,
+    ), "Maatregelencatalogus", "Measures catalogue",
+        "Eigen maatregelen: een rij vervangt de ingebouwde maatregel met dezelfde naam, "
+        "andere namen voegen maatregelen toe.",
+        "Own measures: a row replaces the built-in measure of the same name, other names "
+        "add measures.",
+        ("measure", "dubbele maatregel")),
+
+    # Histories (append-only): every vote and correction, every status change.
+    Table("vote_history", ("id",), (
+        Field("id", "int", "Nummer", "Entry", required=True, minimum=1,
+              help_nl="Volgnummer van de stem in de geschiedenis (uniek; bepaalt de volgorde).",
+              help_en="Number of the entry in the history (unique; gives the order)."),
+        Field("project", "id", "Project", "Project", required=True,
+              help_nl="Project; moet bestaan.", help_en="Project; must exist."),
+        Field("dwelling", "id", "Woning", "Dwelling", required=True,
+              help_nl="Woning; moet bestaan.", help_en="Dwelling; must exist."),
+        Field("vote", "vote", "Stem", "Vote", required=True,
+              help_nl="De stem zoals vastgelegd.", help_en="The vote as recorded."),
+        Field("previous_vote", "vote", "Vorige stem", "Previous vote",
+              help_nl="De stem die hiermee vervangen werd (leeg: de eerste).",
+              help_en="The vote this one replaced (empty: the first)."),
+        Field("date", "date", "Datum", "Date", help_nl="Datum van de stem.", help_en="Date of the vote."),
+        Field("recorded_by", "text", "Vastgelegd door", "Recorded by", personal=True,
+              help_nl="Wie de stem heeft vastgelegd.", help_en="Who recorded the vote."),
+        Field("recorded_at", "datetime", "Vastgelegd op", "Recorded at",
+              help_nl="Wanneer de stem werd vastgelegd.", help_en="When the vote was recorded."),
+        Field("note", "text", "Opmerking", "Note", personal=True,
+              help_nl="Opmerking (bijv. import, undo).", help_en="Note (e.g. import, undo)."),
+    ), "Stemgeschiedenis", "Vote history",
+        "Elke vastgelegde stem en correctie, oudste eerst; de laatste per project en woning is "
+        "de stem in Stemmen.",
+        "Every recorded vote and correction, oldest first; the last per project and dwelling "
+        "is the vote in Stemmen.",
+        ("history entry", "dubbel nummer in de geschiedenis"), history=True),
+
+    Table("status_history", ("id",), (
+        Field("id", "int", "Nummer", "Entry", required=True, minimum=1,
+              help_nl="Volgnummer van de wijziging (uniek; bepaalt de volgorde).",
+              help_en="Number of the change (unique; gives the order)."),
+        Field("project", "id", "Project", "Project", required=True,
+              help_nl="Project; moet bestaan.", help_en="Project; must exist."),
+        Field("old_status", "status", "Oude status", "Old status",
+              help_nl="Status voor de wijziging.", help_en="Status before the change."),
+        Field("new_status", "status", "Nieuwe status", "New status", required=True,
+              help_nl="Status na de wijziging.", help_en="Status after the change."),
+        Field("reason", "text", "Reden", "Reason", personal=True,
+              help_nl="Reden (verplicht als het draagvlak niet bereikt was).",
+              help_en="Reason (required when support was not reached)."),
+        Field("changed_by", "text", "Gewijzigd door", "Changed by", personal=True,
+              help_nl="Wie de status wijzigde.", help_en="Who changed the status."),
+        Field("changed_at", "datetime", "Gewijzigd op", "Changed at",
+              help_nl="Wanneer de status gewijzigd werd.", help_en="When the status was changed."),
+    ), "Statusgeschiedenis", "Status history",
+        "Elke statuswijziging van een project, oudste eerst, met de reden.",
+        "Every status change of a project, oldest first, with its reason.",
+        ("history entry", "dubbel nummer in de geschiedenis"), history=True),
 )
 
 
@@ -463,6 +604,18 @@ def personal_fields() -> frozenset[tuple[str, str]]:
 
 
 @per_registry
+def audit_fields(name: str) -> tuple[str, ...]:
+    """The last-editor fields of a table (see :attr:`Field.audit`)."""
+    return tuple(f.name for f in table(name).fields if f.audit)
+
+
+@per_registry
+def history_tables() -> tuple[str, ...]:
+    """The append-only histories (see :attr:`Table.history`)."""
+    return tuple(t.name for t in REGISTRY if t.history)
+
+
+@per_registry
 def form_fields(name: str) -> tuple[str, ...]:
     """The fields a table's form edits, in registry order."""
     return tuple(f.name for f in table(name).fields if f.form)
@@ -479,5 +632,6 @@ def upsert_fields(name: str) -> tuple[str, ...]:
 __all__ = [
     "DTYPES", "Field", "Table", "REGISTRY", "YEAR_MIN", "YEAR_MAX", "BUILD_YEAR_MIN", "BUILD_YEAR_MAX",
     "per_registry", "tables", "table", "dtypes", "schema", "defaults", "required", "ranges", "personal_fields", "form_fields",
+    "audit_fields", "history_tables",
     "upsert_fields",
 ]

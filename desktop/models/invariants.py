@@ -253,6 +253,23 @@ def validate_dataset(ds: Dataset, context: Dataset | None = None) -> list[Proble
               lambda p: f"leeg sinds {pd.Timestamp(end[p]):%d-%m-%Y}, vóór het begin van de huur "
                         f"({pd.Timestamp(start[p]):%d-%m-%Y})")
 
+    # the histories refer to projects and dwellings that exist
+    known_projects = all_projects["project"].dropna().unique()
+    known_dwellings = all_dwellings["dwelling"].dropna().unique()
+    for table, column, known, sheet_nl, sheet_en in (
+            ("vote_history", "project", known_projects, "Projecten", "project"),
+            ("vote_history", "dwelling", known_dwellings, "Woningen", "dwelling"),
+            ("status_history", "project", known_projects, "Projecten", "project")):
+        frame = getattr(ds, table)
+        if not len(frame):
+            continue
+        values = frame[column]
+        missing = _filled(values) & ~values.isin(known).to_numpy(dtype=bool)
+        c.add(table, frame, _positions(missing), column,
+              lambda p, v=values, w=sheet_en, s=sheet_nl: f"{w} {v.iloc[p]!r} does not exist in {s}",
+              lambda p, v=values, s=sheet_nl, w=sheet_en:
+                  f"{'woning' if w == 'dwelling' else w} {v.iloc[p]!r} bestaat niet in {s}")
+
     # dwelling count of a complex: declared count vs Woningen rows
     if len(complexes):
         rows = all_dwellings["complex"].dropna().value_counts()

@@ -1,5 +1,5 @@
 """Numbers written by people — in workbook cells and in the app's input fields — read
-by one set of rules (``../shared/spec/workbook.md``, "Numbers").
+by one set of rules (the workbook contract's "Numbers", docs/workbook.md).
 
 * Spaces (also no-break and narrow ones), ``€`` and ``EUR`` are ignored; a
   typographic minus is a minus.

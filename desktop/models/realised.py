@@ -105,7 +105,8 @@ def private_usage(usage: pd.DataFrame) -> pd.DataFrame:
     agg["dwelling"] = pd.NA
     have = pd.MultiIndex.from_frame(whole[["complex", "year"]].astype(object))
     agg = agg[~pd.MultiIndex.from_frame(agg[["complex", "year"]].astype(object)).isin(have)]
-    out = pd.concat([whole, agg[list(usage.columns)]], ignore_index=True)
+    # a merged row is new: no version or last editor of its own
+    out = pd.concat([whole, agg.reindex(columns=usage.columns)], ignore_index=True)
     out = out.astype(usage.dtypes.to_dict())
     return out.sort_values(["complex", "year"], kind="stable").reset_index(drop=True)
 

@@ -23,8 +23,8 @@ from ..models import fields
 # field kind -> the SQL type of a field not declared below
 PLAIN_TYPES = {
     "id": String(100), "text": Text, "measures": Text, "label": String(8), "heating": String(40),
-    "dwelling_type": String(20), "status": String(40), "vote": String(20), "int": Integer, "money": Integer, "number": Float,
-    "yesno": Boolean, "date": Date,
+    "dwelling_type": String(20), "status": String(40), "vote": String(20), "int": Integer,
+    "money": Integer, "number": Float, "yesno": Boolean, "date": Date, "datetime": DateTime,
 }
 
 
@@ -46,8 +46,10 @@ def _fields(table: str, *declared: Column) -> list[Column]:
 
 
 def _last_editor() -> list[Column]:
-    """Who changed the record last, when, and which fields (comma-separated)."""
-    return [Column("changed_by", Text), Column("changed_at", DateTime), Column("changed_fields", Text)]
+    """The row version and who changed the record last, when, and which fields
+    (comma-separated): the registry's audit fields (``fields._EDITOR``)."""
+    return [Column("row_version", Integer, nullable=False, server_default="1"),
+            Column("changed_by", Text), Column("changed_at", DateTime), Column("changed_fields", Text)]
 
 
 metadata = MetaData(naming_convention={
@@ -82,9 +84,8 @@ complexes = Table(
         Column("corporation", String(200), ForeignKey("corporations.name"), nullable=False),
         Column("neighbourhood", String(200), ForeignKey("neighbourhoods.name"), nullable=False),
         Column("heating", String(40), nullable=False, server_default="gasketel"),
+        *_last_editor(),
     ),
-    Column("row_version", Integer, nullable=False, server_default="1"),
-    *_last_editor(),
 )
 
 dwellings = Table(
@@ -94,9 +95,8 @@ dwellings = Table(
         Column("dwelling", String(100), primary_key=True),
         Column("complex", String(100), ForeignKey("complexes.complex"), nullable=False, index=True),
         Column("let", Boolean, nullable=False, server_default="1"),
+        *_last_editor(),
     ),
-    Column("row_version", Integer, nullable=False, server_default="1"),
-    *_last_editor(),
 )
 
 projects = Table(
@@ -109,9 +109,8 @@ projects = Table(
         Column("electricity_saving_kwh", Float, nullable=False, server_default="0"),
         Column("rent_increase_cents", Integer, nullable=False, server_default="0"),
         Column("status", String(40), nullable=False, server_default="gepland"),
+        *_last_editor(),
     ),
-    Column("row_version", Integer, nullable=False, server_default="1"),
-    *_last_editor(),
 )
 
 # Append-only: a vote is never edited in place; the current vote per (project, dwelling)
@@ -145,24 +144,20 @@ status_events = Table(
 targets = Table(
     "targets", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    *_fields("targets", Column("corporation", String(200), nullable=False)),
-    Column("row_version", Integer, nullable=False, server_default="1"),
-    *_last_editor(),
+    *_fields("targets", Column("corporation", String(200), nullable=False), *_last_editor()),
     UniqueConstraint("corporation", "from_year", "to_year", name="uq_targets_key"),
 )
 
 tariffs = Table(
     "tariffs", metadata,
-    *_fields("tariffs", Column("year", Integer, primary_key=True, autoincrement=False)),
-    Column("row_version", Integer, nullable=False, server_default="1"),
-    *_last_editor(),
+    *_fields("tariffs", Column("year", Integer, primary_key=True, autoincrement=False),
+             *_last_editor()),
 )
 
 emission_factors = Table(
     "emission_factors", metadata,
-    *_fields("emission_factors", Column("year", Integer, primary_key=True, autoincrement=False)),
-    Column("row_version", Integer, nullable=False, server_default="1"),
-    *_last_editor(),
+    *_fields("emission_factors", Column("year", Integer, primary_key=True, autoincrement=False),
+             *_last_editor()),
 )
 
 capacities = Table(
@@ -171,18 +166,16 @@ capacities = Table(
         "capacities",
         Column("corporation", String(200), primary_key=True),
         Column("year", Integer, primary_key=True, autoincrement=False),
+        *_last_editor(),
     ),
-    Column("row_version", Integer, nullable=False, server_default="1"),
-    *_last_editor(),
 )
 
-# Workspace-only tables (migration 0004), not in the workbook.  Built-in defaults are
-# never stored: an empty table means the defaults are in force.
+# Migration 0004 (in the workbook since issue 18).  Built-in defaults are never stored:
+# an empty table means the defaults are in force.
 rent_limits = Table(
     "rent_limits", metadata,
-    *_fields("rent_limits", Column("year", Integer, primary_key=True, autoincrement=False)),
-    Column("row_version", Integer, nullable=False, server_default="1"),
-    *_last_editor(),
+    *_fields("rent_limits", Column("year", Integer, primary_key=True, autoincrement=False),
+             *_last_editor()),
 )
 
 # A row overrides the built-in catalogue measure with the same key; other keys add measures.
@@ -192,9 +185,8 @@ measures = Table(
         "measures",
         Column("measure", String(200), primary_key=True),
         Column("electricity_saving_kwh", Float, nullable=False, server_default="0"),
+        *_last_editor(),
     ),
-    Column("row_version", Integer, nullable=False, server_default="1"),
-    *_last_editor(),
 )
 
 # Measured use (migration 0007): a surrogate id, since a complex-level row has no
@@ -205,17 +197,15 @@ usage = Table(
     *_fields(
         "usage",
         Column("complex", String(100), ForeignKey("complexes.complex"), nullable=False, index=True),
+        *_last_editor(),
     ),
-    Column("row_version", Integer, nullable=False, server_default="1"),
-    *_last_editor(),
     UniqueConstraint("complex", "dwelling", "year", name="uq_usage_key"),
 )
 
 degree_days = Table(
     "degree_days", metadata,
-    *_fields("degree_days", Column("year", Integer, primary_key=True, autoincrement=False)),
-    Column("row_version", Integer, nullable=False, server_default="1"),
-    *_last_editor(),
+    *_fields("degree_days", Column("year", Integer, primary_key=True, autoincrement=False),
+             *_last_editor()),
 )
 
 EDITOR_COLUMNS = ("row_version", "changed_by", "changed_at", "changed_fields")
@@ -235,6 +225,8 @@ TABLE_KEYS: dict[str, tuple[Table, tuple[str, ...]]] = {
 FIELD_COLUMNS: dict[str, tuple[Table, dict[str, str]]] = {
     **{name: (sql, {}) for name, (sql, _keys) in TABLE_KEYS.items()},
     "votes": (vote_events, {"date": "vote_date"}),
+    "vote_history": (vote_events, {"date": "vote_date"}),
+    "status_history": (status_events, {}),
 }
 
 

@@ -30,12 +30,12 @@ from alembic import command as alembic_command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, event, func, insert, select
+from sqlalchemy import DateTime, create_engine, event, func, insert, select
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, ProgrammingError
 
 from ..models import fields as registry
-from ..models.dataset import TABLES, Dataset, conform
+from ..models.dataset import TABLES, Dataset, conform, latest_votes
 from . import schema as s
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -410,25 +410,27 @@ class Workspace:
         return self.get_meta("sample") == "soest"
 
     # ----- reading -----------------------------------------------------------------
-    def load(self) -> Dataset:
-        """Every table as typed frames (the current vote per project and dwelling)."""
+    def load(self, *, history: bool = False) -> Dataset:
+        """Every table as typed frames (the current vote per project and dwelling).
+        ``history``: also the vote and status histories (an export needs them; the rules
+        and views do not, and they are left empty otherwise)."""
         with self.engine.connect() as conn:
-            return self._load(conn)
+            return self._load(conn, history=history)
 
     def load_tables(self, tables: set[str] | list[str]) -> dict[str, pd.DataFrame]:
         """Only the named tables (after an edit that touched just those), one snapshot."""
         with self.engine.connect() as conn:
             return {t: self._load_table(conn, t) for t in TABLES if t in tables}
 
-    def _load(self, conn: Connection) -> Dataset:
-        return Dataset(**{t: self._load_table(conn, t) for t in TABLES})
+    def _load(self, conn: Connection, *, history: bool = False) -> Dataset:
+        skip = () if history else registry.history_tables()
+        return Dataset(**{t: self._load_table(conn, t) for t in TABLES if t not in skip})
 
     def _load_table(self, conn: Connection, table: str) -> pd.DataFrame:
         if table == "votes":
             return conform("votes", self._current_votes(conn))
-        sql_table = s.TABLE_KEYS[table][0]
-        cols = [s.field_column(table, c) for c in registry.dtypes(table)]   # raises when one is missing
-        keys = [sql_table.c[k] for k in s.TABLE_KEYS[table][1]]
+        cols = [s.field_column(table, c).label(c) for c in registry.dtypes(table)]   # raises when one is missing
+        keys = [s.field_column(table, k) for k in registry.table(table).keys]
         return conform(table, _fetch_frame(conn, select(*cols).order_by(*binary_order(conn, keys))))
 
     def _current_votes(self, conn: Connection) -> pd.DataFrame:
@@ -523,16 +525,16 @@ def apply_import_plan(conn: Connection, plan, *, user: str | None = None) -> Non
 
     _ensure_names(conn, *(f for f in (plan.adds.get("complexes"), plan.updates.get("complexes"))
                           if f is not None))
-    for name in ("complexes", "dwellings", "projects", "targets", "tariffs", "emission_factors",
-                 "capacities", "usage", "degree_days"):
-        table, keys = s.TABLE_KEYS[name]
+    for name, (table, keys) in s.TABLE_KEYS.items():
         add = plan.adds.get(name)
         if add is not None and len(add):
+            add = _with_editor(add, user, stamp)
             cols = [c for c in add.columns if c in table.c]
-            bulk_insert(conn, table, add[cols], changed_by=user, changed_at=stamp)
+            bulk_insert(conn, table, add[cols])
         upd = plan.updates.get(name)
         if upd is not None and len(upd):
-            cols = [c for c in upd.columns if c in table.c and c not in keys]
+            cols = [c for c in upd.columns
+                    if c in table.c and c not in keys and c not in s.EDITOR_COLUMNS]
             if not cols:
                 continue
             rows = _records(upd[list(keys) + cols])
@@ -546,8 +548,44 @@ def apply_import_plan(conn: Connection, plan, *, user: str | None = None) -> Non
                                "changed_at": stamp, "changed_fields": ", ".join(cols)}))
             conn.execute(stmt, [{**{f"k_{k}": r[k] for k in keys}, **{f"v_{c}": r[c] for c in cols}}
                                 for r in rows])
+    for name in registry.history_tables():
+        add = plan.adds.get(name)
+        if add is not None and len(add):
+            restore_history(conn, name, add, stamp=stamp)
     if len(plan.vote_events):
         append_votes(conn, plan.vote_events, note="import")
+
+
+def _with_editor(frame: pd.DataFrame, user: str | None, stamp: dt.datetime) -> pd.DataFrame:
+    """New rows keep the last editor the workbook gives, as given (a restore); rows from
+    a sheet without "Gewijzigd op" (an older or hand-made workbook) get the importing
+    user, now."""
+    if "changed_at" in frame.columns:
+        return frame
+    return frame.assign(changed_at=pd.Timestamp(stamp), changed_by=user)
+
+
+def restore_history(conn: Connection, name: str, frame: pd.DataFrame, *,
+                    stamp: dt.datetime | None = None) -> None:
+    """Write the entries of a history (``vote_history``, ``status_history``) exactly as
+    given (numbers, order, who, when) into a workspace that has no history of that kind
+    yet; a missing time of recording is ``stamp``.  Refused when the workspace has one
+    (a history is never merged into another: the import plan checks it, this guards it)."""
+    sql, renamed = s.FIELD_COLUMNS[name]
+    if conn.execute(select(func.count()).select_from(sql)).scalar():
+        raise WorkspaceError(f"The workspace already holds a {name.replace('_', ' ')}; "
+                             "it is never overwritten.")
+    out = frame.rename(columns=renamed).sort_values("id", kind="stable")
+    cols = [c for c in out.columns if c in sql.c]
+    out = out[cols].copy()
+    for c in cols:
+        if isinstance(sql.c[c].type, DateTime) and not sql.c[c].nullable:
+            out[c] = out[c].fillna(pd.Timestamp(stamp or now()))
+    bulk_insert(conn, sql, out)
+    if conn.dialect.name == "postgresql":     # the next appended entry follows the restored ones
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{sql.name}', 'id'), "
+            f"(SELECT max(id) FROM {sql.name}))")
 
 
 def _ensure_names(conn: Connection, *frames: pd.DataFrame) -> None:
@@ -563,18 +601,39 @@ def _ensure_names(conn: Connection, *frames: pd.DataFrame) -> None:
 
 
 def insert_dataset(conn: Connection, ds: Dataset, *, recorded_at: dt.datetime | None = None) -> None:
-    """Insert every row of ``ds`` (new keys only) on an open transaction."""
+    """Insert every row of ``ds`` (new keys only) on an open transaction; its histories,
+    when it has them, are restored as they are (:func:`restore_history`) and only the
+    votes they do not already end with are appended."""
     _ensure_names(conn, ds.complexes)
-    for name in ("complexes", "dwellings", "projects", "targets", "tariffs",
-                 "emission_factors", "capacities", "rent_limits", "measures", "usage",
-                 "degree_days"):
+    for name, (table, _keys) in s.TABLE_KEYS.items():
         frame = getattr(ds, name)
         if len(frame):
-            table = s.TABLE_KEYS[name][0]
             cols = [c for c in frame.columns if c in table.c]
             bulk_insert(conn, table, frame[cols])
-    if len(ds.votes):
-        append_votes(conn, ds.votes, recorded_at=recorded_at)
+    for name in registry.history_tables():
+        if len(getattr(ds, name)):
+            restore_history(conn, name, getattr(ds, name), stamp=recorded_at)
+    votes = ds.votes
+    if len(ds.vote_history) and len(votes):
+        votes = votes_beyond(votes, latest_votes(ds.vote_history))
+    if len(votes):
+        append_votes(conn, votes, recorded_at=recorded_at)
+
+
+VOTE_FIELDS = ("project", "dwelling", "vote", "date", "recorded_by")
+
+
+def votes_beyond(votes: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``votes`` that are not already the ``current`` vote of their project
+    and dwelling (same vote, date and recorder): what recording them would append."""
+    keys = ["project", "dwelling"]
+    both = votes.reset_index(drop=True).merge(
+        current[list(VOTE_FIELDS)], on=keys, how="left", suffixes=("", "__cur"), indicator=True)
+    same = both["_merge"].eq("both").to_numpy(dtype=bool)
+    for c in VOTE_FIELDS[2:]:
+        a, b = both[c], both[f"{c}__cur"]
+        same &= ((a.isna() & b.isna()) | (a == b).fillna(False)).to_numpy(dtype=bool)
+    return votes.reset_index(drop=True)[~same].reset_index(drop=True)
 
 
 def append_votes(conn: Connection, votes: pd.DataFrame, *, recorded_at: dt.datetime | None = None,
@@ -616,10 +675,13 @@ def binary_order(conn: Connection, columns) -> list:
 COPY_FROM = 500   # rows from which PostgreSQL gets them by COPY rather than INSERTs
 
 
-def _plain_values(column: pd.Series) -> list:
+def _plain_values(column: pd.Series, keep_time: bool = False) -> list:
     """A frame column as plain Python values (``None`` where missing, dates as
-    ``datetime.date``), ready for a database driver."""
+    ``datetime.date``, or ``datetime.datetime`` with ``keep_time``), ready for a
+    database driver."""
     if column.dtype.kind == "M":
+        if keep_time:
+            return [None if pd.isna(v) else v.to_pydatetime() for v in column.tolist()]
         return [None if pd.isna(v) else v.date() for v in column.tolist()]
     return column.to_numpy(dtype=object, na_value=None).tolist()
 
@@ -638,7 +700,7 @@ def bulk_insert(conn: Connection, table, rows: list[dict] | pd.DataFrame, **cons
     batches through ``COPY … FROM STDIN`` (psycopg), small ones as an executemany INSERT."""
     if isinstance(rows, pd.DataFrame):
         own = [c for c in rows.columns if c not in constants]
-        values = [_plain_values(rows[c]) for c in own]
+        values = [_plain_values(rows[c], isinstance(table.c[c].type, DateTime)) for c in own]
         n = len(rows)
     else:
         own = [c for c in rows[0] if c not in constants] if rows else []
@@ -747,4 +809,4 @@ def sqlite_integrity_ok(path: Path) -> bool:
 
 __all__ = ["Workspace", "WorkspaceError", "NewerWorkspaceError", "DamagedWorkspaceError",
            "ConflictError", "ReadOnlyWorkspaceError", "head_revision", "insert_dataset",
-           "append_votes", "count_rows", "current_user", "public_location", "engine_url"]
+           "append_votes", "restore_history", "votes_beyond", "count_rows", "current_user", "public_location", "engine_url"]

@@ -83,7 +83,8 @@ class ExchangeActions(QObject):
                                          lambda: self.export_workspace(personal_data=False),
                                          None, "actExportPrivate")
         self.act_export_private.setStatusTip(self.tr(
-            "Export without addresses and without who recorded each vote"))
+            "Export without names and free text: no addresses, no who recorded or changed "
+            "what, no reasons or notes"))
         self.act_template = action(self.tr("Save &template…"), self.save_template, None,
                                    "actSaveTemplate")
         self.act_template.setStatusTip(self.tr(

@@ -182,7 +182,7 @@ class RealisedPage(Page):
             ColumnSpec("electricity_after_kwh", self.tr("kWh\nafter"), _m3, NUMBER_ALIGN),
             ColumnSpec("housing_before_cents", self.tr("Housing\ncosts before"), money, NUMBER_ALIGN),
             ColumnSpec("housing_after_cents", self.tr("Housing\ncosts after"), money, NUMBER_ALIGN),
-            ColumnSpec("missing_text", self.tr("Missing readings")),
+            ColumnSpec("missing_text", self.tr("Missing\nreadings")),
         ], key="project")
         self.model.set_role_provider(Qt.ItemDataRole.BackgroundRole, self._colour)
         self.model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._tip)
@@ -254,9 +254,11 @@ class RealisedPage(Page):
     def _catalogue_tab(self) -> QWidget:
         tab = QWidget()
         lay = QVBoxLayout(tab)
-        lay.addWidget(section_label(self.tr(
+        heading = section_label(self.tr(
             "Realised against assumed gas saving per measure (average over the completed "
-            "projects that used it; a project's realisation counts for each of its measures)")))
+            "projects that used it; a project's realisation counts for each of its measures)"))
+        heading.setWordWrap(True)
+        lay.addWidget(heading)
         self.feedback_model = FrameTableModel([
             ColumnSpec("name", self.tr("Measure")),
             ColumnSpec("projects", self.tr("Projects"), fmt.integer, NUMBER_ALIGN),

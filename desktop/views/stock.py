@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-    QSplitter, QVBoxLayout, QWidget,
+    QSizePolicy, QSplitter, QVBoxLayout, QWidget,
 )
 
 from .. import edits
@@ -166,6 +166,8 @@ class StockPage(Page):
         for combo in (self.corporation_filter, self.neighbourhood_filter, self.label_filter,
                       self.heating_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # never narrower than its longest entry: the search box gives way instead
+            combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             bar.addWidget(combo)
             combo.currentIndexChanged.connect(self.apply_filters)
         self.label_filter.addItem(self.tr("All labels"), ALL)

@@ -822,8 +822,8 @@ per woning</translation>
         <translation>Exporteren &amp;zonder persoonsgegevens…</translation>
     </message>
     <message>
-        <source>Export without addresses and without who recorded each vote</source>
-        <translation>Exporteren zonder adressen en zonder wie elke stem heeft vastgelegd</translation>
+        <source>Export without names and free text: no addresses, no who recorded or changed what, no reasons or notes</source>
+        <translation>Exporteren zonder namen en vrije tekst: geen adressen, niet wie wat vastlegde of wijzigde, geen redenen of opmerkingen</translation>
     </message>
     <message>
         <source>Save &amp;template…</source>
@@ -2220,8 +2220,10 @@ meer / maand</translation>
         <translation>Per woning per maand: huurverhoging − gerealiseerde besparing</translation>
     </message>
     <message>
-        <source>Missing readings</source>
-        <translation>Ontbrekende metingen</translation>
+        <source>Missing
+readings</source>
+        <translation>Ontbrekende
+metingen</translation>
     </message>
     <message>
         <source>Measured use per year (dwelling or complex)</source>

@@ -98,7 +98,9 @@ def validations(ws) -> dict[str, str]:
 def test_sheets_in_spec_order_with_instructions_last(tmp_path, engine):
     _, wb = export(tmp_path, engine=engine)
     assert wb.sheetnames == TABLE_SHEETS + ["Toelichting"]
-    assert "Capaciteit" not in " ".join(wb.sheetnames)
+    # every table of the workspace has its sheet (issue 18), the histories last
+    assert TABLE_SHEETS[-5:] == ["Capaciteit", "Huurgrenzen", "Maatregelencatalogus",
+                                 "Stemgeschiedenis", "Statusgeschiedenis"]
 
 
 def test_headers_are_dutch_bold_filled_frozen_and_filtered(tmp_path, engine):
@@ -106,14 +108,15 @@ def test_headers_are_dutch_bold_filled_frozen_and_filtered(tmp_path, engine):
     ws = wb["Woningen"]
     assert header(ws) == ["Woning", "Complex", "Adres", "Verhuurd", "Energielabel",
                           "Gas m3 per jaar", "Elektriciteit kWh per jaar", "Kale huur per maand",
-                          "Huurder", "Verhuurd sinds", "Leeg sinds", *PERFORMANCE_HEADERS]
+                          "Huurder", "Verhuurd sinds", "Leeg sinds", *PERFORMANCE_HEADERS, "Versie",
+                          "Gewijzigd door", "Gewijzigd op", "Gewijzigde velden"]
     for cell in ws[1]:
         assert cell.font.b is True
         assert cell.fill.fgColor.rgb.endswith("1F5C4A")
         assert cell.alignment.wrap_text is True
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:P4"           # header + 3 dwellings
-    assert wb["Projecten"].auto_filter.ref == "A1:L2"
+    assert ws.auto_filter.ref == "A1:T4"           # header + 3 dwellings
+    assert wb["Projecten"].auto_filter.ref == "A1:R2"
     for name in TABLE_SHEETS:
         assert wb[name].freeze_panes == "A2"
 
@@ -162,7 +165,8 @@ def test_numbers_are_numbers_money_in_euros_dates_are_dates(tmp_path, engine):
 
     p = wb["Projecten"]
     assert [c.value for c in p[2]] == ["PR-1", "P-1001", 2026, "dakisolatie; warmtepomp", "A",
-                                       900, -1500, 25, 45000, "draagvlakmeting", None, None]
+                                       900, -1500, 25, 45000, "draagvlakmeting", None, None,
+                                       None, None, 1, None, None, None]
     saving = column(p, "Elektriciteitsbesparing kWh per woning per jaar")[0]
     assert saving.data_type == "n" and saving.value == -1500         # a negative NUMBER
     assert column(p, "Investering per woning")[0].number_format == rent[0].number_format
@@ -172,7 +176,7 @@ def test_numbers_are_numbers_money_in_euros_dates_are_dates(tmp_path, engine):
     assert date[0].number_format == "dd-mm-yyyy"
     assert date[1].value is None
     t = wb["Tarieven"]
-    assert [c.value for c in t[2]] == [2023, 1.45, 0.4]
+    assert [c.value for c in t[2]] == [2023, 1.45, 0.4, 1, None, None, None]   # + last editor
 
 
 def test_formula_looking_text_stays_text(tmp_path, engine):

@@ -71,10 +71,10 @@ def test_defaults_are_valid_values_of_their_field():
 
 def test_the_declared_defaults_and_ranges():
     """What the workbook spec says, as users see it (the invariants and import use these)."""
-    assert fields.defaults("complexes") == {"heating": "gasketel"}
-    assert fields.defaults("dwellings") == {"let": True}
+    assert fields.defaults("complexes") == {"heating": "gasketel", "row_version": 1}
+    assert fields.defaults("dwellings") == {"let": True, "row_version": 1}
     assert fields.defaults("projects") == {"electricity_saving_kwh": 0.0, "rent_increase_cents": 0,
-                                           "status": "gepland"}
+                                           "status": "gepland", "row_version": 1}
     assert fields.required("projects") == ("project", "complex", "year", "gas_saving_m3")
     assert fields.ranges("complexes")["build_year"] == (1800, 2100)
     assert "electricity_saving_kwh" not in fields.ranges("projects")   # may be negative
@@ -100,8 +100,13 @@ def test_personal_fields_are_exactly_the_columns_a_privacy_export_leaves_out(tmp
         if t.in_workbook:
             for header in set(full_headers[t.dutch]) - set(private_headers[t.dutch]):
                 left_out.add((t.name, next(f.name for f in t.fields if f.dutch == header)))
-    assert left_out == fields.personal_fields() == {("dwellings", "address"), ("dwellings", "tenant_name"),
-                                                   ("votes", "recorded_by"), ("usage", "dwelling")}
+    editable = ("complexes", "dwellings", "projects", "targets", "tariffs", "emission_factors",
+                "capacities", "rent_limits", "measures", "usage", "degree_days")
+    assert left_out == fields.personal_fields() == {
+        ("dwellings", "address"), ("dwellings", "tenant_name"), ("votes", "recorded_by"),
+        ("vote_history", "recorded_by"), ("usage", "dwelling"),
+        ("vote_history", "note"), ("status_history", "reason"), ("status_history", "changed_by"),
+        *((t, "changed_by") for t in editable)}
     # and the personal data itself is in neither place of the private file
     wb = openpyxl.load_workbook(private, read_only=True)
     addresses = set(ds.dwellings["address"].dropna())

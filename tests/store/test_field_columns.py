@@ -38,9 +38,10 @@ def test_votes_are_read_from_the_vote_events():
 def test_sql_types_follow_the_field_kinds():
     """The store holds what the frame expects: whole numbers (and cents) as integers,
     numbers as floats, yes/no as booleans, dates as dates, the rest as text."""
-    from sqlalchemy import Boolean, Date, Float, Integer, String, Text
+    from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Text
 
-    expected = {"int": Integer, "money": Integer, "number": Float, "yesno": Boolean, "date": Date}
+    expected = {"int": Integer, "money": Integer, "number": Float, "yesno": Boolean, "date": Date,
+                "datetime": DateTime}
     for t in fields.tables():
         for f in t.fields:
             column = s.field_column(t.name, f.name)

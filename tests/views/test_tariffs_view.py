@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.models import fields
 from desktop.sample import create_sample_workspace
 from desktop.settings import Settings
 from desktop.views.controller import Controller
@@ -231,7 +232,8 @@ def test_lower_liberalisation_limit_flags_a_project_on_the_affordability_page(qt
     assert dialog.result() == dialog.DialogCode.Accepted
     assert limits.save(2021, dialog.result_values)
     rows = controller.dataset.rent_limits.set_index("year")
-    assert rows.loc[2021].tolist() == [63325, 67866, 64000]       # whole cents
+    assert rows.loc[2021, ["aftopping_small_cents", "aftopping_large_cents",
+                           "liberalisation_cents"]].tolist() == [63325, 67866, 64000]   # whole cents
     assert rows.loc[2020, "liberalisation_cents"] == 73714
     assert column(limits.model, "liberalisation_cents") == [73714, 64000]
 
@@ -260,9 +262,11 @@ def test_rent_limits_add_and_delete_a_year(setup, qtbot):
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert limits.save(dialog.year(), dialog.result_values)
-    assert controller.dataset.rent_limits.to_dict("records") == [
+    saved = controller.dataset.rent_limits
+    assert saved.drop(columns=list(fields.audit_fields("rent_limits"))).to_dict("records") == [
         {"year": 2024, "aftopping_small_cents": 69707, "aftopping_large_cents": 74721,
          "liberalisation_cents": 87966}]
+    assert saved["row_version"].tolist() == [1] and saved["changed_by"].notna().all()
     # the workspace's only year stands for every year: the built-in 2020/2021 are not used
     assert not limits.from_defaults and column(limits.model, "year") == [2024]
     again = limits.make_dialog()
