@@ -122,11 +122,47 @@ def build_sample(path: Path = SAMPLE_FILE) -> tuple[Dataset, dict[str, str]]:
                 })
                 add_dwellings(cid, hood, n, label, rent, round(n * vacancy))
 
+    _add_performance(complexes, projects, random.Random(ws["seed"] + 24))
     targets = [{"corporation": t["corporation"], "from_year": t["from"], "to_year": t["to"],
                 "dwellings": t["dwellings"]} for t in desc["target"]]
     ds = Dataset.from_records(complexes=complexes, dwellings=dwellings, projects=projects,
                               votes=votes, targets=targets)
     return ds, {"sample": "soest", "name": ws["name"]}
+
+
+# Typical net heat demand (kWh/m²·yr) per label, for the sample's invented stock only.
+_SAMPLE_HEAT_DEMAND = {"A++++": 25, "A+++": 30, "A++": 35, "A+": 42, "A": 55, "B": 75, "C": 95,
+                       "D": 120, "E": 150, "F": 180, "G": 215}
+
+
+def _ep2_in_band(label: str, rng: random.Random) -> float:
+    """An EP2 inside the NTA 8800 band of ``label`` (so the label from EP2 is that label)."""
+    from .models.enums import LABELS
+    from .models.yardsticks import EP2_LIMITS
+
+    i = LABELS.index(label)
+    low = EP2_LIMITS[i - 1] if i > 0 else -20.0
+    high = EP2_LIMITS[i] if i < len(EP2_LIMITS) else 450.0
+    return round(rng.uniform(low + 1, high - 1), 1)
+
+
+def _add_performance(complexes: list[dict], projects: list[dict], rng: random.Random) -> None:
+    """Invented energy performance per complex (type, EP2 inside its label's band, Ag,
+    Als, heat demand) and after each project with a label after; its own random stream,
+    so the rest of the sample stays as it was."""
+    for c in complexes:
+        single = rng.random() < 0.55
+        area = rng.uniform(85, 115) if single else rng.uniform(55, 80)
+        shape = rng.uniform(1.3, 2.1) if single else rng.uniform(0.7, 1.3)
+        c.update(dwelling_type="eengezins" if single else "meergezins",
+                 ep2_kwh_m2=_ep2_in_band(c["label"], rng), floor_area_m2=round(area, 1),
+                 loss_area_m2=round(area * shape, 1),
+                 heat_demand_kwh_m2=round(_SAMPLE_HEAT_DEMAND[c["label"]] * rng.uniform(0.9, 1.1), 1))
+    for p in projects:
+        if p.get("label_after"):
+            p.update(ep2_after_kwh_m2=_ep2_in_band(p["label_after"], rng),
+                     heat_demand_after_kwh_m2=round(_SAMPLE_HEAT_DEMAND[p["label_after"]]
+                                                    * rng.uniform(0.85, 1.0), 1))
 
 
 def create_sample_workspace(location) -> "object":

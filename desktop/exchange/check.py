@@ -32,7 +32,7 @@ from .problems import LANGUAGES, WorkbookProblem, default_language, group_warnin
 from .reader import ReadResult, WorkbookUnreadable, read_workbook
 
 PARTS: tuple[str, ...] = ("support", "affordability", "affordability_by_corporation_year",
-                          "programme", "co2", "realised")
+                          "programme", "co2", "realised", "indicators", "efg_2028")
 
 
 @dataclass
@@ -163,6 +163,9 @@ _T = {
     "realised": ("Saving realised per completed project (per dwelling; money per month in cents)",
                  "Gerealiseerde besparing per opgeleverd project (per woning; geld per maand in "
                  "centen)"),
+    "indicators": ("Sector yardsticks per corporation and year",
+                   "Prestaties (sectorindicatoren) per corporatie en jaar"),
+    "efg_2028": ("Complexes still E/F/G after 2028", "Complexen nog E/F/G na 2028"),
     "empty": ("(nothing)", "(niets)"),
 }
 
@@ -174,6 +177,10 @@ _COLUMNS_NL = {
     "year": "jaar", "avg_rent_increase_per_month": "gem. huurverhoging/mnd",
     "avg_energy_saving_per_month": "gem. energiebesparing/mnd", "from_year": "van",
     "to_year": "t/m", "target": "doel", "planned": "gepland", "done": "gereed", "tonnes": "ton",
+    "efg": "EFG", "toekomstklaar": "toekomstklaar", "gas_free": "aardgasvrij",
+    "avg_distance_kwh_m2": "gem. afstand Standaard kWh/m2", "avg_ep2_kwh_m2": "gem. EP2 kWh/m2",
+    "co2_gas_kg_m2": "CO2 gas kg/m2", "complex": "complex", "name": "naam",
+    "neighbourhood": "wijk", "next_project_year": "volgend project",
 }
 
 _VALUES_NL = {"reached": "gehaald", "not_reached": "niet gehaald",
@@ -250,7 +257,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser(prog: str = "python -m desktop check") -> argparse.ArgumentParser:
     p = _Parser(prog=prog, description="Evaluate a programme workbook on its own "
-                                       "(errors, warnings, support, affordability, programme, CO2).")
+                                       "(errors, warnings, support, affordability, programme, CO2, "
+                                       "sector yardsticks).")
     p.add_argument("workbook", metavar="FILE.xlsx", help="the programme workbook")
     p.add_argument("--json", action="store_true", help="print the report as one JSON object")
     p.add_argument("--base-year", type=int, default=BASE_YEAR, metavar="Y",

@@ -36,7 +36,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from ..models import fields
 from ..models.dataset import Dataset
-from ..models.enums import LABELS, Heating, Status, Vote
+from ..models.enums import LABELS, DwellingType, Heating, Status, Vote
 from .columns import Column, Sheet, sheets
 from .progress import ProgressFn, report
 
@@ -59,6 +59,7 @@ LISTS: dict[str, tuple[str, ...]] = {
     "yesno": (YES, NO),
     "label": LABELS,
     "heating": tuple(Heating.values()),
+    "dwelling_type": tuple(DwellingType.values()),
     "status": tuple(Status.values()),
     "vote": tuple(Vote.values()),
 }
@@ -66,6 +67,7 @@ _ENGLISH_LISTS: dict[str, tuple[str, ...]] = {
     "yesno": ("yes", "no"),
     "label": LABELS,
     "heating": tuple(m.english for m in Heating),
+    "dwelling_type": tuple(m.english for m in DwellingType),
     "status": tuple(m.english for m in Status),
     "vote": tuple(m.english for m in Vote),
 }
@@ -83,6 +85,7 @@ _KIND_TEXT: dict[str, tuple[str, str]] = {
     "yesno": ("ja/nee", "yes/no"),
     "label": ("energielabel", "energy label"),
     "heating": ("keuzelijst", "list"),
+    "dwelling_type": ("keuzelijst", "list"),
     "status": ("keuzelijst", "list"),
     "vote": ("keuzelijst", "list"),
 }

@@ -13,7 +13,8 @@ Use per dwelling (:func:`dwelling_use`):
 
 * gas: the dwelling's own value, else its complex's value, else — when the complex's
   heating burns no gas (``GAS_FREE_HEATING``: district heating, heat pump, electric) —
-  zero, else the typical use for its label (the dwelling's label, else the complex's),
+  zero, else the typical use for its label (the dwelling's label, else the complex's; a
+  label is the one its EP2 gives by the NTA 8800 bands where EP2 is known, issue 24),
   else zero with a warning;
 * electricity: own value, else the complex's, else the Dutch average household use.
 
@@ -47,6 +48,7 @@ import pandas as pd
 from .dataset import Dataset, Problem
 from .defaults import (BASE_YEAR, CO2_TARGET_PATH, HORIZON_YEAR, TYPICAL_ELECTRICITY_KWH,
                        TYPICAL_GAS_M3_BY_LABEL)
+from .energy_label import label_codes_from_ep2
 from .enums import GAS_FREE_HEATING, LABELS, Heating, Status
 from .measures import is_gas_free
 from .yearly import factors_for_years
@@ -75,7 +77,7 @@ def _floats(s: pd.Series) -> np.ndarray:
 _LABEL_CODE = {lab: i for i, lab in enumerate(LABELS)}
 
 
-def _label_codes(s: pd.Series) -> np.ndarray:
+def label_codes(s: pd.Series) -> np.ndarray:
     """0..10 for A++++..G, -1 for missing or unknown text (normalised per distinct
     value: few distinct labels among many rows)."""
     if len(s) == 0:
@@ -84,6 +86,14 @@ def _label_codes(s: pd.Series) -> np.ndarray:
     lookup = np.array([_LABEL_CODE.get(str(v).strip().upper(), -1) for v in uniques] + [-1],
                       dtype="int64")
     return lookup[codes]          # code -1 (missing) takes the trailing -1
+
+
+def _label_with_ep2(frame: pd.DataFrame) -> np.ndarray:
+    """Label codes of a complexes or dwellings frame: from its EP2 by the NTA 8800 bands
+    where given, else its label (-1: neither)."""
+    given = label_codes(frame["label"])
+    from_ep2 = label_codes_from_ep2(_floats(frame["ep2_kwh_m2"]))
+    return np.where(from_ep2 >= 0, from_ep2, given)
 
 
 def not_cancelled(status: pd.Series) -> np.ndarray:
@@ -237,7 +247,7 @@ def _use_arrays(ds: Dataset) -> _Use:
 
     c_gas = pad(_floats(C["gas_m3"]), np.nan)
     c_el = pad(_floats(C["electricity_kwh"]), np.nan)
-    c_label = pad(_label_codes(C["label"]), -1)
+    c_label = pad(_label_with_ep2(C), -1)
     heating = C["heating"].astype("string").str.strip().str.casefold()
     heating = heating.map({h.value: h.value for h in Heating} | {h.english: h.value for h in Heating})
     c_heating = pad(heating.fillna(Heating.GAS_BOILER.value).to_numpy(dtype=object),
@@ -256,7 +266,7 @@ def _use_arrays(ds: Dataset) -> _Use:
     weight = np.concatenate([np.ones(nd), declared[virt]])
     own_gas = np.concatenate([dcol("gas_m3", "float64", np.nan), np.full(nv, np.nan)])
     own_el = np.concatenate([dcol("electricity_kwh", "float64", np.nan), np.full(nv, np.nan)])
-    labels_d = _label_codes(D["label"])
+    labels_d = _label_with_ep2(D)
     own_label = np.concatenate([labels_d if rows_d is None else labels_d[rows_d],
                                 np.full(nv, -1, dtype="int64")])
     virtual = np.concatenate([np.zeros(nd, dtype=bool), np.ones(nv, dtype=bool)])
@@ -649,7 +659,7 @@ def emissions(ds: Dataset, base_year: int = BASE_YEAR, end_year: int = HORIZON_Y
     # (summed per group once, cached); only complexes with one are worked out per year.
     nl = _NL + 1
     per_label = np.broadcast_to(u.group_label_hist[:, None, :], (grp.n, ny, nl)).copy()
-    la = _label_codes(P["label_after"].iloc[pos]) if len(pos) else np.zeros(0, dtype="int64")
+    la = label_codes(P["label_after"].iloc[pos]) if len(pos) else np.zeros(0, dtype="int64")
     has_la = la >= 0
     if has_la.any():
         ev = pd.DataFrame({"c": pc[has_la], "y": py[has_la], "l": la[has_la],
@@ -681,16 +691,7 @@ def emissions(ds: Dataset, base_year: int = BASE_YEAR, end_year: int = HORIZON_Y
     })
 
     # ---- gas-free share per year ----------------------------------------------------
-    first_free = np.full(nc, ny, dtype="int64")
-    if len(pos):
-        measures = P["measures"].astype("string").iloc[pos]
-        distinct = measures.dropna().unique()
-        free_map = {m: _gas_free_text(m) for m in distinct}
-        pfree = np.array([free_map.get(m, False) for m in
-                          measures.to_numpy(dtype=object, na_value=None)], dtype=bool)
-        if pfree.any():
-            np.minimum.at(first_free, pc[pfree], py[pfree])
-    free = u.c_gas_free[:, None] | (np.arange(ny)[None, :] >= first_free[:, None])
+    free = first_gas_free(u, P, pos, pc, py, ny)
     free_g = grp.sum(free * N[:, None])
     gas_free = pd.DataFrame({
         "year": rep_years.astype("int64"),
@@ -704,6 +705,23 @@ def emissions(ds: Dataset, base_year: int = BASE_YEAR, end_year: int = HORIZON_Y
     factors_used = fac.reset_index()
     result = Co2Result(base_year, end_year, by_group, labels, gas_free, factors_used)
     return result, warnings
+
+
+def first_gas_free(u: _Use, P: pd.DataFrame, pos: np.ndarray, pc: np.ndarray, py: np.ndarray,
+                   ny: int) -> np.ndarray:
+    """(complex × year) bool: gas-free that year — the complex's heating burns no gas,
+    or one of the projects ``pos`` (rows of ``P``, of complex ``pc``, year index ``py``)
+    done by then lists a gas-free measure."""
+    first_free = np.full(u.n_complexes, ny, dtype="int64")
+    if len(pos):
+        measures = P["measures"].astype("string").iloc[pos]
+        distinct = measures.dropna().unique()
+        free_map = {m: _gas_free_text(m) for m in distinct}
+        pfree = np.array([free_map.get(m, False) for m in
+                          measures.to_numpy(dtype=object, na_value=None)], dtype=bool)
+        if pfree.any():
+            np.minimum.at(first_free, pc[pfree], py[pfree])
+    return u.c_gas_free[:, None] | (np.arange(ny)[None, :] >= first_free[:, None])
 
 
 def co2_by_corporation(ds: Dataset, base_year: int = BASE_YEAR

@@ -93,6 +93,12 @@ class Heating(ListedValue):
 GAS_FREE_HEATING = (Heating.DISTRICT_HEATING, Heating.HEAT_PUMP, Heating.ELECTRIC)
 
 
+class DwellingType(ListedValue):
+    """The two dwelling types of the Standaard voor woningisolatie (and of NTA 8800)."""
+    SINGLE_FAMILY = ("eengezins", "single-family")
+    MULTI_FAMILY = ("meergezins", "multi-family")
+
+
 class Vote(ListedValue):
     YES = ("ja", "yes")
     NO = ("nee", "no")

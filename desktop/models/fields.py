@@ -21,7 +21,7 @@ from typing import Any
 # kind -> pandas dtype of the frame column ("string" columns hold str or <NA>).
 DTYPES: dict[str, str] = {
     "id": "string", "text": "string", "measures": "string", "label": "string",
-    "heating": "string", "status": "string", "vote": "string",
+    "heating": "string", "dwelling_type": "string", "status": "string", "vote": "string",
     "int": "Int64", "money": "Int64", "number": "Float64", "yesno": "boolean",
     "date": "datetime64[s]", "datetime": "datetime64[s]",
 }
@@ -89,6 +89,41 @@ class Table:
 
 _YEAR = dict(minimum=YEAR_MIN, maximum=YEAR_MAX)
 _M3, _KWH, _EUR = "m3", "kWh", "EUR"
+_KWH_M2, _SQM = "kWh/m2", "m2"
+
+
+def _performance(of_dwelling: bool) -> tuple[Field, ...]:
+    """The energy performance fields of a complex (its typical dwelling) or a dwelling
+    (overriding its complex): the yardsticks of :mod:`desktop.models.yardsticks`."""
+    nl, en = ((" Overschrijft het complex.", " Overrides the complex.") if of_dwelling else
+              (" Geldt voor elke woning die zelf geen waarde heeft.",
+               " Holds for every dwelling that gives none itself."))
+    return (
+        Field("dwelling_type", "dwelling_type", "Woningtype", "Dwelling type",
+              help_nl="eengezins of meergezins (voor de Standaard voor woningisolatie)." + nl,
+              help_en="single-family or multi-family (for the insulation standard)." + en),
+        Field("ep2_kwh_m2", "number", "EP2 kWh per m2 per jaar", "EP2 kWh per m2 per year",
+              minimum=-1000, maximum=2000, unit=_KWH_M2,
+              help_nl="Energie-index NTA 8800: primair fossiel energiegebruik EP2 in kWh/m2 per "
+                      "jaar; bepaalt het label (A++++ t/m G). Leeg: het opgegeven label geldt." + nl,
+              help_en="NTA 8800 energy index: primary fossil energy use EP2 in kWh/m2 per year; "
+                      "gives the label (A++++ to G). Empty: the given label holds." + en),
+        Field("floor_area_m2", "number", "Gebruiksoppervlakte Ag m2", "Usable floor area Ag m2",
+              minimum=0, unit=_SQM,
+              help_nl="Gebruiksoppervlakte Ag in m2 per woning." + nl,
+              help_en="Usable floor area Ag in m2 per dwelling." + en),
+        Field("loss_area_m2", "number", "Verliesoppervlakte Als m2", "Loss area Als m2",
+              minimum=0, unit=_SQM,
+              help_nl="Verliesoppervlakte Als in m2 per woning; vormfactor = Als / Ag." + nl,
+              help_en="Heat loss area Als in m2 per dwelling; shape factor = Als / Ag." + en),
+        Field("heat_demand_kwh_m2", "number", "Netto warmtebehoefte kWh per m2 per jaar",
+              "Net heat demand kWh per m2 per year", minimum=0, unit=_KWH_M2,
+              help_nl="Netto warmtebehoefte (NTA 8800) in kWh/m2 per jaar; vergeleken met de "
+                      "Standaard voor woningisolatie." + nl,
+              help_en="Net heat demand (NTA 8800) in kWh/m2 per year; compared with the "
+                      "insulation standard." + en),
+    )
+
 
 # Every editable record's last editor (the store keeps it for conflict messages,
 # migration 0003); in the workbook so that export -> import keeps it.
@@ -145,6 +180,7 @@ REGISTRY: tuple[Table, ...] = (
         Field("rent_cents", "money", "Kale huur per maand", "Net rent per month", minimum=0, unit=_EUR,
               help_nl="Kale huur per woning per maand in euro, idem.",
               help_en="Net rent per dwelling per month in euros, likewise."),
+        *_performance(of_dwelling=False),
         *_EDITOR,
     ), "Complexen", "Complexes", "Eén rij per wooncomplex.", "One row per housing complex.",
         ("complex", "dubbel complex")),
@@ -196,6 +232,7 @@ REGISTRY: tuple[Table, ...] = (
               help_en="Only for a vacant dwelling: vacant since this date (the tenant moved out). "
                       "A vote dated before it is the former tenant's: not an error, but it does "
                       "not count."),
+        *_performance(of_dwelling=True),
         *_EDITOR,
     ), "Woningen", "Dwellings", "Eén rij per woning (nodig om stemmen vast te leggen).",
         "One row per dwelling (needed to record votes).", ("dwelling", "dubbele woning")),
@@ -242,6 +279,20 @@ REGISTRY: tuple[Table, ...] = (
               subject=("The investment", "De investering")),
         Field("status", "status", "Status", "Status", default="gepland", form=True,
               help_nl="Status (standaard gepland).", help_en="Status (default planned)."),
+        Field("ep2_after_kwh_m2", "number", "EP2 na kWh per m2 per jaar", "EP2 after kWh per m2 per year",
+              minimum=-1000, maximum=2000, unit=_KWH_M2, form=True,
+              help_nl="Energie-index EP2 na de renovatie (kWh/m2 per jaar); geeft het label na "
+                      "en gaat voor 'Label na'.",
+              help_en="Energy index EP2 after the retrofit (kWh/m2 per year); gives the label "
+                      "after and takes precedence over 'Label after'.",
+              subject=("The EP2 after", "De EP2 na")),
+        Field("heat_demand_after_kwh_m2", "number", "Warmtebehoefte na kWh per m2 per jaar",
+              "Heat demand after kWh per m2 per year", minimum=0, unit=_KWH_M2, form=True,
+              help_nl="Netto warmtebehoefte na het maatregelenpakket (kWh/m2 per jaar), voor "
+                      "de Standaard voor woningisolatie.",
+              help_en="Net heat demand after the measure package (kWh/m2 per year), for the "
+                      "insulation standard.",
+              subject=("The heat demand after", "De warmtebehoefte na")),
         # the vote campaign
         Field("campaign_start", "date", "Start stemcampagne", "Campaign start",
               help_nl="Datum waarop de stemcampagne begon (leeg: nog niet begonnen).",

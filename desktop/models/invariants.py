@@ -21,11 +21,12 @@ from .campaign_dates import (
     FUTURE_FORM, early_form_message, impossible_vote_dates, notified_before_start, notified_message,
 )
 from .dataset import Dataset, Problem
-from .enums import LABELS, Heating, Status, Vote
+from .enums import LABELS, DwellingType, Heating, Status, Vote
 
 # Listed values per field kind: the allowed canonical values.
 LISTED_KINDS: dict[str, tuple[str, ...]] = {
     "heating": tuple(Heating.values()),
+    "dwelling_type": tuple(DwellingType.values()),
     "label": LABELS,
     "status": tuple(Status.values()),
     "vote": tuple(Vote.values()),

@@ -34,7 +34,7 @@ def frame_records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any
 
 def evaluate(ds: Dataset, base_year: int = BASE_YEAR) -> tuple[dict[str, list], list[Problem]]:
     """All computed parts of the check report, and the warnings the rules raised."""
-    from . import affordability, co2, programme, realised, support
+    from . import affordability, co2, programme, realised, support, yardsticks
 
     warnings: list[Problem] = []
     parts: dict[str, list] = {}
@@ -67,5 +67,10 @@ def evaluate(ds: Dataset, base_year: int = BASE_YEAR) -> tuple[dict[str, list], 
     parts["co2"] = frame_records(frame, ["year", "corporation", "tonnes"])
 
     parts["realised"] = realised.check_section(ds)
+    result = yardsticks.yardsticks(ds, base_year=base_year)
+    frame = yardsticks.indicators_by_corporation(ds, base_year, result=result)
+    parts["indicators"] = frame_records(frame, list(frame.columns))
+    frame = yardsticks.efg_after_deadline(ds, result)
+    parts["efg_2028"] = frame_records(frame, list(frame.columns))
 
     return parts, warnings

@@ -23,8 +23,8 @@ from ..models import fields
 # field kind -> the SQL type of a field not declared below
 PLAIN_TYPES = {
     "id": String(100), "text": Text, "measures": Text, "label": String(8), "heating": String(40),
-    "status": String(40), "vote": String(20), "int": Integer, "money": Integer, "number": Float,
-    "yesno": Boolean, "date": Date, "datetime": DateTime,
+    "dwelling_type": String(20), "status": String(40), "vote": String(20), "int": Integer,
+    "money": Integer, "number": Float, "yesno": Boolean, "date": Date, "datetime": DateTime,
 }
 
 

@@ -195,6 +195,13 @@ class ProjectDialog(QDialog):
         self.label_edit.addItem("")
         self.label_edit.addItems(list(LABELS))
         add("label_after", self.tr("Energy label after"), self.label_edit)
+        self.ep2_after_edit = QLineEdit()
+        add("ep2_after_kwh_m2", self.tr("EP2 after (kWh/m² per year)"), self.ep2_after_edit,
+            self.tr("The energy index after the retrofit; gives the label after"))
+        self.heat_after_edit = QLineEdit()
+        add("heat_demand_after_kwh_m2", self.tr("Heat demand after (kWh/m² per year)"),
+            self.heat_after_edit,
+            self.tr("Net heat demand after the measures, compared with the insulation standard"))
 
         self.gas_edit = QLineEdit()
         add("gas_saving_m3", self.tr("Gas saving (m³ per home per year)"), self.gas_edit)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from .. import edits
 from ..models import fields
-from ..models.enums import LABELS, Heating
+from ..models.enums import LABELS, DwellingType, Heating
 from . import fmt, theme
 from .controller import Outcome
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
@@ -31,10 +31,13 @@ from .widgets import data_table, hint_label, ok_cancel
 
 BANNER_STYLE = f"background: {theme.BAD_BG}; color: {theme.BAD_TEXT}; padding: 6px;"
 
+# energy performance (the yardsticks): the same fields on a complex and a dwelling
+PERFORMANCE_FIELDS = ("dwelling_type", "ep2_kwh_m2", "floor_area_m2", "loss_area_m2",
+                      "heat_demand_kwh_m2")
 COMPLEX_FIELDS = ("complex", "corporation", "neighbourhood", "name", "build_year", "dwellings",
-                  "heating", "label", "gas_m3", "electricity_kwh", "rent_cents")
+                  "heating", "label", "gas_m3", "electricity_kwh", "rent_cents") + PERFORMANCE_FIELDS
 DWELLING_FIELDS = ("dwelling", "address", "let", "tenant_name", "rent_cents", "label", "gas_m3",
-                   "electricity_kwh")
+                   "electricity_kwh") + PERFORMANCE_FIELDS
 # what a bulk edit of dwellings may set (the same value on every selected dwelling)
 BULK_FIELDS = ("label", "let", "rent_cents", "gas_m3", "electricity_kwh")
 
@@ -78,7 +81,7 @@ class FieldEditor:
         self.year = fields.table(table).field(name).unit == "year"     # shown without grouping
         if self.kind == "yesno":
             self.widget = QCheckBox(field_label(table, name))
-        elif self.kind in ("label", "heating") or choices is not None:
+        elif self.kind in ("label", "heating", "dwelling_type") or choices is not None:
             self.widget = QComboBox()
             if self.kind == "label":
                 self.widget.addItem("", None)
@@ -87,6 +90,10 @@ class FieldEditor:
             elif self.kind == "heating":
                 for h in Heating:
                     self.widget.addItem(fmt.listed(h), h.value)
+            elif self.kind == "dwelling_type":
+                self.widget.addItem("", None)
+                for t in DwellingType:
+                    self.widget.addItem(fmt.listed(t), t.value)
             else:
                 self.widget.setEditable(True)
                 self.widget.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

@@ -1987,6 +1987,22 @@ per woning</translation>
         <translation>Energielabel na</translation>
     </message>
     <message>
+        <source>EP2 after (kWh/m² per year)</source>
+        <translation>EP2 na (kWh/m² per jaar)</translation>
+    </message>
+    <message>
+        <source>The energy index after the retrofit; gives the label after</source>
+        <translation>De energie-index na de renovatie; bepaalt het label na</translation>
+    </message>
+    <message>
+        <source>Heat demand after (kWh/m² per year)</source>
+        <translation>Warmtebehoefte na (kWh/m² per jaar)</translation>
+    </message>
+    <message>
+        <source>Net heat demand after the measures, compared with the insulation standard</source>
+        <translation>Netto warmtebehoefte na de maatregelen, vergeleken met de Standaard voor woningisolatie</translation>
+    </message>
+    <message>
         <source>Gas saving (m³ per home per year)</source>
         <translation>Gasbesparing (m³ per woning per jaar)</translation>
     </message>
@@ -3426,6 +3442,165 @@ termijn tot</translation>
     </message>
 </context>
 <context>
+    <name>YardsticksPage</name>
+    <message>
+        <source>Sector yardsticks</source>
+        <translation>Prestaties (sectorindicatoren)</translation>
+    </message>
+    <message>
+        <source>Stock…</source>
+        <translation>Bezit…</translation>
+    </message>
+    <message>
+        <source>Enter EP2, areas, dwelling type and heat demand</source>
+        <translation>EP2, oppervlakten, woningtype en warmtebehoefte invullen</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Toon:</translation>
+    </message>
+    <message>
+        <source>The whole stock, one corporation or one neighbourhood</source>
+        <translation>Het hele bezit, één corporatie of één wijk</translation>
+    </message>
+    <message>
+        <source>Homes labelled E, F or G</source>
+        <translation>Woningen met label E, F of G</translation>
+    </message>
+    <message>
+        <source>Homes</source>
+        <translation>Woningen</translation>
+    </message>
+    <message>
+        <source>E/F/G homes with the plan</source>
+        <translation>E/F/G-woningen met het plan</translation>
+    </message>
+    <message>
+        <source>Target: none from 2028</source>
+        <translation>Doel: geen vanaf 2028</translation>
+    </message>
+    <message>
+        <source>Toekomstklaar and gas-free homes</source>
+        <translation>Toekomstklare en aardgasvrije woningen</translation>
+    </message>
+    <message>
+        <source>Toekomstklaar</source>
+        <translation>Toekomstklaar</translation>
+    </message>
+    <message>
+        <source>Gas-free</source>
+        <translation>Aardgasvrij</translation>
+    </message>
+    <message>
+        <source>2030: NPA 675,000 / 450,000 (sector)</source>
+        <translation>2030: NPA 675.000 / 450.000 (sector)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>E/F/G</source>
+        <translation>E/F/G</translation>
+    </message>
+    <message>
+        <source>Distance to the standard (kWh/m²)</source>
+        <translation>Afstand tot de Standaard (kWh/m²)</translation>
+    </message>
+    <message>
+        <source>Average over the homes whose type, build year, areas and heat demand are known; 0 when it meets it</source>
+        <translation>Gemiddelde over de woningen waarvan type, bouwjaar, oppervlakten en warmtebehoefte bekend zijn; 0 als de woning eraan voldoet</translation>
+    </message>
+    <message>
+        <source>EP2 (kWh/m²)</source>
+        <translation>EP2 (kWh/m²)</translation>
+    </message>
+    <message>
+        <source>Average over the homes with an EP2</source>
+        <translation>Gemiddelde over de woningen met een EP2</translation>
+    </message>
+    <message>
+        <source>CO2 from gas (kg/m²)</source>
+        <translation>CO2 uit gas (kg/m²)</translation>
+    </message>
+    <message>
+        <source>Gas use × the year&apos;s gas factor, per m² usable floor area</source>
+        <translation>Gasverbruik × de gasfactor van het jaar, per m² gebruiksoppervlakte</translation>
+    </message>
+    <message>
+        <source>Per year</source>
+        <translation>Per jaar</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Corporation</source>
+        <translation>Corporatie</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Wijk</translation>
+    </message>
+    <message>
+        <source>E/F/G in 2028</source>
+        <translation>E/F/G in 2028</translation>
+    </message>
+    <message>
+        <source>Next project</source>
+        <translation>Volgend project</translation>
+    </message>
+    <message>
+        <source>none planned</source>
+        <translation>geen gepland</translation>
+    </message>
+    <message>
+        <source>Still E/F/G after 2028</source>
+        <translation>Nog E/F/G na 2028</translation>
+    </message>
+    <message>
+        <source>Label from EP2 by the NTA 8800 bands (else the label given); toekomstklaar = meets the insulation standard, or A+ or better after a project. Not computed: 50 °C readiness, whole complex &quot;but a few&quot;, tenant&apos;s own changes.</source>
+        <translation>Label uit EP2 volgens de NTA 8800-klassen (anders het opgegeven label); toekomstklaar = voldoet aan de Standaard voor woningisolatie, of A+ of beter na een project. Niet berekend: geschikt voor 50 °C, heel complex &quot;op enkele na&quot;, ZAV van de huurder.</translation>
+    </message>
+    <message>
+        <source>Whole stock</source>
+        <translation>Hele bezit</translation>
+    </message>
+    <message>
+        <source>Corporation: %1</source>
+        <translation>Corporatie: %1</translation>
+    </message>
+    <message>
+        <source>Neighbourhood: %1</source>
+        <translation>Wijk: %1</translation>
+    </message>
+    <message>
+        <source>Still E/F/G after 2028 (%1)</source>
+        <translation>Nog E/F/G na 2028 (%1)</translation>
+    </message>
+    <message>
+        <source>E/F/G homes: %1 in %2 → &lt;b&gt;%3 in 2028&lt;/b&gt; in %4 complexes (target: none after 2028).</source>
+        <translation>E/F/G-woningen: %1 in %2 → &lt;b&gt;%3 in 2028&lt;/b&gt; in %4 complexen (doel: geen na 2028).</translation>
+    </message>
+    <message>
+        <source>In 2030: &lt;b&gt;%1&lt;/b&gt; of %2 homes toekomstklaar, &lt;b&gt;%3&lt;/b&gt; gas-free (national targets 675,000 and 450,000, sector-wide).</source>
+        <translation>In 2030: &lt;b&gt;%1&lt;/b&gt; van %2 woningen toekomstklaar, &lt;b&gt;%3&lt;/b&gt; aardgasvrij (landelijke doelen 675.000 en 450.000, voor de hele sector).</translation>
+    </message>
+    <message>
+        <source>Benchmark %1: distance to the standard %2 kWh/m², EP2 %3 kWh/m², CO2 from gas %4 kg/m².</source>
+        <translation>Benchmark %1: afstand tot de Standaard %2 kWh/m², EP2 %3 kWh/m², CO2 uit gas %4 kg/m².</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;E/F/G: %2&lt;br&gt;Toekomstklaar: %3&lt;br&gt;Gas-free: %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;E/F/G: %2&lt;br&gt;Toekomstklaar: %3&lt;br&gt;Aardgasvrij: %4</translation>
+    </message>
+</context>
+<context>
     <name>YearTable</name>
     <message>
         <source>Year</source>
@@ -3570,6 +3745,10 @@ De nieuwste reservekopie (%2) terugzetten? Het beschadigde bestand wordt ernaast
     <message>
         <source>CO2 to 2050</source>
         <translation>CO2 tot 2050</translation>
+    </message>
+    <message>
+        <source>Yardsticks</source>
+        <translation>Prestaties</translation>
     </message>
     <message>
         <source>Saving realised</source>

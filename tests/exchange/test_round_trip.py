@@ -24,7 +24,7 @@ from sqlalchemy import select, text, update
 from desktop.exchange.importer import export_workspace, import_workbook
 from desktop.models import fields
 from desktop.models.dataset import Dataset
-from desktop.models.enums import LABELS, Heating, Status, Vote
+from desktop.models.enums import LABELS, DwellingType, Heating, Status, Vote
 from desktop.models.measures import CATALOGUE
 from desktop.store import schema as s
 from desktop.store.commands import RecordVotes, SetStatus, Upsert
@@ -53,6 +53,8 @@ def _value(kind: str, f: fields.Field):
         strategy = st.sampled_from(LABELS)
     elif kind == "heating":
         strategy = st.sampled_from(tuple(Heating.values()))
+    elif kind == "dwelling_type":
+        strategy = st.sampled_from(tuple(DwellingType.values()))
     elif kind == "status":
         strategy = st.sampled_from(tuple(Status.values()))
     elif kind == "vote":

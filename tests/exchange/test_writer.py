@@ -21,6 +21,12 @@ from desktop.models.enums import LABELS
 TABLE_SHEETS = [s.dutch for s in SHEETS]
 
 
+# the energy performance columns (issue 24), last on Complexen and Woningen
+PERFORMANCE_HEADERS = ["Woningtype", "EP2 kWh per m2 per jaar", "Gebruiksoppervlakte Ag m2",
+                       "Verliesoppervlakte Als m2", "Netto warmtebehoefte kWh per m2 per jaar"]
+TYPES = '"eengezins,meergezins"'
+
+
 def small_dataset() -> Dataset:
     return Dataset.from_records(
         complexes=[
@@ -102,15 +108,15 @@ def test_headers_are_dutch_bold_filled_frozen_and_filtered(tmp_path, engine):
     ws = wb["Woningen"]
     assert header(ws) == ["Woning", "Complex", "Adres", "Verhuurd", "Energielabel",
                           "Gas m3 per jaar", "Elektriciteit kWh per jaar", "Kale huur per maand",
-                          "Huurder", "Verhuurd sinds", "Leeg sinds", "Versie", "Gewijzigd door",
-                          "Gewijzigd op", "Gewijzigde velden"]
+                          "Huurder", "Verhuurd sinds", "Leeg sinds", *PERFORMANCE_HEADERS, "Versie",
+                          "Gewijzigd door", "Gewijzigd op", "Gewijzigde velden"]
     for cell in ws[1]:
         assert cell.font.b is True
         assert cell.fill.fgColor.rgb.endswith("1F5C4A")
         assert cell.alignment.wrap_text is True
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:O4"           # header + 3 dwellings
-    assert wb["Projecten"].auto_filter.ref == "A1:P2"
+    assert ws.auto_filter.ref == "A1:T4"           # header + 3 dwellings
+    assert wb["Projecten"].auto_filter.ref == "A1:R2"
     for name in TABLE_SHEETS:
         assert wb[name].freeze_panes == "A2"
 
@@ -136,8 +142,8 @@ def test_dropdowns_for_yes_no_labels_heating_status_vote(tmp_path, engine):
     assert labels == '"A++++,A+++,A++,A+,A,B,C,D,E,F,G"'
     assert validations(wb["Complexen"]) == {
         "G": '"gasketel,blokverwarming,stadsverwarming,warmtepomp,hybride warmtepomp,elektrisch"',
-        "H": labels}
-    assert validations(wb["Woningen"]) == {"D": '"ja,nee"', "E": labels}
+        "H": labels, "L": TYPES}
+    assert validations(wb["Woningen"]) == {"D": '"ja,nee"', "E": labels, "L": TYPES}
     assert validations(wb["Projecten"]) == {
         "E": labels,
         "J": '"gepland,draagvlakmeting,akkoord,in uitvoering,gereed,vervallen"'}
@@ -160,7 +166,7 @@ def test_numbers_are_numbers_money_in_euros_dates_are_dates(tmp_path, engine):
     p = wb["Projecten"]
     assert [c.value for c in p[2]] == ["PR-1", "P-1001", 2026, "dakisolatie; warmtepomp", "A",
                                        900, -1500, 25, 45000, "draagvlakmeting", None, None,
-                                       1, None, None, None]
+                                       None, None, 1, None, None, None]
     saving = column(p, "Elektriciteitsbesparing kWh per woning per jaar")[0]
     assert saving.data_type == "n" and saving.value == -1500         # a negative NUMBER
     assert column(p, "Investering per woning")[0].number_format == rent[0].number_format
@@ -209,7 +215,8 @@ def test_privacy_export_leaves_out_addresses_and_recorders(tmp_path, engine):
     assert "Adres" not in header(wb["Woningen"])
     assert "Vastgelegd door" not in header(wb["Stemmen"])
     assert header(wb["Woningen"])[:3] == ["Woning", "Complex", "Verhuurd"]
-    assert validations(wb["Woningen"]) == {"C": '"ja,nee"', "D": '"' + ",".join(LABELS) + '"'}
+    assert validations(wb["Woningen"]) == {"C": '"ja,nee"', "D": '"' + ",".join(LABELS) + '"',
+                                           "J": TYPES}
     texts = {c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row}
     for personal in ("Kerkebuurt 3, Soest", "=SUM(A1:A9)", "+31 35 123 4567", "@jansen"):
         assert personal not in texts

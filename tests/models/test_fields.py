@@ -120,10 +120,12 @@ def test_personal_fields_are_exactly_the_columns_a_privacy_export_leaves_out(tmp
 def test_upsert_fields_are_the_form_fields_but_key_and_status():
     assert fields.form_fields("projects") == (
         "project", "complex", "year", "measures", "label_after", "gas_saving_m3",
-        "electricity_saving_kwh", "rent_increase_cents", "investment_cents", "status")
+        "electricity_saving_kwh", "rent_increase_cents", "investment_cents", "status",
+        "ep2_after_kwh_m2", "heat_demand_after_kwh_m2")
     assert fields.upsert_fields("projects") == (
         "complex", "year", "measures", "label_after", "gas_saving_m3",
-        "electricity_saving_kwh", "rent_increase_cents", "investment_cents")
+        "electricity_saving_kwh", "rent_increase_cents", "investment_cents",
+        "ep2_after_kwh_m2", "heat_demand_after_kwh_m2")
 
 
 # ----- one place ------------------------------------------------------------------

@@ -35,18 +35,21 @@ def test_values_are_typed_by_kind_and_empty_fields_take_their_default(dialog):
     dialog.gas_edit.setText("12,5")
     dialog.investment_edit.setText("30000,25")
     dialog.label_edit.setEditText("a+")
+    dialog.heat_after_edit.setText("52,5")
     assert dialog.validate() == {}
     assert dialog.values() == {
         "project": "P-27-100", "complex": "C-1", "year": 2027, "status": "gepland",
         "measures": None, "label_after": "A+", "gas_saving_m3": 12.5,
-        "electricity_saving_kwh": 0.0, "rent_increase_cents": 0, "investment_cents": 3000025}
+        "electricity_saving_kwh": 0.0, "rent_increase_cents": 0, "investment_cents": 3000025,
+        "ep2_after_kwh_m2": None, "heat_demand_after_kwh_m2": 52.5}
 
 
 def test_an_existing_project_fills_every_input(qtbot):
     project = {"project": "P-1", "complex": "C-1", "year": 2026, "status": "akkoord",
                "measures": "dakisolatie", "label_after": "B", "gas_saving_m3": 300.0,
                "electricity_saving_kwh": -150.0, "rent_increase_cents": 1250,
-               "investment_cents": 2_500_000}
+               "investment_cents": 2_500_000, "ep2_after_kwh_m2": 104.99,
+               "heat_demand_after_kwh_m2": 61.0}
     d = ProjectDialog(COMPLEXES, {"P-1"}, lambda values, reason: None, project=project)
     qtbot.addWidget(d)
     assert d.project_edit.isReadOnly()

@@ -360,3 +360,35 @@ def test_an_edit_of_a_complex_changed_since_the_form_opened_is_refused(sample_wi
     assert "changed by someone else" in dialog.banner.text()
     record = edits.record(ws.load(), "complexes", {"complex": "A-2101"})
     assert (record["name"], record["build_year"]) == ("Van Lennepweg", 1962)
+
+
+def test_the_energy_performance_fields_are_edited_on_the_stock_page(sample_window):
+    # issue 24: dwelling type, EP2, Ag, Als and heat demand on the complex and dwelling forms
+    page = stock_page(sample_window)
+    complex_id = "A-2101"
+    assert page.select_complex(complex_id)
+    dialog = page.complex_dialog(complex_id)
+    performance = ("dwelling_type", "ep2_kwh_m2", "floor_area_m2", "loss_area_m2", "heat_demand_kwh_m2")
+    assert all(dialog.editors[n].widget.isEnabled() for n in performance)
+    fill(dialog, {"dwelling_type": "meergezins", "ep2_kwh_m2": "105", "floor_area_m2": "70",
+                  "loss_area_m2": "63", "heat_demand_kwh_m2": "44"})
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    settled(page)
+    c = edits.record(sample_window.controller.dataset, "complexes", {"complex": complex_id})
+    assert (c["dwelling_type"], c["ep2_kwh_m2"], c["floor_area_m2"], c["loss_area_m2"],
+            c["heat_demand_kwh_m2"]) == ("meergezins", 105.0, 70.0, 63.0, 44.0)
+    dwelling = page.dwelling_model.key_at(0)
+    d = page.dwelling_dialog(dwelling)
+    assert all(n in d.editors for n in performance)
+    fill(d, {"ep2_kwh_m2": "105"})
+    d.accept()
+    assert d.result() == QDialog.DialogCode.Accepted
+    settled(page)
+    # the dwelling's own EP2 105 is label A+ (on the limit); the others keep their own
+    # label E, which goes before the complex's EP2
+    from desktop.models.yardsticks import dwelling_performance
+    perf = dwelling_performance(sample_window.controller.dataset).set_index("dwelling")
+    assert perf.at[dwelling, "label"] == "A+"
+    others = perf[(perf["complex"] == complex_id) & (perf.index != dwelling)]
+    assert set(others["label"]) == {"E"}
