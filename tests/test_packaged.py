@@ -14,11 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from desktop.views.pages import PAGES as WINDOW_PAGES
+
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist" / "retrofit-planner"
 PROGRAM = DIST / ("RetrofitPlanner.exe" if sys.platform == "win32" else "RetrofitPlanner")
 WORKBOOK = ROOT / "tests" / "data" / "valid_soest.xlsx"
-PAGES = ["overview", "programme", "support", "affordability", "co2", "settings"]
+# every page of the window's navigation, in its order (the screenshot command renders each)
+PAGES = [key for key, _module, _cls in WINDOW_PAGES]
 
 pytestmark = [
     pytest.mark.skipif(not PROGRAM.exists(), reason="no packaged build: run scripts/build-app.sh"),
