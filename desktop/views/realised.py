@@ -25,7 +25,7 @@ from . import fmt, theme
 from .charts import make_plot, ready_to_paint
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .pages import Page
-from .widgets import data_table, error_label, ok_cancel, page_heading, section_label
+from .widgets import data_table, error_label, hint_label, ok_cancel, page_heading, section_label
 
 translate = QCoreApplication.translate
 BROKEN = QBrush(theme.qcolor(theme.BAD_BG))
@@ -242,12 +242,9 @@ class RealisedPage(Page):
         for w in (self.dd_year, self.dd_value, self.dd_save, self.dd_delete):
             entry.addWidget(w)
         right.addLayout(entry)
-        note = QLabel(fmt.tr_fmt(self.tr(
+        right.addWidget(hint_label(fmt.tr_fmt(self.tr(
             "Weather correction: gas × %1 ÷ the year's weighted degree days (base 18 °C)."),
-            fmt.number(realised.REFERENCE_DEGREE_DAYS)))
-        note.setWordWrap(True)
-        note.setObjectName("hint")
-        right.addWidget(note)
+            fmt.number(realised.REFERENCE_DEGREE_DAYS))))
         row.addLayout(right, 2)
         return tab
 

@@ -31,7 +31,7 @@ from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .pages import Page
 from .refresh import PageRefresh
 from .tenancy import TenancyActions, change_tenancy
-from .widgets import EditNote, data_table, page_heading
+from .widgets import EditNote, data_table, hint_label, page_heading
 from .vote_entry import VoteTable, vote_frame
 
 RED = theme.qcolor(theme.BAD_BG)
@@ -472,11 +472,8 @@ class SupportPage(Page):
         ], key="id")
         self.history_view = data_table(self.history_model, stretch=4)
         right.addWidget(self.history_view, 1)
-        note = QLabel(self.tr("A correction is a new entry; the previous value is kept. "
-                              "Undo (Ctrl+Z) also adds an entry."))
-        note.setWordWrap(True)
-        note.setStyleSheet(theme.text_style(theme.HINT))
-        right.addWidget(note)
+        right.addWidget(hint_label(self.tr("A correction is a new entry; the previous value is kept. "
+                                           "Undo (Ctrl+Z) also adds an entry.")))
         lay.addLayout(right, 2)
         return w
 
