@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -32,138 +31,27 @@ from PySide6.QtWidgets import (
 )
 
 from ..models import co2 as model
-from ..models.defaults import (
-    BASE_YEAR,
-    CO2_TARGET_PATH,
-    HORIZON_YEAR,
-    cleaner_grid_scenario,
-)
-from ..models.enums import LABELS
+from ..models.defaults import BASE_YEAR, HORIZON_YEAR, cleaner_grid_scenario
 from . import fmt, theme
-from .charts import ColumnReadout, export_plot, make_plot, ready_to_paint
+from .charts import ColumnReadout, export_plot
+from .co2_charts import (  # noqa: F401  (CHARTS, LABEL_ORDER, UNKNOWN, GAP_YEARS: this page's names)
+    CHARTS,
+    GAP_YEARS,
+    LABEL_ORDER,
+    UNKNOWN,
+    Co2Charts,
+    ScopeSeries,
+    label_codes,
+    scope_series,
+)
 from .pages import Page
 from .refresh import is_large
 from .widgets import follow_page_links, heading_row, page_button, page_heading
 
 FIRST_BASE_YEAR, LAST_BASE_YEAR = 2015, 2030
-GAP_YEARS = (2030, 2050)
-CHARTS = ("emissions", "sources", "labels", "gas-free")      # file names: co2-<chart>.png/.svg
 # tables whose change alters the numbers; complexes/dwellings also invalidate the prepared use
 RELEVANT = {"complexes", "dwellings", "projects", "emission_factors", "usage"}   # usage: measured use
 STOCK_TABLES = {"complexes", "dwellings"}
-
-PLAN_COLOUR = theme.PLAN
-PATH_COLOUR = theme.TARGET_LINE
-GAP_COLOUR = theme.BAD
-RETROFIT_COLOUR = theme.OK
-GRID_COLOUR = theme.CLEANER_GRID
-GAS_FREE_COLOUR = theme.GAS_FREE
-UNKNOWN = "?"                     # legend text of homes without a known label
-LABEL_COLOURS = theme.ENERGY_LABELS
-LABEL_ORDER = (*LABELS, UNKNOWN)
-
-
-# --------------------------------------------------------------------------------------
-# the numbers of one scope
-@dataclass
-class ScopeSeries:
-    """Everything the charts draw for one scope, one value per year (numpy arrays)."""
-
-    years: np.ndarray
-    dwellings: np.ndarray
-    tonnes: np.ndarray
-    without_retrofits: np.ndarray
-    target: np.ndarray            # the path's tonnes
-    reduction: np.ndarray         # the path's reduction (fraction, negative)
-    labels: np.ndarray            # (len(LABEL_ORDER) × years) homes per label
-    gas_free: np.ndarray          # gas-free homes
-
-    @property
-    def base(self) -> float:
-        return float(self.tonnes[0]) if len(self.tonnes) else 0.0
-
-    @property
-    def from_retrofits(self) -> np.ndarray:
-        """Fall since the base year due to retrofits (tonnes)."""
-        return self.without_retrofits - self.tonnes
-
-    @property
-    def from_grid(self) -> np.ndarray:
-        """Fall since the base year due to changed emission factors (tonnes)."""
-        return self.base - self.without_retrofits
-
-    @property
-    def needed(self) -> np.ndarray:
-        """The fall the path asks for (tonnes)."""
-        return self.base - self.target
-
-    @property
-    def gas_free_share(self) -> np.ndarray:
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(self.dwellings > 0, self.gas_free / np.maximum(self.dwellings, 1), 0.0)
-
-    def index(self, year: int) -> int | None:
-        i = int(year) - int(self.years[0]) if len(self.years) else -1
-        return i if 0 <= i < len(self.years) else None
-
-    def frame(self) -> pd.DataFrame:
-        return pd.DataFrame({"year": self.years, "tonnes": self.tonnes,
-                             "tonnes_without_retrofits": self.without_retrofits})
-
-
-def _mask(frame: pd.DataFrame, kind: str, name) -> np.ndarray | None:
-    if kind == "stock":
-        return None
-    values = frame[kind].to_numpy(dtype=object, na_value=None)
-    return values == name
-
-
-def _per_year(frame: pd.DataFrame, mask, column: str, base_year: int, ny: int) -> np.ndarray:
-    y = frame["year"].to_numpy(dtype="int64") - base_year
-    w = frame[column].to_numpy(dtype="float64")
-    if mask is not None:
-        y, w = y[mask], w[mask]
-    return np.bincount(y, weights=w, minlength=ny)[:ny]
-
-
-def label_codes(result: model.Co2Result) -> np.ndarray:
-    """Per row of ``result.labels``: the index of its label in :data:`LABEL_ORDER`."""
-    codes = pd.Categorical(result.labels["label"], categories=list(LABELS)).codes.astype("int64")
-    return np.where(codes < 0, len(LABELS), codes)
-
-
-def scope_series(result: model.Co2Result, kind: str = "stock", name=None,
-                 codes: np.ndarray | None = None) -> ScopeSeries:
-    """Sum the result's groups of one scope per year: ``kind`` "stock" (everything),
-    "corporation" or "neighbourhood" with its ``name`` (None for the group without
-    one).  The target path is the model's, from the scope's own base-year tonnes.
-    ``codes``: :func:`label_codes` of the result, when known already."""
-    base_year = result.base_year
-    years = np.arange(base_year, result.end_year + 1)
-    ny = len(years)
-    g = result.by_group
-    m = _mask(g, kind, name)
-    tonnes = _per_year(g, m, "tonnes", base_year, ny)
-    without = _per_year(g, m, "tonnes_without_retrofits", base_year, ny)
-    dwellings = _per_year(g, m, "dwellings", base_year, ny)
-    path = model.target_path(float(tonnes[0]) if ny else 0.0, base_year, result.end_year)
-
-    lab = result.labels
-    lm = _mask(lab, kind, name)
-    if codes is None:
-        codes = label_codes(result)
-    y = lab["year"].to_numpy(dtype="int64") - base_year
-    w = lab["dwellings"].to_numpy(dtype="float64")
-    if lm is not None:
-        codes, y, w = codes[lm], y[lm], w[lm]
-    nl = len(LABEL_ORDER)
-    labels = np.bincount(codes * ny + y, weights=w, minlength=nl * ny)[:nl * ny].reshape(nl, ny)
-
-    gf = result.gas_free
-    gas_free = _per_year(gf, _mask(gf, kind, name), "gas_free_dwellings", base_year, ny)
-    return ScopeSeries(years, dwellings, tonnes, without,
-                       path["target_tonnes"].to_numpy(dtype="float64"),
-                       path["reduction"].to_numpy(dtype="float64"), labels, gas_free)
 
 
 def _pct(fraction: float) -> str:
@@ -176,17 +64,6 @@ def _pct(fraction: float) -> str:
 
 def _tonnes(value: float) -> str:
     return fmt.number(value, 0)
-
-
-def _locale_ticks(axis: pg.AxisItem, suffix: str = "") -> None:
-    """Grouped thousands on a value axis (locale), no SI prefix scaling."""
-    axis.enableAutoSIPrefix(False)
-
-    def tick_strings(values, scale, spacing):
-        decimals = 0 if spacing >= 1 else 1
-        return [fmt.number(v * scale, decimals) + suffix for v in values]
-
-    axis.tickStrings = tick_strings
 
 
 @dataclass(frozen=True)
@@ -213,12 +90,18 @@ class Co2Page(Page):
     depends_on = frozenset(RELEVANT)
     compute = staticmethod(compute_page)
 
+    # the drawn items (Co2Charts), as the page's read-outs and tests name them
+    for _name in ("plan_curve", "path_curve", "milestones", "gap_lines", "gap_texts", "retrofit_bars",
+                  "grid_bars", "needed_curve", "label_bars", "gas_free_curve"):
+        locals()[_name] = property(lambda self, n=_name: getattr(self.drawing, n))
+    del _name
+
     def __init__(self, controller, parent=None, **options):
         super().__init__(controller, parent, **options)
         self._use = None                 # model.prepare_use(ds), until complexes/dwellings change
         self._result: model.Co2Result | None = None
         self._codes: np.ndarray | None = None     # label_codes(self._result)
-        self._legend_labels: list[str] | None = None
+        self.drawing = Co2Charts()       # the charts, drawn by the same code as in the yearly report
         self.series: ScopeSeries | None = None
         self._later: list[str] = []      # charts left to fill on later turns
         self._filled = False             # a chart has been filled once
@@ -283,8 +166,7 @@ class Co2Page(Page):
 
         grid = QGridLayout()
         grid.setSpacing(10)
-        self.charts: dict[str, pg.PlotWidget] = {}
-        self._y_extent: dict[str, tuple[float, float, float]] = {}   # see _set_y
+        self.charts: dict[str, pg.PlotWidget] = self.drawing.charts
         self._grid = grid
         # every cell holds a placeholder until its chart is built, so the grid keeps its
         # geometry and adding a chart does not lay out and repaint the others
@@ -295,8 +177,7 @@ class Co2Page(Page):
             holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             grid.addWidget(holder, i // 2, i % 2)
             self._placeholders.append(holder)
-        self._builders = [self._build_emissions_chart, self._build_sources_chart,
-                          self._build_labels_chart, self._build_gas_free_chart]
+        self._builders = list(CHARTS)
         # one chart per turn of the event loop, at any size (each takes ~25 ms to build
         # and as long again to lay out and paint), so the window keeps responding
         QTimer.singleShot(1, self, self._build_next_chart)
@@ -322,8 +203,8 @@ class Co2Page(Page):
         if not self._builders:
             return
         i = len(CHARTS) - len(self._builders)
-        self._builders.pop(0)()
-        chart = self.charts[CHARTS[i]]
+        chart = self.drawing.build(self._builders.pop(0))
+        self._attach_readout(CHARTS[i])
         chart.setMinimumSize(300, 200)
         holder = self._placeholders[i]
         self._grid.replaceWidget(holder, chart)
@@ -340,99 +221,12 @@ class Co2Page(Page):
     def charts_built(self) -> bool:
         return not self._builders
 
-    def _plot(self, name: str, title: str, y_label: str, suffix: str = "") -> pg.PlotWidget:
-        plot = make_plot(title, self.tr("Year"), y_label)
-        item = plot.getPlotItem()
-        item.setMouseEnabled(x=False, y=False)
-        item.hideButtons()
-        item.getViewBox().setDefaultPadding(0.02)
-        _locale_ticks(item.getAxis("left"), suffix)
-        item.legend.setLabelTextSize("9pt")
-        self.charts[name] = plot
-        item.getViewBox().sigResized.connect(lambda *_a, n=name: self._apply_y(n))
-        return plot
-
-    def _set_y(self, name: str, low: float, high: float, top_factor: float) -> None:
-        """Show ``low``…``high`` on the y axis with the legend above the data, never over
-        it: the axis reaches so high that the legend's rows sit in the room above
-        ``high`` (at least ``top_factor`` × ``high``); again whenever the chart resizes."""
-        self._y_extent[name] = (low, high, top_factor)
-        self._apply_y(name)
-
-    def _apply_y(self, name: str) -> None:
-        if name not in self._y_extent:
-            return
-        low, high, top_factor = self._y_extent[name]
-        item = self.charts[name].getPlotItem()
-        view_height = item.getViewBox().height()
-        legend = item.legend
-        top = high * top_factor
-        if view_height > 0 and legend is not None and legend.isVisible():
-            # the legend's offset from the top (10 px) + its height + a gap of 8 px
-            share = (10 + legend.boundingRect().height() + 8) / view_height
-            if share < 0.8:
-                top = max(top, low + (high - low) / (1 - share))
-        item.setYRange(low, top, padding=0)
-
-    def _legend(self, name: str) -> pg.LegendItem:
-        return self.charts[name].getPlotItem().legend
-
-    def _build_emissions_chart(self) -> None:
-        plot = self._plot("emissions", self.tr("Emissions and the target path"),
-                          self.tr("Emissions (t CO2 per year)"))
-        self.path_curve = plot.plot([], [], name=self.tr("Target path"),
-                                    pen=pg.mkPen(PATH_COLOUR, width=2, style=Qt.PenStyle.DashLine))
-        self.plan_curve = plot.plot([], [], name=self.tr("Emissions with the plan"),
-                                    pen=pg.mkPen(PLAN_COLOUR, width=2.5), symbol="o", symbolSize=5,
-                                    symbolBrush=PLAN_COLOUR, symbolPen=None)
-        self.milestones = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(theme.WHITE),
-                                             pen=pg.mkPen(PATH_COLOUR, width=2), symbol="d")
-        plot.addItem(self.milestones)
-        self.gap_lines = plot.plot([], [], connect="pairs",
-                                   pen=pg.mkPen(GAP_COLOUR, width=2))
-        self.gap_texts: dict[int, pg.TextItem] = {}
-        for year in GAP_YEARS:
-            text = pg.TextItem("", color=GAP_COLOUR, anchor=(1.0, 0.5) if year == 2050 else (-0.05, 0.5))
-            plot.addItem(text, ignoreBounds=True)
-            self.gap_texts[year] = text
-        self._legend("emissions").setColumnCount(2)
-        self.emissions_readout = ColumnReadout(plot, self._emissions_text)
-
-    def _build_sources_chart(self) -> None:
-        plot = self._plot("sources", self.tr("Where the fall comes from"),
-                          self.tr("Fall since the base year (t CO2 per year)"))
-        self.retrofit_bars = pg.BarGraphItem(x=[], height=[], width=0.75, pen=None,
-                                             brush=pg.mkBrush(RETROFIT_COLOUR), name=self.tr("Retrofits"))
-        self.grid_bars = pg.BarGraphItem(x=[], height=[], width=0.75, pen=None,
-                                         brush=pg.mkBrush(GRID_COLOUR), name=self.tr("Cleaner grid"))
-        plot.addItem(self.retrofit_bars)
-        plot.addItem(self.grid_bars)
-        self.needed_curve = plot.plot([], [], name=self.tr("Fall the path asks for"),
-                                      pen=pg.mkPen(PATH_COLOUR, width=2, style=Qt.PenStyle.DashLine))
-        self._legend("sources").setColumnCount(2)
-        self.sources_readout = ColumnReadout(plot, self._sources_text)
-
-    def _build_labels_chart(self) -> None:
-        plot = self._plot("labels", self.tr("Energy labels per year"), self.tr("Homes"))
-        self.label_bars: dict[str, pg.BarGraphItem] = {}
-        for label in LABEL_ORDER:
-            bars = pg.BarGraphItem(x=[], height=[], width=0.8, pen=None,
-                                   brush=pg.mkBrush(LABEL_COLOURS[label]))
-            plot.addItem(bars)         # unnamed: no legend entry yet (_draw adds those)
-            bars.setOpts(name=label)
-            self.label_bars[label] = bars
-        self._legend("labels").setLabelTextSize("8pt")
-        self.labels_readout = ColumnReadout(plot, self._labels_text)
-
-    def _build_gas_free_chart(self) -> None:
-        plot = self._plot("gas-free", self.tr("Gas-free homes"),
-                          self.tr("Gas-free homes (% of homes)"), " %")
-        fill = theme.qcolor(GAS_FREE_COLOUR, theme.GAS_FREE_FILL_ALPHA)
-        self.gas_free_curve = plot.plot([], [], name=self.tr("Homes without natural gas"),
-                                        pen=pg.mkPen(GAS_FREE_COLOUR, width=2.5), fillLevel=0,
-                                        fillBrush=pg.mkBrush(fill), symbol="o",
-                                        symbolSize=5, symbolBrush=GAS_FREE_COLOUR, symbolPen=None)
-        self.gas_free_readout = ColumnReadout(plot, self._gas_free_text)
+    def _attach_readout(self, name: str) -> None:
+        """The page's mouse read-out on a chart the drawing code just built."""
+        plot = self.drawing.charts[name]
+        text = {"emissions": self._emissions_text, "sources": self._sources_text,
+                "labels": self._labels_text, "gas-free": self._gas_free_text}[name]
+        setattr(self, {"gas-free": "gas_free"}.get(name, name) + "_readout", ColumnReadout(plot, text))
 
     # ----- data --------------------------------------------------------------------
     def forget(self, tables) -> None:
@@ -551,13 +345,7 @@ class Co2Page(Page):
 
     def _fill(self, s: ScopeSeries, charts) -> None:
         self._filled = True
-        x = s.years.astype("float64")
-        x_range = (x[0] - 0.6, x[-1] + 0.6)
-        fills = {"emissions": self._fill_emissions, "sources": self._fill_sources,
-                 "labels": self._fill_labels, "gas-free": self._fill_gas_free}
-        for name in charts:
-            fills[name](s, x, x_range)
-        ready_to_paint(*(self.charts[name] for name in charts))
+        self.drawing.fill(s, charts)
 
     def _fill_later(self) -> None:
         if self._later and self.series is not None:
@@ -570,72 +358,6 @@ class Co2Page(Page):
     def charts_filled(self) -> bool:
         """Every chart shows the current series (tests and benchmarks wait on it)."""
         return self.series is not None and not self._later
-
-    def _fill_emissions(self, s: ScopeSeries, x: np.ndarray, x_range: tuple) -> None:
-        """Emissions against the path."""
-        self.plan_curve.setData(x, s.tonnes)
-        self.path_curve.setData(x, s.target)
-        marks = [int(y) for y in CO2_TARGET_PATH if s.index(y) is not None and y > s.years[0]]
-        self.milestones.setData([float(y) for y in marks], [float(s.target[s.index(y)]) for y in marks])
-        gx, gy = [], []
-        for year in GAP_YEARS:
-            i = s.index(year)
-            text = self.gap_texts[year]
-            if i is None:
-                text.setText("")
-                continue
-            gx += [float(year), float(year)]
-            gy += [float(s.target[i]), float(s.tonnes[i])]
-            gap = s.tonnes[i] - s.target[i]
-            text.setText(fmt.tr_fmt(self.tr("gap %1 t"), _tonnes(gap)) if abs(gap) >= 0.5 else "")
-            text.setPos(float(year) - (0.3 if year == 2050 else -0.3), float((s.tonnes[i] + s.target[i]) / 2))
-        self.gap_lines.setData(gx, gy)
-        top = max(float(np.max(s.tonnes, initial=0)), float(np.max(s.target, initial=0)), 1.0)
-        item = self.charts["emissions"].getPlotItem()
-        item.setXRange(*x_range, padding=0)
-        self._set_y("emissions", 0.0, top, 1.15)
-
-    def _fill_sources(self, s: ScopeSeries, x: np.ndarray, x_range: tuple) -> None:
-        """The fall and its sources."""
-        retro, grid = s.from_retrofits, s.from_grid
-        self.retrofit_bars.setOpts(x=x, height=retro, y0=np.zeros_like(x))
-        self.grid_bars.setOpts(x=x, height=grid, y0=np.maximum(retro, 0.0))
-        self.needed_curve.setData(x, s.needed)
-        high = max(float(np.max(np.maximum(retro, 0) + grid, initial=0)),
-                   float(np.max(s.needed, initial=0)), 1.0)
-        low = min(float(np.min(retro, initial=0)), float(np.min(grid, initial=0)), 0.0)
-        item = self.charts["sources"].getPlotItem()
-        item.setXRange(*x_range, padding=0)
-        self._set_y("sources", low * 1.1, high, 1.1)
-
-    def _fill_labels(self, s: ScopeSeries, x: np.ndarray, x_range: tuple) -> None:
-        """Labels, stacked from the best label up; the legend lists the labels shown."""
-        bottom = np.zeros_like(x)
-        present = [lab for k, lab in enumerate(LABEL_ORDER) if s.labels[k].any()]
-        for k, label in enumerate(LABEL_ORDER):
-            counts = s.labels[k]
-            bars = self.label_bars[label]
-            bars.setOpts(x=x, height=counts, y0=bottom.copy())
-            bars.setVisible(label in present)
-            bottom = bottom + counts
-        if present != self._legend_labels:      # rebuilding the legend costs ~10 ms
-            legend = self._legend("labels")
-            legend.clear()
-            for label in reversed(present):    # worst first: the legend reads like the stack
-                legend.addItem(self.label_bars[label],
-                               self.tr("unknown") if label == UNKNOWN else label)
-            legend.setColumnCount(max(1, min(len(present), 7)))
-            self._legend_labels = present
-        item = self.charts["labels"].getPlotItem()
-        item.setXRange(*x_range, padding=0)
-        self._set_y("labels", 0.0, max(float(np.max(bottom, initial=0)), 1.0), 1.1)
-
-    def _fill_gas_free(self, s: ScopeSeries, x: np.ndarray, x_range: tuple) -> None:
-        """The share of homes off gas."""
-        self.gas_free_curve.setData(x, s.gas_free_share * 100)
-        item = self.charts["gas-free"].getPlotItem()
-        item.setXRange(*x_range, padding=0)
-        self._set_y("gas-free", 0.0, 100.0, 1.08)
 
     def _write_texts(self, s: ScopeSeries) -> None:
         self.factors_label.setText(self._factors_text())
