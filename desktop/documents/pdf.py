@@ -35,15 +35,23 @@ FONT_PT = 10.0
 _app: QGuiApplication | None = None
 
 
-def ensure_app() -> None:
-    """A Qt application for fonts and painting; offscreen when there is no display."""
+def ensure_app(widgets: bool = False) -> None:
+    """A Qt application for fonts and painting; offscreen when there is no display.
+    ``widgets``: a QApplication (charts drawn by pyqtgraph are widgets), else a
+    QGuiApplication is enough; call it with ``widgets=True`` before anything else
+    starts a QGuiApplication, which cannot become a QApplication later."""
     global _app
     if QGuiApplication.instance() is not None:
         return
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
             or os.environ.get("QT_QPA_PLATFORM")) and os.name == "posix":
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _app = QGuiApplication([])
+    if widgets:
+        from PySide6.QtWidgets import QApplication
+
+        _app = QApplication([])
+    else:
+        _app = QGuiApplication([])
 
 
 @dataclass(frozen=True)
