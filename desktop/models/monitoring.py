@@ -327,7 +327,7 @@ def sections(m: Monitoring) -> list[Section]:
     return [
         Section("targets", f"Agreed targets up to {y}", f"Prestatieafspraken t/m {y}", (
             CORPORATION, C("period", "Period", "Periode"),
-            C("target", "Agreed homes", "Afgesproken woningen", "int"),
+            C("target", "Agreed", "Afspraak", "int"),
             C("planned", "Planned", "Gepland", "int"),
             C("done", "Done", "Gereed", "int"),
             C("done_by_year", f"Done by end of {y}", f"Gereed eind {y}", "int"),

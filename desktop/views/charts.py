@@ -5,6 +5,7 @@
 * :class:`HoverReadout` — shows a text read-out of the data point nearest the mouse
   (within a few pixels) of any scatter or curve in the plot;
 * :func:`export_plot` — writes a plot to PNG or SVG (chosen by the file suffix);
+  :func:`plot_image` — a plot as a picture at print resolution;
 * :data:`VERDICT_COLOURS` — traffic-light colours for verdict values.
 
 Other chart pages may add helpers here; keep existing signatures stable.
@@ -216,6 +217,30 @@ def export_plot(plot_item, path) -> Path:
     return path
 
 
+def plot_image(plot: pg.PlotWidget, width: int):
+    """``plot`` drawn as a QImage ``width`` pixels wide for print: its scene as laid out
+    at the widget's size, on an image of a higher device pixel ratio, so text, lines,
+    points and the legend all grow alike and stay sharp (scaling the painter instead
+    leaves the legend and the points, which ignore transformations, at screen size)."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    source = QRectF(plot.mapToScene(plot.viewport().rect()).boundingRect())
+    ratio = width / max(source.width(), 1)
+    image = QImage(width, round(source.height() * ratio), QImage.Format.Format_RGB32)
+    image.setDevicePixelRatio(ratio)
+    image.fill(theme.qcolor(theme.WHITE))
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        plot.scene().render(painter, QRectF(0, 0, source.width(), source.height()), source)
+    finally:
+        painter.end()
+    image.setDevicePixelRatio(1.0)
+    return image
+
+
 def _export_svg_qt(plot_item, path: Path) -> None:
     """SVG through Qt's own generator, with pyqtgraph's export mode on (vector points)."""
     import pyqtgraph.exporters as exporters
@@ -299,4 +324,4 @@ class ColumnReadout:
 
 
 __all__ = ["VERDICT_COLOURS", "make_plot", "HoverPoint", "HoverReadout", "ColumnReadout",
-           "export_plot"]
+           "export_plot", "plot_image"]
