@@ -1,6 +1,7 @@
 """Command line: no arguments opens the window; subcommands serve batch work.
 
-Subcommands never import Qt (they run on machines without a display).  Exit status:
+Subcommands never import Qt (they run on machines without a display), except ``report``
+for a PDF, which draws with Qt offscreen.  Exit status:
 0 success, 1 input with errors, 2 cannot run (one line on stderr, no traceback).
 """
 from __future__ import annotations
@@ -10,7 +11,7 @@ import sys
 
 from . import __version__
 
-SUBCOMMANDS = ("check", "import", "export", "screenshot")
+SUBCOMMANDS = ("check", "import", "export", "report", "screenshot")
 
 
 def _window_parser() -> argparse.ArgumentParser:
@@ -19,7 +20,8 @@ def _window_parser() -> argparse.ArgumentParser:
         description="Retrofit Planner: plan the energy retrofit of social-rent homes. "
                     "Without a subcommand it opens the window.",
         epilog="Subcommands: check FILE.xlsx [--json] [--base-year Y] · import FILE.xlsx --workspace WS "
-               "[--dry-run] · export FILE.xlsx --workspace WS · screenshot DIR [--workspace WS] [--lang nl|en]. "
+               "[--dry-run] · export FILE.xlsx --workspace WS · report --workspace WS --year Y "
+               "[--lang nl|en] [--out FILE.pdf|FILE.xlsx] · screenshot DIR [--workspace WS] [--lang nl|en]. "
                "Run 'python -m desktop SUBCOMMAND --help' for each.")
     p.add_argument("--workspace", metavar="WS",
                    help="workspace file (SQLite) or database URL (postgresql://user@host/db)")
@@ -59,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
             if name == "export":
                 from .exchange.cli import main_export
                 return main_export(rest)
+            if name == "report":
+                from .documents.report_cli import main_report
+                return main_report(rest)
             return _screenshot(rest)
         except SystemExit as exc:      # argparse: --help (0) or usage error (2)
             return int(exc.code or 0) if isinstance(exc.code, int) else 2

@@ -160,7 +160,7 @@ def monitoring(ds: Dataset, year: int, base_year: int = BASE_YEAR,
                today: dt.date | None = None, progress=None) -> Monitoring:
     """The report's figures for ``year``; raises :class:`YearOutOfRange` for a year
     outside :func:`year_range`.  ``progress(fraction)`` is called between the models
-    (it may raise :class:`~desktop.exchange.progress.Cancelled`-like exceptions)."""
+    (an exception it raises, such as a cancel, stops the work)."""
     first, last = year_range(ds, base_year)
     if not first <= year <= last:
         raise YearOutOfRange(year, first, last)
