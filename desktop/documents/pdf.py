@@ -35,23 +35,21 @@ FONT_PT = 10.0
 _app: QGuiApplication | None = None
 
 
-def ensure_app(widgets: bool = False) -> None:
+def ensure_app() -> None:
     """A Qt application for fonts and painting; offscreen when there is no display.
-    ``widgets``: a QApplication (charts drawn by pyqtgraph are widgets), else a
-    QGuiApplication is enough; call it with ``widgets=True`` before anything else
-    starts a QGuiApplication, which cannot become a QApplication later."""
+    Always a QApplication (QtWidgets), not a bare QGuiApplication: the yearly report
+    draws the CO2 page's pyqtgraph charts, which are widgets, and a QGuiApplication can
+    never become one — in one test session it also made every later widget test fail
+    (pytest-qt refuses an existing application that is not a QApplication)."""
     global _app
     if QGuiApplication.instance() is not None:
         return
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
             or os.environ.get("QT_QPA_PLATFORM")) and os.name == "posix":
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    if widgets:
-        from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication
 
-        _app = QApplication([])
-    else:
-        _app = QGuiApplication([])
+    _app = QApplication([])
 
 
 @dataclass(frozen=True)
