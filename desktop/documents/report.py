@@ -57,7 +57,7 @@ def chart_images(m: model.Monitoring, lang: str = "nl",
                  width: int = CHART_WIDTH_PX) -> dict[str, QImage]:
     """The CO2 page's emissions and labels charts of the whole stock, as pictures
     ``width`` pixels wide.  GUI thread only (pyqtgraph draws widgets)."""
-    pdf.ensure_app(widgets=True)
+    pdf.ensure_app()
     from PySide6.QtWidgets import QApplication
 
     from ..views.charts import plot_image

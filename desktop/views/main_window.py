@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         preferences.install(self)
         from .exchange import install_exchange
         install_exchange(self)
+        from .report_dialog import install_report
+        install_report(self)
         self.nav.setCurrentRow(0)
 
     # ----- menus -------------------------------------------------------------------
