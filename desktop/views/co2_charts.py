@@ -4,7 +4,8 @@ the page (:mod:`desktop.views.co2`) and the printed yearly report
 (:mod:`desktop.documents.report`), so both draw the same chart.
 
 :class:`Co2Charts` takes the translation (``translate(context, text)``, Qt's
-``QCoreApplication.translate`` on the page, the report's chosen language in print) and
+``QCoreApplication.translate`` on the page, the report's chosen language in print; the
+texts keep the page's context "Co2Page", written out at each call for lupdate) and
 the locale its numbers are written in; the page adds its mouse read-outs to the plots.
 :func:`scope_series` sums the model's result for one scope (stock, corporation or
 neighbourhood).
@@ -36,7 +37,6 @@ GAS_FREE_COLOUR = theme.GAS_FREE
 UNKNOWN = "?"                     # legend text of homes without a known label
 LABEL_COLOURS = theme.ENERGY_LABELS
 LABEL_ORDER = (*LABELS, UNKNOWN)
-CONTEXT = "Co2Page"               # the translations' context (the page's, where they began)
 
 
 # ----- the numbers of one scope ----------------------------------------------------
@@ -183,7 +183,7 @@ class Co2Charts:
     # ----- building ----------------------------------------------------------------
     def _plot(self, name: str, title: str, y_label: str, suffix: str = "") -> pg.PlotWidget:
         translate = self.translate
-        plot = make_plot(title, translate(CONTEXT, "Year"), y_label)
+        plot = make_plot(title, translate("Co2Page", "Year"), y_label)
         item = plot.getPlotItem()
         item.setMouseEnabled(x=False, y=False)
         item.hideButtons()
@@ -221,11 +221,11 @@ class Co2Charts:
 
     def _build_emissions(self) -> None:
         translate = self.translate
-        plot = self._plot("emissions", translate(CONTEXT, "Emissions and the target path"),
-                          translate(CONTEXT, "Emissions (t CO2 per year)"))
-        self.path_curve = plot.plot([], [], name=translate(CONTEXT, "Target path"),
+        plot = self._plot("emissions", translate("Co2Page", "Emissions and the target path"),
+                          translate("Co2Page", "Emissions (t CO2 per year)"))
+        self.path_curve = plot.plot([], [], name=translate("Co2Page", "Target path"),
                                     pen=pg.mkPen(PATH_COLOUR, width=2, style=Qt.PenStyle.DashLine))
-        self.plan_curve = plot.plot([], [], name=translate(CONTEXT, "Emissions with the plan"),
+        self.plan_curve = plot.plot([], [], name=translate("Co2Page", "Emissions with the plan"),
                                     pen=pg.mkPen(PLAN_COLOUR, width=2.5), symbol="o", symbolSize=5,
                                     symbolBrush=PLAN_COLOUR, symbolPen=None)
         self.milestones = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(theme.WHITE),
@@ -242,22 +242,22 @@ class Co2Charts:
 
     def _build_sources(self) -> None:
         translate = self.translate
-        plot = self._plot("sources", translate(CONTEXT, "Where the fall comes from"),
-                          translate(CONTEXT, "Fall since the base year (t CO2 per year)"))
+        plot = self._plot("sources", translate("Co2Page", "Where the fall comes from"),
+                          translate("Co2Page", "Fall since the base year (t CO2 per year)"))
         self.retrofit_bars = pg.BarGraphItem(x=[], height=[], width=0.75, pen=None,
                                              brush=pg.mkBrush(RETROFIT_COLOUR),
-                                             name=translate(CONTEXT, "Retrofits"))
+                                             name=translate("Co2Page", "Retrofits"))
         self.grid_bars = pg.BarGraphItem(x=[], height=[], width=0.75, pen=None,
-                                         brush=pg.mkBrush(GRID_COLOUR), name=translate(CONTEXT, "Cleaner grid"))
+                                         brush=pg.mkBrush(GRID_COLOUR), name=translate("Co2Page", "Cleaner grid"))
         plot.addItem(self.retrofit_bars)
         plot.addItem(self.grid_bars)
-        self.needed_curve = plot.plot([], [], name=translate(CONTEXT, "Fall the path asks for"),
+        self.needed_curve = plot.plot([], [], name=translate("Co2Page", "Fall the path asks for"),
                                       pen=pg.mkPen(PATH_COLOUR, width=2, style=Qt.PenStyle.DashLine))
         self.legend("sources").setColumnCount(2)
 
     def _build_labels(self) -> None:
         translate = self.translate
-        plot = self._plot("labels", translate(CONTEXT, "Energy labels per year"), translate(CONTEXT, "Homes"))
+        plot = self._plot("labels", translate("Co2Page", "Energy labels per year"), translate("Co2Page", "Homes"))
         self.label_bars: dict[str, pg.BarGraphItem] = {}
         for label in LABEL_ORDER:
             bars = pg.BarGraphItem(x=[], height=[], width=0.8, pen=None,
@@ -269,10 +269,10 @@ class Co2Charts:
 
     def _build_gas_free(self) -> None:
         translate = self.translate
-        plot = self._plot("gas-free", translate(CONTEXT, "Gas-free homes"),
-                          translate(CONTEXT, "Gas-free homes (% of homes)"), " %")
+        plot = self._plot("gas-free", translate("Co2Page", "Gas-free homes"),
+                          translate("Co2Page", "Gas-free homes (% of homes)"), " %")
         fill = theme.qcolor(GAS_FREE_COLOUR, theme.GAS_FREE_FILL_ALPHA)
-        self.gas_free_curve = plot.plot([], [], name=translate(CONTEXT, "Homes without natural gas"),
+        self.gas_free_curve = plot.plot([], [], name=translate("Co2Page", "Homes without natural gas"),
                                         pen=pg.mkPen(GAS_FREE_COLOUR, width=2.5), fillLevel=0,
                                         fillBrush=pg.mkBrush(fill), symbol="o",
                                         symbolSize=5, symbolBrush=GAS_FREE_COLOUR, symbolPen=None)
@@ -304,7 +304,7 @@ class Co2Charts:
             gx += [float(year), float(year)]
             gy += [float(s.target[i]), float(s.tonnes[i])]
             gap = s.tonnes[i] - s.target[i]
-            text.setText(fmt.tr_fmt(self.translate(CONTEXT, "gap %1 t"), self.number(gap))
+            text.setText(fmt.tr_fmt(self.translate("Co2Page", "gap %1 t"), self.number(gap))
                          if abs(gap) >= 0.5 else "")
             text.setPos(float(year) - (0.3 if year == 2050 else -0.3), float((s.tonnes[i] + s.target[i]) / 2))
         self.gap_lines.setData(gx, gy)
@@ -341,7 +341,7 @@ class Co2Charts:
             legend.clear()
             for label in reversed(present):    # worst first: the legend reads like the stack
                 legend.addItem(self.label_bars[label],
-                               self.translate(CONTEXT, "unknown") if label == UNKNOWN else label)
+                               self.translate("Co2Page", "unknown") if label == UNKNOWN else label)
             legend.setColumnCount(max(1, min(len(present), 7)))
             self._legend_labels = present
         item = self.charts["labels"].getPlotItem()
@@ -357,4 +357,4 @@ class Co2Charts:
 
 
 __all__ = ["Co2Charts", "ScopeSeries", "scope_series", "label_codes", "locale_ticks", "CHARTS",
-           "GAP_YEARS", "LABEL_ORDER", "UNKNOWN", "CONTEXT"]
+           "GAP_YEARS", "LABEL_ORDER", "UNKNOWN"]

@@ -90,9 +90,13 @@ class ReportActions(QObject):
     def busy(self) -> bool:
         return self.task is not None and self.task.is_running()
 
-    def open_dialog(self) -> ReportDialog:
+    def make_dialog(self) -> ReportDialog:
+        """The dialog for this workspace's years (last year chosen), not shown yet."""
         first, last = model.year_range(self.controller.dataset)
-        dialog = ReportDialog(first, last, dt.date.today().year - 1, ui_language(), self.window)
+        return ReportDialog(first, last, dt.date.today().year - 1, ui_language(), self.window)
+
+    def open_dialog(self) -> ReportDialog:
+        dialog = self.make_dialog()
         dialog.accepted.connect(lambda: self._chosen(dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.last_dialog = dialog

@@ -2453,6 +2453,88 @@ grens</translation>
     </message>
 </context>
 <context>
+    <name>ReportActions</name>
+    <message>
+        <source>&amp;Yearly report…</source>
+        <translation>&amp;Jaarrapportage…</translation>
+    </message>
+    <message>
+        <source>The monitoring report for the municipality for one year, as PDF or Excel</source>
+        <translation>De monitoringsrapportage voor de gemeente over één jaar, als pdf of Excel</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>Pdf (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-werkmap (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Yearly report</source>
+        <translation>Jaarrapportage</translation>
+    </message>
+    <message>
+        <source>Computing the figures of %1…</source>
+        <translation>De cijfers van %1 berekenen…</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wegschrijven…</translation>
+    </message>
+    <message>
+        <source>Report cancelled; no file was written.</source>
+        <translation>Rapportage geannuleerd; er is geen bestand geschreven.</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Geschreven: %1</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: %1</source>
+        <translation>Het bestand kan niet worden geschreven: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Yearly report</source>
+        <translation>Jaarrapportage</translation>
+    </message>
+    <message>
+        <source>The monitoring of the performance agreements for the municipality and the tenants&apos; organisations: homes planned and done against each agreed target, campaigns and their support, affordability, energy labels and CO2 against the path, with a summary in words.</source>
+        <translation>De monitoring van de prestatieafspraken voor de gemeente en de huurdersorganisaties: geplande en gerede woningen tegen elke afspraak, stemcampagnes en hun draagvlak, betaalbaarheid, energielabels en CO2 tegen het doelpad, met een samenvatting in woorden.</translation>
+    </message>
+    <message>
+        <source>The year reported on: the years of the plan in this workspace</source>
+        <translation>Het jaar waarover gerapporteerd wordt: de jaren van het plan in deze werkruimte</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Jaar:</translation>
+    </message>
+    <message>
+        <source>Language of the report:</source>
+        <translation>Taal van de rapportage:</translation>
+    </message>
+    <message>
+        <source>PDF, to print or send</source>
+        <translation>Pdf, om te printen of te versturen</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx), one sheet per topic</source>
+        <translation>Excel-werkmap (.xlsx), één tabblad per onderwerp</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Vorm:</translation>
+    </message>
+    <message>
+        <source>Make report…</source>
+        <translation>Rapportage maken…</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore a backup</source>

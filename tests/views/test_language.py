@@ -320,6 +320,7 @@ def _every_text(w: MainWindow, qtbot, monkeypatch) -> list[tuple[str, str]]:
                 tariffs.catalogue.make_dialog()]
     picker_dialog, _picker = dialogs[1].measures_picker_dialog()
     dialogs.append(picker_dialog)
+    dialogs.append(w.report.make_dialog())          # File → Yearly report…
     for d in dialogs:
         qtbot.addWidget(d)
         texts += _widget_texts(d)
