@@ -95,7 +95,9 @@ table.data {{ border-collapse: collapse; }}
 table.data th {{ background-color: {theme.TEXT}; color: {theme.WHITE}; font-weight: bold;
                  font-size: 8.5pt; padding: 3px; }}
 table.data td {{ font-size: 8.5pt; padding: 2px 3px; border-bottom: 1px solid {theme.PANEL_BORDER}; }}
-td.num {{ text-align: right; }}
+td.num {{ text-align: right; white-space: nowrap; }}
+td.text {{ white-space: nowrap; }}
+th.word {{ white-space: nowrap; }}
 td.short {{ background-color: {theme.BAD_BG}; }}
 td.met {{ background-color: {theme.OK_BG}; }}
 </style>
@@ -113,12 +115,14 @@ def table_html(section: model.Section, lang: str) -> str:
     nl = lang == "nl"
     if not len(section.frame):
         return f"<p class='note'>{'Geen gegevens voor dit jaar.' if nl else 'No figures for this year.'}</p>"
-    head = "".join(f"<th>{_esc(h)}</th>" for h in section.headers(lang))
+    # a one-word header never breaks inside its word (Qt would: "Woninge|n")
+    head = "".join(f"<th class='word'>{_esc(h)}</th>" if " " not in h else f"<th>{_esc(h)}</th>"
+                   for h in section.headers(lang))
     rows = []
     for values in section.frame[[c.name for c in section.columns]].itertuples(index=False, name=None):
         cells = []
         for col, v in zip(section.columns, values):
-            cls = "num" if col.kind in ("int", "tonnes", "pct", "euros") else ""
+            cls = "num" if col.kind in ("int", "tonnes", "pct", "euros") else "text"
             if col.kind == "verdict":
                 key = bool(v) if isinstance(v, bool) or type(v).__name__ == "bool_" else v
                 cls = "short" if key in BAD_VALUES else "met" if key in GOOD_VALUES else ""
@@ -176,7 +180,7 @@ def pages_html(m: model.Monitoring, lang: str, source: str, made: dt.date,
 
 def _value(value, lang: str) -> str:
     if isinstance(value, dt.date):
-        return value.strftime("%d-%m-%Y") if lang == "nl" else value.strftime("%d %B %Y")
+        return value.strftime("%d-%m-%Y") if lang == "nl" else f"{value.day} {value:%B %Y}"
     return str(value)
 
 
@@ -211,9 +215,9 @@ def _targets_note(lang: str, year: int) -> str:
 
 
 def _campaign_note(lang: str) -> str:
-    return ("Ja-stemmen als deel van alle huurders; wie niet reageert, stemt niet in. Vanaf 10 woningen "
+    return ("Ja % = ja-stemmen als deel van alle huurders; wie niet reageert, stemt niet in. Vanaf 10 woningen "
             "is 70 % nodig." if lang == "nl" else
-            "Yes votes as a share of all tenants; silence counts as not agreeing. From 10 homes on, "
+            "Yes % = yes votes as a share of all tenants; silence counts as not agreeing. From 10 homes on, "
             "70 % is needed.")
 
 
@@ -225,8 +229,8 @@ def _afford_note(lang: str) -> str:
 def footer_text(m: model.Monitoring, lang: str, source: str, made: dt.date) -> str:
     date = _value(made, lang)
     if lang == "nl":
-        return f"Monitoring {m.year} · bron: {source} · {date} · pagina"
-    return f"Monitoring {m.year} · source: {source} · {date} · page"
+        return f"Monitoring {m.year} · bron: {source} · {date}"
+    return f"Monitoring {m.year} · source: {source} · {date}"
 
 
 # ----------------------------------------------------------------------------- PDF

@@ -12,7 +12,7 @@ the figures for one year Y, each taken from the one model that computes it.
 * **affordability** — :func:`affordability.corporation_year_table` (3K) for every year
   up to Y and the years of the agreements running in Y;
 * **labels** — the label distribution of :func:`co2.emissions` (the chart the CO2 page
-  draws) now and at the end of Y; the E/F/G counts now, at the end of Y and in 2028 from
+  draws) now and at the end of Y, A++++ … G (and "?" for homes without a label, when any); the E/F/G counts now, at the end of Y and in 2028 from
   :func:`yardsticks.yardsticks`;
 * **co2** — :func:`co2.emissions` totals, :func:`co2.target_path` and :func:`co2.gap`
   for Y, 2030 and 2050;
@@ -142,7 +142,9 @@ def _labels(result: co2.Co2Result, now: int, year: int) -> pd.DataFrame:
         s = lab.loc[rows, "dwellings"].groupby(label[rows].to_numpy()).sum()
         return s.reindex(list(LABEL_ROWS), fill_value=0).to_numpy(dtype="int64")
 
-    return pd.DataFrame({"label": list(LABEL_ROWS), "now": counts(now), "end_of_year": counts(year)})
+    out = pd.DataFrame({"label": list(LABEL_ROWS), "now": counts(now), "end_of_year": counts(year)})
+    unknown = out["label"] == UNKNOWN_LABEL
+    return out[~(unknown & (out["now"] == 0) & (out["end_of_year"] == 0))].reset_index(drop=True)
 
 
 def _co2(result: co2.Co2Result, year: int) -> tuple[pd.DataFrame, dict]:
@@ -348,7 +350,7 @@ def sections(m: Monitoring) -> list[Section]:
             C("tenants", "Tenants", "Huurders", "int"),
             C("yes", "Yes", "Ja", "int"), C("no", "No", "Nee", "int"),
             C("no_response", "No response", "Geen reactie", "int"),
-            C("support_pct", "Yes (% of tenants)", "Ja (% van huurders)", "pct"),
+            C("support_pct", "Yes %", "Ja %", "pct"),
             C("status", "Support", "Draagvlak", "verdict")),
             m.campaigns),
         Section("affordability", "Affordability per corporation and year",
