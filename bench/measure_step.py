@@ -16,7 +16,8 @@ Steps (see :data:`STEPS`):
 * the planner — ``check``, ``import``, ``export``, ``window`` (open the workspace to a
   painted window, then first show of each page), ``programme_edit``, ``co2_edit``,
   ``vote``, ``scroll``, ``sort_filter``, ``stock`` (the Stock page: show, search,
-  filter, sort, an edit), ``import_window`` (an import through the
+  filter, sort, an edit), ``report`` (the yearly report: load, figures, PDF; and the
+  xlsx), ``import_window`` (an import through the
   window's File menu with a 10 ms heartbeat timer on the GUI thread) and
   ``open_window`` (File → Open of the workspace, with a 5 ms heartbeat).
 """
@@ -178,6 +179,30 @@ def step_export(a) -> dict:
     write_workbook(ds, out)
     t = time.perf_counter() - t0
     return {"seconds": t, "load_seconds": t_load, "mb": round(out.stat().st_size / 1e6, 1)}
+
+
+def step_report(a) -> dict:
+    """The yearly monitoring report of 2025 as the ``report`` command makes it: open and
+    load the workspace, compute the figures, write the PDF (charts drawn offscreen); then
+    the xlsx from the same figures."""
+    from desktop.documents.report import write_report_pdf
+    from desktop.exchange.monitoring_xlsx import write_report_xlsx
+    from desktop.models.monitoring import monitoring
+    from desktop.store.workspace import Workspace
+
+    t0 = time.perf_counter()
+    with Workspace.open(a.workspace, create=False) as ws:
+        ds = ws.load()
+    t_load = time.perf_counter() - t0
+    t_figures, m = timed(lambda: monitoring(ds, 2025))
+    t_pdf, pages = timed(lambda: write_report_pdf(m, Path(a.tmp) / "report.pdf", lang="nl",
+                                                  source="synthetic"))
+    t = time.perf_counter() - t0
+    t_xlsx, _ = timed(lambda: write_report_xlsx(m, Path(a.tmp) / "report.xlsx", lang="nl",
+                                                source="synthetic"))
+    return {"seconds": t, "load_seconds": t_load, "figures_seconds": t_figures,
+            "pdf_seconds": t_pdf, "pages": pages, "xlsx_seconds": t_xlsx,
+            "xlsx_total_seconds": t_load + t_figures + t_xlsx}
 
 
 # ----- the window -----------------------------------------------------------------------
@@ -683,7 +708,7 @@ STEPS = {
     "window": step_window, "programme_edit": step_programme_edit, "co2_edit": step_co2_edit,
     "vote": step_vote, "scroll": step_scroll, "sort_filter": step_sort_filter,
     "import_window": step_import_window, "open_window": step_open_window,
-    "stock": step_stock,
+    "stock": step_stock, "report": step_report,
 }
 
 
