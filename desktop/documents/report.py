@@ -53,10 +53,10 @@ def chart_translate(lang: str):
 
 
 # ----------------------------------------------------------------------------- charts
-def chart_images(m: model.Monitoring, lang: str = "nl",
-                 width: int = CHART_WIDTH_PX) -> dict[str, QImage]:
-    """The CO2 page's emissions and labels charts of the whole stock, as pictures
-    ``width`` pixels wide.  GUI thread only (pyqtgraph draws widgets)."""
+def chart_images(m: model.Monitoring, lang: str = "nl", width: int = CHART_WIDTH_PX,
+                 names=CHART_NAMES) -> dict[str, QImage]:
+    """The CO2 page's emissions and labels charts (``names``) of the whole stock, as
+    pictures ``width`` pixels wide.  GUI thread only (pyqtgraph draws widgets)."""
     pdf.ensure_app()
     from PySide6.QtWidgets import QApplication
 
@@ -66,7 +66,7 @@ def chart_images(m: model.Monitoring, lang: str = "nl",
     drawing = Co2Charts(chart_translate(lang), report_locale(lang))
     series = scope_series(m.co2_result)
     images = {}
-    for name in CHART_NAMES:
+    for name in names:
         plot = drawing.build(name)
         # laid out as a window would be, but never shown on the screen
         plot.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
