@@ -66,6 +66,8 @@ def delete_complex(ds: Dataset, complex_id: str, *, expected_version: int | None
     d = ds.dwellings
     ids = d.loc[d["complex"].isin([complex_id]).to_numpy(dtype=bool), "dwelling"].astype(str)
     commands = [Delete("dwellings", {"dwelling": i}, label=label) for i in ids]
+    if ds.end_states["complex"].isin([complex_id]).any():     # its end state goes with it
+        commands.append(Delete("end_states", {"complex": complex_id}, label=label))
     commands.append(Delete("complexes", {"complex": complex_id}, label=label,
                            expected_version=expected_version))
     return _batch(commands, label)

@@ -19,7 +19,8 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from desktop.models.enums import LABELS, DwellingType, Heating, Status, Vote, parse_label
+from desktop.models.enums import (LABELS, DwellingType, Heating, HeatSolution, Status, Vote,
+                                  parse_label)
 from desktop.models.numbers import NumberTextError, number_text
 
 
@@ -253,6 +254,7 @@ def _listed(enum, what_en: str, what_nl: str) -> Callable[[Any], str]:
 
 parse_heating = _listed(Heating, "heating", "verwarming")
 parse_dwelling_type = _listed(DwellingType, "dwelling type", "woningtype")
+parse_heat_solution = _listed(HeatSolution, "heat solution", "warmteoplossing")
 parse_status = _listed(Status, "status", "status")
 parse_vote = _listed(Vote, "vote", "stem")
 
@@ -319,6 +321,7 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "label": parse_energy_label,
     "heating": parse_heating,
     "dwelling_type": parse_dwelling_type,
+    "heat_solution": parse_heat_solution,
     "status": parse_status,
     "vote": parse_vote,
     "date": parse_date,
@@ -426,7 +429,7 @@ def parse_column(values: Sequence[Any], kind: str
             except CellError as exc:
                 errors.append((i, exc))
         return out, empty, errors
-    if kind in ("label", "heating", "dwelling_type", "status", "vote", "yesno"):
+    if kind in ("label", "heating", "dwelling_type", "heat_solution", "status", "vote", "yesno"):
         # few distinct values: parse each once
         if set(map(type, values)) <= _TEXT_OR_BOOL:
             # text and real booleans: no two distinct cells compare equal (unlike 1, 1.0

@@ -92,7 +92,7 @@ def valid_rows(result: ReadResult) -> ReadResult:
         mask[bad] = False
         keep[table] = mask
     complexes = frames["complexes"]["complex"][keep["complexes"]].dropna().unique()
-    for table in ("dwellings", "projects", "usage"):
+    for table in ("dwellings", "projects", "usage", "end_states"):
         keep[table] &= frames[table]["complex"].isin(complexes).to_numpy(dtype=bool)
     projects = frames["projects"]["project"][keep["projects"]].dropna().unique()
     dwellings = frames["dwellings"]["dwelling"][keep["dwellings"]].dropna().unique()

@@ -36,7 +36,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from ..models import fields
 from ..models.dataset import Dataset
-from ..models.enums import LABELS, DwellingType, Heating, Status, Vote
+from ..models.enums import LABELS, DwellingType, Heating, HeatSolution, Status, Vote
 from .columns import Column, Sheet, sheets
 from .progress import ProgressFn, report
 
@@ -60,6 +60,7 @@ LISTS: dict[str, tuple[str, ...]] = {
     "label": LABELS,
     "heating": tuple(Heating.values()),
     "dwelling_type": tuple(DwellingType.values()),
+    "heat_solution": tuple(HeatSolution.values()),
     "status": tuple(Status.values()),
     "vote": tuple(Vote.values()),
 }
@@ -68,6 +69,7 @@ _ENGLISH_LISTS: dict[str, tuple[str, ...]] = {
     "label": LABELS,
     "heating": tuple(m.english for m in Heating),
     "dwelling_type": tuple(m.english for m in DwellingType),
+    "heat_solution": tuple(m.english for m in HeatSolution),
     "status": tuple(m.english for m in Status),
     "vote": tuple(m.english for m in Vote),
 }
@@ -86,6 +88,7 @@ _KIND_TEXT: dict[str, tuple[str, str]] = {
     "label": ("energielabel", "energy label"),
     "heating": ("keuzelijst", "list"),
     "dwelling_type": ("keuzelijst", "list"),
+    "heat_solution": ("keuzelijst", "list"),
     "status": ("keuzelijst", "list"),
     "vote": ("keuzelijst", "list"),
 }

@@ -1,7 +1,7 @@
 """The CO2 model (seed 3E; the ``co2`` part of the ``check`` report).
 
 Emissions of a dwelling in a year = gas m³ × gas factor + electricity kWh × electricity
-factor, with the savings of every non-cancelled project of its complex applied from the
+factor + network heat GJ × heat factor, with the savings of every non-cancelled project of its complex applied from the
 project's year on (summed per carrier, then the use clamped at zero), at that year's
 emission factors (``yearly.factors_for_years``: fallback rule, else the defaults).
 Every dwelling counts, let or vacant.  Where a complex has measured use in a year (sheet
@@ -16,7 +16,15 @@ Use per dwelling (:func:`dwelling_use`):
   zero, else the typical use for its label (the dwelling's label, else the complex's; a
   label is the one its EP2 gives by the NTA 8800 bands where EP2 is known, issue 24),
   else zero with a warning;
-* electricity: own value, else the complex's, else the Dutch average household use.
+* electricity: own value, else the complex's, else the Dutch average household use;
+* heat from a heat network (only a complex whose heating is district heating,
+  ``stadsverwarming``; issue 21): the complex's ``heat_gj`` per dwelling, else estimated
+  as the typical gas use for the dwelling's label (else the average household's gas use)
+  × 0.03165 GJ/m³ × 0.87 (an HR boiler's efficiency: the heat that gas would have
+  delivered, sector-notes 2.3), with a warning that it is an estimate.  Its factor is the
+  network's own (``heat_kg_gj`` of the neighbourhood's row in Warmteplan), else the
+  year's ``heat_kg_gj`` in Emissiefactoren (default 40.45 kg/GJ).  Projects' savings and
+  measured use (gas and electricity) leave the heat use as it is.
 
 Values not given for the dwelling itself are estimates, reported as grouped warnings:
 one per complex and kind, with the number of dwellings (never one per
@@ -46,15 +54,19 @@ import numpy as np
 import pandas as pd
 
 from .dataset import Dataset, Problem
-from .defaults import (BASE_YEAR, CO2_TARGET_PATH, HORIZON_YEAR, TYPICAL_ELECTRICITY_KWH,
+from .defaults import (AVERAGE_HOUSEHOLD_GAS_M3, BASE_YEAR, CO2_TARGET_PATH, GJ_PER_M3_GAS,
+                       HORIZON_YEAR, HR_BOILER_EFFICIENCY, TYPICAL_ELECTRICITY_KWH,
                        TYPICAL_GAS_M3_BY_LABEL)
 from .energy_label import label_codes_from_ep2
 from .enums import GAS_FREE_HEATING, LABELS, Heating, Status
 from .measures import is_gas_free
-from .yearly import factors_for_years
+from .yearly import factors_for_years, heat_factors_for_years
 
 GAS_SOURCES = ("dwelling", "complex", "heating", "label", "none")
 EL_SOURCES = ("dwelling", "complex", "default")
+HEAT_SOURCES = ("none", "complex", "label", "average")   # none: not on district heating
+# network heat (GJ) that the gas of a gas-heated home would deliver
+HEAT_GJ_PER_M3 = GJ_PER_M3_GAS * HR_BOILER_EFFICIENCY
 UNKNOWN_LABEL = "onbekend"          # label column value when neither dwelling nor complex gives one
 _NL = len(LABELS)                  # code of the unknown label in label histograms
 _TYPICAL_GAS = np.array([TYPICAL_GAS_M3_BY_LABEL[lab] for lab in LABELS], dtype="float64")
@@ -129,6 +141,8 @@ class _Use:
     gas_src: np.ndarray              # index into GAS_SOURCES
     el_src: np.ndarray               # index into EL_SOURCES
     virtual: np.ndarray              # bool: row stands for a complex without dwelling rows
+    heat: np.ndarray = field(repr=False, default=None)      # GJ network heat per row
+    heat_src: np.ndarray = field(repr=False, default=None)  # index into HEAT_SOURCES
     index: pd.Index = field(repr=False, default=None)
     _dwelling_ids: pd.Series = field(repr=False, default=None)
     _rows_d: np.ndarray | None = field(repr=False, default=None)
@@ -179,6 +193,10 @@ class _Use:
     @cached_property
     def el_total(self) -> np.ndarray:
         return _wsum(self.ci, weights=self.weight * self.el, minlength=self.n_complexes)
+
+    @cached_property
+    def heat_total(self) -> np.ndarray:
+        return _wsum(self.ci, weights=self.weight * self.heat, minlength=self.n_complexes)
 
     @cached_property
     def gas_min(self) -> np.ndarray:
@@ -304,9 +322,34 @@ def _use_arrays(ds: Dataset) -> _Use:
     el[miss] = TYPICAL_ELECTRICITY_KWH
     el_src[miss] = 2
 
+    heat, heat_src = _heat_use(ci, label, c_heating, pad(_floats(C["heat_gj"]), np.nan))
     return _Use(index.to_numpy(dtype=object), c_row, c_corp, c_nb, c_heating, c_gas_free,
                 c_label, ci, weight, let, label, gas, el, gas_src, el_src,
-                virtual, index, D["dwelling"], rows_d)
+                virtual, heat, heat_src, index, D["dwelling"], rows_d)
+
+
+def _heat_use(ci: np.ndarray, label: np.ndarray, c_heating: np.ndarray, c_heat: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """Network heat GJ per row and its source (:data:`HEAT_SOURCES`): only rows of a
+    district-heated complex; its ``heat_gj``, else the label's typical gas use (else the
+    average household's) × :data:`HEAT_GJ_PER_M3`."""
+    heat = np.zeros(len(ci))
+    src = np.zeros(len(ci), dtype="int8")
+    on_network = c_heating[ci] == Heating.DISTRICT_HEATING.value
+    if not on_network.any():
+        return heat, src
+    given = c_heat[ci]
+    take = on_network & ~np.isnan(given)
+    heat[take] = given[take]
+    src[take] = 1
+    rest = on_network & ~take
+    by_label = rest & (label >= 0)
+    heat[by_label] = _TYPICAL_GAS[label[by_label]] * HEAT_GJ_PER_M3
+    src[by_label] = 2
+    rest &= ~by_label
+    heat[rest] = AVERAGE_HOUSEHOLD_GAS_M3 * HEAT_GJ_PER_M3
+    src[rest] = 3
+    return heat, src
 
 
 _USE_WARNINGS = (
@@ -335,6 +378,18 @@ _USE_WARNINGS = (
      "elektriciteitsverbruik van {n_nl} onbekend: het gemiddelde huishoudverbruik van "
      f"{TYPICAL_ELECTRICITY_KWH:,.0f}".replace(",", ".") + " kWh/jaar is gebruikt "
      "(CBS 2020; schatting)"),
+    ("heat_gj", "heat_src", 2, False,
+     "heat use of {n} on district heating estimated as the typical gas use for the energy "
+     "label × 0.03165 GJ/m3 × 0.87 (estimate; enter Heat GJ per dwelling per year)",
+     "warmteverbruik van {n_nl} op stadsverwarming geschat als het gebruikelijke "
+     "gasverbruik bij het energielabel × 0,03165 GJ/m3 × 0,87 (schatting; vul Warmte GJ per "
+     "woning per jaar in)"),
+    ("heat_gj", "heat_src", 3, False,
+     "heat use of {n} on district heating estimated as the average household's gas use "
+     f"({AVERAGE_HOUSEHOLD_GAS_M3:,.0f} m3) × 0.03165 GJ/m3 × 0.87 (estimate; no energy label)",
+     "warmteverbruik van {n_nl} op stadsverwarming geschat als het gasverbruik van een "
+     f"gemiddeld huishouden ({AVERAGE_HOUSEHOLD_GAS_M3:,.0f} m3)".replace(",", ".")
+     + " × 0,03165 GJ/m3 × 0,87 (schatting; geen energielabel)"),
 )
 
 
@@ -407,19 +462,21 @@ def dwelling_use(ds: Dataset) -> tuple[pd.DataFrame, list[Problem]]:
 
 
 def complex_use(ds: Dataset) -> pd.DataFrame:
-    """Per complex (index ``complex``): dwellings, average gas m³/yr and electricity
-    kWh/yr per dwelling (after the fallbacks of :func:`dwelling_use`), gas_known (no
+    """Per complex (index ``complex``): dwellings, average gas m³/yr, electricity
+    kWh/yr and network heat GJ/yr per dwelling (after the fallbacks of :func:`dwelling_use`), gas_known (no
     dwelling's gas use unknown and counted as 0)."""
     u = _use_arrays(ds)
     nc = u.n_complexes
     n = _wsum(u.ci, weights=u.weight, minlength=nc)
     g = _wsum(u.ci, weights=u.weight * u.gas, minlength=nc)
     e = _wsum(u.ci, weights=u.weight * u.el, minlength=nc)
+    h = u.heat_total
     unknown_gas = _wsum(u.ci, weights=u.weight * (u.gas_src == 4), minlength=nc)
     with np.errstate(invalid="ignore", divide="ignore"):
         return pd.DataFrame({"dwellings": n.astype("int64"),
                              "gas_m3": np.where(n > 0, g / np.where(n > 0, n, 1), np.nan),
                              "electricity_kwh": np.where(n > 0, e / np.where(n > 0, n, 1), np.nan),
+                             "heat_gj": np.where(n > 0, h / np.where(n > 0, n, 1), np.nan),
                              # no dwelling's gas use was unknown (counted as 0)
                              "gas_known": (n > 0) & (unknown_gas == 0)},
                             index=pd.Index(u.complex_ids, name="complex", dtype="string"))
@@ -432,7 +489,7 @@ class Co2Result:
     """The outcome of :func:`emissions`.
 
     * ``by_group``: per year, corporation and neighbourhood — dwellings, gas_m3 and
-      electricity_kwh (total use after savings), tonnes, tonnes_without_retrofits (the
+      electricity_kwh (total use after savings), heat_gj (network heat, district heating), tonnes, tonnes_without_retrofits (the
       stock as in the base year — projects up to the base year applied, later ones not —
       at each year's factors), tonnes_at_base_factors (each year's savings at the base
       year's factors).  In the base year the three tonnes coincide, so
@@ -453,13 +510,13 @@ class Co2Result:
     def totals(self) -> pd.DataFrame:
         """Per year: the sums of ``by_group`` over all groups."""
         cols = ["dwellings", "gas_m3", "electricity_kwh", "tonnes",
-                "tonnes_without_retrofits", "tonnes_at_base_factors"]
+                "tonnes_without_retrofits", "tonnes_at_base_factors", "heat_gj"]
         years = pd.Index(range(self.base_year, self.end_year + 1), name="year")
         return self.by_group.groupby("year")[cols].sum().reindex(years, fill_value=0).reset_index()
 
     def by_corporation(self) -> pd.DataFrame:
         cols = ["dwellings", "gas_m3", "electricity_kwh", "tonnes",
-                "tonnes_without_retrofits", "tonnes_at_base_factors"]
+                "tonnes_without_retrofits", "tonnes_at_base_factors", "heat_gj"]
         return (self.by_group.groupby(["year", "corporation"], dropna=False, sort=True)[cols]
                 .sum().reset_index())
 
@@ -580,6 +637,7 @@ def emissions(ds: Dataset, base_year: int = BASE_YEAR, end_year: int = HORIZON_Y
     fac = factors_for_years(ds.emission_factors if factors is None else factors, years)
     fg = fac["gas_kg_m3"].to_numpy(dtype="float64")
     fe = fac["electricity_kg_kwh"].to_numpy(dtype="float64")
+    fh = heat_factors_for_years(ds.emission_factors if factors is None else factors, years)
 
     u = _use_arrays(ds) if use is None else use
     warnings = list(u.warnings)
@@ -628,9 +686,20 @@ def emissions(ds: Dataset, base_year: int = BASE_YEAR, end_year: int = HORIZON_Y
     GUg = grp.sum(GU)
     EUg = grp.sum(EU)
     Ng = grp.sum(N)
-    kg = GUg * fg + EUg * fe
-    kg_frozen = GUg[:, :1] * fg + EUg[:, :1] * fe
-    kg_base_factors = GUg * fg[0] + EUg * fe[0]
+    # network heat: constant use, at the network's own factor else the year's
+    heat_kg = np.zeros((grp.n, ny))
+    HUg = np.zeros((grp.n, ny))
+    if u.heat_total.any():
+        own = network_factors(ds, u.c_neighbourhood)
+        F = np.where(np.isnan(own)[:, None], fh[None, :], own[:, None])
+        heat_kg = grp.sum(u.heat_total[:, None] * F)
+        heat_kg_base = grp.sum(u.heat_total[:, None] * F[:, :1])
+        HUg = np.broadcast_to(grp.sum(u.heat_total)[:, None], (grp.n, ny))
+    else:
+        heat_kg_base = heat_kg
+    kg = GUg * fg + EUg * fe + heat_kg
+    kg_frozen = GUg[:, :1] * fg + EUg[:, :1] * fe + heat_kg
+    kg_base_factors = GUg * fg[0] + EUg * fe[0] + heat_kg_base
 
     keep = np.flatnonzero(Ng > 0)
     nk = len(keep)
@@ -652,6 +721,7 @@ def emissions(ds: Dataset, base_year: int = BASE_YEAR, end_year: int = HORIZON_Y
         "tonnes": long(kg) / 1000.0,
         "tonnes_without_retrofits": long(kg_frozen) / 1000.0,
         "tonnes_at_base_factors": long(kg_base_factors) / 1000.0,
+        "heat_gj": long(HUg),
     })
 
     # ---- labels per year -------------------------------------------------------------
@@ -703,8 +773,21 @@ def emissions(ds: Dataset, base_year: int = BASE_YEAR, end_year: int = HORIZON_Y
     gas_free["gas_free_share"] = gas_free["gas_free_dwellings"] / gas_free["dwellings"]
 
     factors_used = fac.reset_index()
+    factors_used.insert(3, "heat_kg_gj", fh)
     result = Co2Result(base_year, end_year, by_group, labels, gas_free, factors_used)
     return result, warnings
+
+
+def network_factors(ds: Dataset, neighbourhoods) -> np.ndarray:
+    """Per entry of ``neighbourhoods``: the heat network's own factor kg CO2/GJ from the
+    heat plan (Warmteplan ``heat_kg_gj``), NaN where the plan gives none."""
+    plan = ds.heat_plan
+    nbs = pd.Series(np.asarray(neighbourhoods, dtype=object))
+    if not len(plan):
+        return np.full(len(nbs), np.nan)
+    own = plan.dropna(subset=["neighbourhood"]).drop_duplicates("neighbourhood", keep="last")
+    own = own.set_index("neighbourhood")["heat_kg_gj"].astype("Float64")
+    return nbs.map(own).to_numpy(dtype="float64", na_value=np.nan)
 
 
 def first_gas_free(u: _Use, P: pd.DataFrame, pos: np.ndarray, pc: np.ndarray, py: np.ndarray,
@@ -787,4 +870,5 @@ def gap(result: Co2Result | pd.DataFrame, year: int) -> dict:
 
 
 __all__ = ["dwelling_use", "complex_use", "emissions", "Co2Result", "co2_by_corporation",
-           "target_path", "gap", "not_cancelled", "GAS_SOURCES", "EL_SOURCES"]
+           "target_path", "gap", "not_cancelled", "network_factors", "GAS_SOURCES", "EL_SOURCES",
+           "HEAT_SOURCES", "HEAT_GJ_PER_M3"]

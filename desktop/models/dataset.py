@@ -96,6 +96,8 @@ class Dataset:
     emission_factors: pd.DataFrame = field(default_factory=lambda: empty_frame("emission_factors"))
     usage: pd.DataFrame = field(default_factory=lambda: empty_frame("usage"))
     degree_days: pd.DataFrame = field(default_factory=lambda: empty_frame("degree_days"))
+    heat_plan: pd.DataFrame = field(default_factory=lambda: empty_frame("heat_plan"))
+    end_states: pd.DataFrame = field(default_factory=lambda: empty_frame("end_states"))
     capacities: pd.DataFrame = field(default_factory=lambda: empty_frame("capacities"))
     rent_limits: pd.DataFrame = field(default_factory=lambda: empty_frame("rent_limits"))
     measures: pd.DataFrame = field(default_factory=lambda: empty_frame("measures"))
@@ -196,7 +198,9 @@ class Dataset:
             targets=self.targets[self.targets["corporation"].isin(corporations)].reset_index(drop=True),
             capacities=self.capacities[self.capacities["corporation"].isin(corporations)]
             .reset_index(drop=True),
-            usage=self.usage[self.usage["complex"].isin(complexes)].reset_index(drop=True))
+            usage=self.usage[self.usage["complex"].isin(complexes)].reset_index(drop=True),
+            end_states=self.end_states[self.end_states["complex"].isin(complexes)]
+            .reset_index(drop=True))
 
     def validate(self) -> list["Problem"]:
         from .invariants import validate_dataset

@@ -39,7 +39,12 @@ class EmissionFactorDefault:
 GAS_KG_PER_M3 = 1.779          # natural gas burned, co2emissiefactoren.nl 2025 list
 GAS_KG_PER_M3_CHAIN = 2.134    # incl. supply chain, same source (informative)
 ELECTRICITY_KG_PER_KWH = 0.497  # grey electricity, same source
-DISTRICT_HEAT_KG_PER_GJ = 40.45
+DISTRICT_HEAT_KG_PER_GJ = 40.45  # average Dutch heat network, WTW (sector-notes 2.3)
+# Heat use of a district-heated dwelling when not given: the gas a gas-heated home of its
+# label burns × the gas's heating value × an HR boiler's efficiency (sector-notes 2.3:
+# "HR boiler heat ≈ 1.78 kg/m3 ÷ 0.03165 GJ/m3 ÷ 0.87").  An estimate.
+GJ_PER_M3_GAS = 0.03165
+HR_BOILER_EFFICIENCY = 0.87
 FACTOR_SOURCE = "co2emissiefactoren.nl, 2025 list"
 
 # "every year: 1.779 / 0.497": one row stands for every year (fallback rule).

@@ -99,6 +99,16 @@ class DwellingType(ListedValue):
     MULTI_FAMILY = ("meergezins", "multi-family")
 
 
+class HeatSolution(ListedValue):
+    """The heat solution a neighbourhood's heat plan (Transitievisie Warmte /
+    warmteprogramma) chooses, and the heat solution of a complex's end state."""
+    HEAT_NETWORK = ("warmtenet", "heat network")
+    ALL_ELECTRIC = ("all-electric", "all-electric")
+    HYBRID = ("hybride", "hybrid")
+    GREEN_GAS = ("groen gas", "green gas")
+    UNKNOWN = ("nog onbekend", "unknown")
+
+
 class Vote(ListedValue):
     YES = ("ja", "yes")
     NO = ("nee", "no")

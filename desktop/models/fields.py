@@ -21,7 +21,7 @@ from typing import Any
 # kind -> pandas dtype of the frame column ("string" columns hold str or <NA>).
 DTYPES: dict[str, str] = {
     "id": "string", "text": "string", "measures": "string", "label": "string",
-    "heating": "string", "dwelling_type": "string", "status": "string", "vote": "string",
+    "heating": "string", "dwelling_type": "string", "heat_solution": "string", "status": "string", "vote": "string",
     "int": "Int64", "money": "Int64", "number": "Float64", "yesno": "boolean",
     "date": "datetime64[s]", "datetime": "datetime64[s]",
 }
@@ -90,6 +90,9 @@ class Table:
 _YEAR = dict(minimum=YEAR_MIN, maximum=YEAR_MAX)
 _M3, _KWH, _EUR = "m3", "kWh", "EUR"
 _KWH_M2, _SQM = "kWh/m2", "m2"
+_GJ = "GJ"
+# the average Dutch heat network, kg CO2-eq per GJ (co2emissiefactoren.nl; defaults.py)
+_HEAT_KG_GJ = 40.45
 
 
 def _performance(of_dwelling: bool) -> tuple[Field, ...]:
@@ -181,6 +184,15 @@ REGISTRY: tuple[Table, ...] = (
               help_nl="Kale huur per woning per maand in euro, idem.",
               help_en="Net rent per dwelling per month in euros, likewise."),
         *_performance(of_dwelling=False),
+        # district heating (issue 21): the heat a dwelling takes from the network
+        Field("heat_gj", "number", "Warmte GJ per woning per jaar", "Heat GJ per dwelling per year",
+              minimum=0, unit=_GJ,
+              help_nl="Warmteverbruik uit een warmtenet in GJ per woning per jaar (bij "
+                      "stadsverwarming). Leeg: geschat uit het gebruikelijke gasverbruik bij het "
+                      "label × 0,03165 GJ/m3 × 0,87 (rendement HR-ketel).",
+              help_en="Heat taken from a heat network in GJ per dwelling per year (with district "
+                      "heating). Empty: estimated from the typical gas use for the label × "
+                      "0.03165 GJ/m3 × 0.87 (HR boiler efficiency)."),
         *_EDITOR,
     ), "Complexen", "Complexes", "Eén rij per wooncomplex.", "One row per housing complex.",
         ("complex", "dubbel complex")),
@@ -362,6 +374,13 @@ REGISTRY: tuple[Table, ...] = (
         Field("electricity_kg_kwh", "number", "Elektriciteit kg CO2 per kWh", "Electricity kg CO2 per kWh",
               required=True, minimum=0, unit="kg/kWh",
               help_nl="kg CO2 per kWh elektriciteit.", help_en="kg CO2 per kWh electricity."),
+        Field("heat_kg_gj", "number", "Warmte kg CO2 per GJ", "Heat kg CO2 per GJ",
+              default=_HEAT_KG_GJ, minimum=0, unit="kg/GJ",
+              help_nl="kg CO2 per GJ warmte uit een warmtenet (standaard 40,45: gemiddeld "
+                      "Nederlands warmtenet); een warmtenet met een eigen factor in Warmteplan "
+                      "gaat voor.",
+              help_en="kg CO2 per GJ of heat from a heat network (default 40.45: the average "
+                      "Dutch network); a network's own factor in Heat plan takes precedence."),
         *_EDITOR,
     ), "Emissiefactoren", "Emission factors",
         "CO2-emissiefactoren per jaar; een ontbrekend jaar neemt het dichtstbijzijnde eerdere jaar.",
@@ -412,6 +431,84 @@ REGISTRY: tuple[Table, ...] = (
         "Graaddagen per jaar, voor de weercorrectie van het gemeten gasverbruik.",
         "Degree days per year, to correct the measured gas use for the weather.",
         ("degree days year", "dubbel graaddagenjaar")),
+
+    # The neighbourhood heat plan (Transitievisie Warmte / warmteprogramma, issue 21).
+    Table("heat_plan", ("neighbourhood",), (
+        Field("neighbourhood", "text", "Wijk", "Neighbourhood", required=True,
+              help_nl="Wijk, zoals in Complexen.", help_en="Neighbourhood, as in Complexes."),
+        Field("heat_solution", "heat_solution", "Warmteoplossing", "Heat solution",
+              default="nog onbekend",
+              help_nl="Gekozen warmteoplossing van de wijk: warmtenet, all-electric, hybride, "
+                      "groen gas of nog onbekend (standaard).",
+              help_en="The neighbourhood's chosen heat solution: heat network, all-electric, "
+                      "hybrid, green gas or unknown (default)."),
+        Field("available_year", "int", "Beschikbaar vanaf", "Available from", unit="year", **_YEAR,
+              help_nl="Jaar waarin de oplossing beschikbaar is (bij een warmtenet: het jaar "
+                      "van aansluiten). Leeg: onbekend.",
+              help_en="Year the solution becomes available (for a heat network: the year "
+                      "dwellings can connect). Empty: unknown."),
+        Field("heat_kg_gj", "number", "Warmtenet kg CO2 per GJ", "Network kg CO2 per GJ",
+              minimum=0, unit="kg/GJ",
+              help_nl="CO2-factor van dit warmtenet (warmte-etiket) in kg per GJ. Leeg: de "
+                      "factor van het jaar in Emissiefactoren (standaard 40,45).",
+              help_en="CO2 factor of this heat network (its heat label) in kg per GJ. Empty: "
+                      "the year's factor in Emission factors (default 40.45)."),
+        Field("note", "text", "Opmerking", "Note",
+              help_nl="Opmerking, bijv. de bron (transitievisie, wijkuitvoeringsplan).",
+              help_en="Note, e.g. the source (heat transition vision, neighbourhood plan)."),
+        *_EDITOR,
+    ), "Warmteplan", "Heat plan",
+        "Warmteplan per wijk (Transitievisie Warmte): de warmteoplossing en het jaar waarin "
+        "die beschikbaar is. Een wijk zonder rij: nog onbekend.",
+        "Heat plan per neighbourhood (heat transition vision): the heat solution and the "
+        "year it becomes available. A neighbourhood without a row: unknown.",
+        ("heat plan for this neighbourhood", "dubbel warmteplan voor deze wijk")),
+
+    # The end state per complex (eindbeeld, issue 21): only what the user overrides;
+    # an empty cell takes the default of models/endstate.py.
+    Table("end_states", ("complex",), (
+        Field("complex", "id", "Complex", "Complex", required=True,
+              help_nl="Complex; moet bestaan in Complexen.", help_en="Complex; must exist in Complexes."),
+        Field("target_label", "label", "Doellabel", "Target label",
+              help_nl="Energielabel van het eindbeeld. Leeg: A.",
+              help_en="Energy label of the end state. Empty: A."),
+        Field("heat_solution", "heat_solution", "Warmteoplossing", "Heat solution",
+              help_nl="Warmteoplossing van het eindbeeld. Leeg: die van het warmteplan van de wijk.",
+              help_en="Heat solution of the end state. Empty: the neighbourhood's heat plan."),
+        Field("measures", "measures", "Maatregelen", "Measures",
+              help_nl="Maatregelenpakket, gescheiden door ';'. Leeg: gekozen uit de "
+                      "maatregelencatalogus bij het label en de warmteoplossing.",
+              help_en="Measure package, separated by ';'. Empty: chosen from the measures "
+                      "catalogue by the label and the heat solution."),
+        Field("cost_per_dwelling_cents", "money", "Kosten per woning", "Cost per dwelling",
+              minimum=0, unit=_EUR,
+              help_nl="Kosten van het pakket per woning in euro. Leeg: som uit de catalogus.",
+              help_en="Cost of the package per dwelling in euros. Empty: the catalogue's sum."),
+        Field("gas_m3_after", "number", "Gas m3 na per woning per jaar",
+              "Gas m3 after per dwelling per year", minimum=0, unit=_M3,
+              help_nl="Gasverbruik na het pakket, m3 per woning per jaar. Leeg: uit de catalogus.",
+              help_en="Gas use after the package, m3 per dwelling per year. Empty: from the "
+                      "catalogue."),
+        Field("electricity_kwh_after", "number", "Elektriciteit kWh na per woning per jaar",
+              "Electricity kWh after per dwelling per year", unit=_KWH,
+              help_nl="Elektriciteitsverbruik na het pakket, kWh per woning per jaar. Leeg: "
+                      "uit de catalogus.",
+              help_en="Electricity use after the package, kWh per dwelling per year. Empty: "
+                      "from the catalogue."),
+        Field("heat_gj_after", "number", "Warmte GJ na per woning per jaar",
+              "Heat GJ after per dwelling per year", minimum=0, unit=_GJ,
+              help_nl="Warmte uit een warmtenet na het pakket, GJ per woning per jaar. Leeg: "
+                      "geschat.",
+              help_en="Heat from a heat network after the package, GJ per dwelling per year. "
+                      "Empty: estimated."),
+        Field("note", "text", "Opmerking", "Note", help_nl="Opmerking.", help_en="Note."),
+        *_EDITOR,
+    ), "Eindbeeld", "End state",
+        "Eindbeeld per complex: alleen wat afwijkt van de standaard (doellabel A, de "
+        "warmteoplossing van de wijk, het pakket uit de catalogus). Lege cellen: de standaard.",
+        "End state per complex: only what differs from the default (target label A, the "
+        "neighbourhood's heat solution, the catalogue's package). Empty cells: the default.",
+        ("end state for this complex", "dubbel eindbeeld voor dit complex")),
 
     # Added to the workbook by issue 18 (export -> import is lossless); before, these
     # tables were workspace only.

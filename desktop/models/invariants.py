@@ -21,12 +21,13 @@ from .campaign_dates import (
     FUTURE_FORM, early_form_message, impossible_vote_dates, notified_before_start, notified_message,
 )
 from .dataset import Dataset, Problem
-from .enums import LABELS, DwellingType, Heating, Status, Vote
+from .enums import LABELS, DwellingType, Heating, HeatSolution, Status, Vote
 
 # Listed values per field kind: the allowed canonical values.
 LISTED_KINDS: dict[str, tuple[str, ...]] = {
     "heating": tuple(Heating.values()),
     "dwelling_type": tuple(DwellingType.values()),
+    "heat_solution": tuple(HeatSolution.values()),
     "label": LABELS,
     "status": tuple(Status.values()),
     "vote": tuple(Vote.values()),
@@ -177,7 +178,8 @@ def validate_dataset(ds: Dataset, context: Dataset | None = None) -> list[Proble
     known_complexes = all_complexes["complex"].dropna().unique()
 
     # references to a complex
-    for table, frame in (("dwellings", dwellings), ("projects", projects), ("usage", ds.usage)):
+    for table, frame in (("dwellings", dwellings), ("projects", projects), ("usage", ds.usage),
+                         ("end_states", ds.end_states)):
         missing = _filled(frame["complex"]) & ~frame["complex"].isin(known_complexes).to_numpy(dtype=bool)
         c.add(table, frame, _positions(missing), "complex",
               lambda p, f=frame: f"complex {f['complex'].iloc[p]!r} does not exist in Complexes",

@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .defaults import DEFAULT_EMISSION_FACTORS, DEFAULT_TARIFFS
+from .defaults import DEFAULT_EMISSION_FACTORS, DEFAULT_TARIFFS, DISTRICT_HEAT_KG_PER_GJ
 
 TARIFF_COLUMNS = ("gas_eur_m3", "electricity_eur_kwh")
 FACTOR_COLUMNS = ("gas_kg_m3", "electricity_kg_kwh")
@@ -126,5 +126,22 @@ def factors_for_years(ds_or_table, years: Iterable[int]) -> pd.DataFrame:
     return resolve_years(table, years, FACTOR_COLUMNS, DEFAULT_EMISSION_FACTORS)
 
 
-__all__ = ["resolve_years", "tariffs_for_years", "factors_for_years",
+def heat_factors_for_years(ds_or_table, years: Iterable[int]) -> np.ndarray:
+    """kg CO2 per GJ of network heat per year: the Emissiefactoren rows' ``heat_kg_gj``
+    by the same rule as :func:`factors_for_years` (the rows that give gas and electricity
+    decide which year's row holds; an empty heat cell is the default 40.45), else
+    40.45 for every year (a table or scenario without the column)."""
+    table = getattr(ds_or_table, "emission_factors", ds_or_table)
+    years = list(years)
+    if isinstance(table, pd.DataFrame) and "heat_kg_gj" in table.columns and len(table):
+        frame = table.assign(heat_kg_gj=table["heat_kg_gj"].astype("Float64")
+                             .fillna(DISTRICT_HEAT_KG_PER_GJ))
+        frame = frame[frame[list(FACTOR_COLUMNS)].notna().all(axis=1)]
+        if len(frame):
+            out = resolve_years(frame, years, ("heat_kg_gj",))
+            return out["heat_kg_gj"].reindex(years).to_numpy(dtype="float64")
+    return np.full(len(years), DISTRICT_HEAT_KG_PER_GJ)
+
+
+__all__ = ["resolve_years", "heat_factors_for_years", "tariffs_for_years", "factors_for_years",
            "TARIFF_COLUMNS", "FACTOR_COLUMNS"]

@@ -23,7 +23,7 @@ from ..models import fields
 # field kind -> the SQL type of a field not declared below
 PLAIN_TYPES = {
     "id": String(100), "text": Text, "measures": Text, "label": String(8), "heating": String(40),
-    "dwelling_type": String(20), "status": String(40), "vote": String(20), "int": Integer,
+    "dwelling_type": String(20), "heat_solution": String(40), "status": String(40), "vote": String(20), "int": Integer,
     "money": Integer, "number": Float, "yesno": Boolean, "date": Date, "datetime": DateTime,
 }
 
@@ -208,6 +208,20 @@ degree_days = Table(
              *_last_editor()),
 )
 
+# The neighbourhood heat plan and the end state per complex (migration 0009, issue 21).
+heat_plan = Table(
+    "heat_plan", metadata,
+    *_fields("heat_plan", Column("neighbourhood", String(200), primary_key=True),
+             *_last_editor()),
+)
+
+end_states = Table(
+    "end_states", metadata,
+    *_fields("end_states",
+             Column("complex", String(100), ForeignKey("complexes.complex"), primary_key=True),
+             *_last_editor()),
+)
+
 EDITOR_COLUMNS = ("row_version", "changed_by", "changed_at", "changed_fields")
 
 # Dataset table -> (SQL table, key columns: the registry's keys)
@@ -217,7 +231,8 @@ TABLE_KEYS: dict[str, tuple[Table, tuple[str, ...]]] = {
             ("complexes", complexes), ("dwellings", dwellings), ("projects", projects),
             ("targets", targets), ("tariffs", tariffs), ("emission_factors", emission_factors),
             ("capacities", capacities), ("rent_limits", rent_limits), ("measures", measures),
-            ("usage", usage), ("degree_days", degree_days)))
+            ("usage", usage), ("degree_days", degree_days), ("heat_plan", heat_plan),
+            ("end_states", end_states)))
 }
 
 # Dataset table -> (the SQL table its fields are read from, field -> SQL column where the

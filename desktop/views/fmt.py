@@ -9,7 +9,7 @@ import pandas as pd
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from ..models import texts_nl
-from ..models.enums import DwellingType, Heating, Status, Vote
+from ..models.enums import DwellingType, Heating, HeatSolution, Status, Vote
 from ..models.numbers import user_number
 
 
@@ -126,7 +126,7 @@ def listed(value) -> str:
     text = str(value)
     if is_dutch():
         return text
-    for enum in (Status, Vote, Heating, DwellingType):
+    for enum in (Status, Vote, Heating, DwellingType, HeatSolution):
         try:
             return enum.parse(text).english
         except ValueError:
@@ -139,7 +139,7 @@ def listed_other(value) -> str:
     canonical Dutch value in English."""
     if _missing(value):
         return ""
-    for enum in (Status, Vote, Heating, DwellingType):
+    for enum in (Status, Vote, Heating, DwellingType, HeatSolution):
         try:
             member = enum.parse(str(value))
         except ValueError:

@@ -91,8 +91,9 @@ def test_row_numbers_are_excel_rows(valid):
 
 def test_present_columns(valid):
     # an older workbook: every column of the spec, none of the later additions (audit, and
-    # the energy performance columns of issue 24)
-    performance = {"dwelling_type", "ep2_kwh_m2", "floor_area_m2", "loss_area_m2", "heat_demand_kwh_m2"}
+    # the energy performance columns of issue 24, the heat use of issue 21)
+    performance = {"dwelling_type", "ep2_kwh_m2", "floor_area_m2", "loss_area_m2", "heat_demand_kwh_m2",
+                   "heat_gj"}
     assert valid.present_columns["complexes"] == {
         c.field for c in SHEETS[0].columns
         if c.field not in fields.audit_fields("complexes") and c.field not in performance}

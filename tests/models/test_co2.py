@@ -28,7 +28,10 @@ def small_stock(factors=FACTORS) -> Dataset:
             {"complex": "C", "corporation": "de Alliantie", "neighbourhood": "'t Hart",
              "electricity_kwh": 1500.0},
             {"complex": "D", "corporation": "de Alliantie", "neighbourhood": "'t Hart",
-             "heating": "stadsverwarming", "label": "B"},
+             "heating": "stadsverwarming", "label": "B",
+             # no network heat here: these figures are about gas and electricity; the
+             # heat of a district-heated complex is tested in test_district_heating.py
+             "heat_gj": 0.0},
         ],
         dwellings=[
             {"dwelling": "a1", "complex": "A", "gas_m3": 1000.0, "electricity_kwh": 2000.0,
