@@ -230,12 +230,20 @@ def plot_image(plot: pg.PlotWidget, width: int):
     image = QImage(width, round(source.height() * ratio), QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(ratio)
     image.fill(theme.qcolor(theme.WHITE))
+    import pyqtgraph.exporters as exporters
+
+    # pyqtgraph's export mode draws the points as shapes, not as screen-sized pixmaps
+    # (which would be enlarged, blurred); a resolution scale of 1 keeps the text as laid out
+    helper = exporters.ImageExporter(plot.getPlotItem())
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        helper.setExportMode(True, {"antialias": True, "background": theme.qcolor(theme.WHITE),
+                                    "painter": painter, "resolutionScale": 1.0})
         plot.scene().render(painter, QRectF(0, 0, source.width(), source.height()), source)
     finally:
+        helper.setExportMode(False)
         painter.end()
     image.setDevicePixelRatio(1.0)
     return image
