@@ -13,7 +13,7 @@ Floor: above the store and the models (imports both), below the views.
 
 One module per area: :mod:`.programme` (projects, capacity, votes, campaigns, tenancy
 changes), :mod:`.stock` (complexes, dwellings, agreed targets), :mod:`.yearly` (values
-per year, the measures catalogue), :mod:`.measured` (measured use, degree days);
+per year, the measures catalogue), :mod:`.measured` (measured use, degree days), :mod:`.versions` (plan versions);
 :mod:`.base` holds the refusal and the record checks they share.
 """
 from __future__ import annotations
@@ -30,6 +30,8 @@ from .stock import (
     PER_DWELLING, STOCK_TABLES, add_dwelling, complex_users, delete_complex, delete_dwellings,
     delete_target, edit_dwellings, known, save_complex, save_dwelling, save_target, target_key,
 )
+from .versions import (adopt_step, delete_version, rename_version, restore_version, save_active,
+                       save_version)
 from .yearly import YEAR_TABLES, delete_measure, delete_year, set_measure, set_year_values, set_years
 
 __all__ = ["EditError", "same", "project_record", "check_project", "save_project",
@@ -42,4 +44,5 @@ __all__ = ["EditError", "same", "project_record", "check_project", "save_project
            "complex_users", "delete_complex", "add_dwelling", "save_dwelling",
            "edit_dwellings", "delete_dwellings", "target_key", "save_target", "delete_target",
            "known", "usage_key", "save_usage", "delete_usage", "set_degree_days",
-           "delete_degree_days", "learn_measure"]
+           "delete_degree_days", "learn_measure", "save_version", "save_active", "delete_version",
+           "rename_version", "restore_version", "adopt_step"]

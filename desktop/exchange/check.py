@@ -94,6 +94,9 @@ def valid_rows(result: ReadResult) -> ReadResult:
     complexes = frames["complexes"]["complex"][keep["complexes"]].dropna().unique()
     for table in ("dwellings", "projects", "usage", "end_states"):
         keep[table] &= frames[table]["complex"].isin(complexes).to_numpy(dtype=bool)
+    versions = frames["plan_versions"]["version"][keep["plan_versions"]].dropna().unique()
+    keep["plan_version_projects"] &= frames["plan_version_projects"]["version"].isin(
+        versions).to_numpy(dtype=bool)
     projects = frames["projects"]["project"][keep["projects"]].dropna().unique()
     dwellings = frames["dwellings"]["dwelling"][keep["dwellings"]].dropna().unique()
     keep["votes"] &= frames["votes"]["project"].isin(projects).to_numpy(dtype=bool) \

@@ -98,6 +98,10 @@ class Dataset:
     degree_days: pd.DataFrame = field(default_factory=lambda: empty_frame("degree_days"))
     heat_plan: pd.DataFrame = field(default_factory=lambda: empty_frame("heat_plan"))
     end_states: pd.DataFrame = field(default_factory=lambda: empty_frame("end_states"))
+    # saved plan versions (issue 21.3); the rules read the active plan (projects) only
+    plan_versions: pd.DataFrame = field(default_factory=lambda: empty_frame("plan_versions"))
+    plan_version_projects: pd.DataFrame = field(
+        default_factory=lambda: empty_frame("plan_version_projects"))
     capacities: pd.DataFrame = field(default_factory=lambda: empty_frame("capacities"))
     rent_limits: pd.DataFrame = field(default_factory=lambda: empty_frame("rent_limits"))
     measures: pd.DataFrame = field(default_factory=lambda: empty_frame("measures"))

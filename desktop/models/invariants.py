@@ -185,6 +185,17 @@ def validate_dataset(ds: Dataset, context: Dataset | None = None) -> list[Proble
               lambda p, f=frame: f"complex {f['complex'].iloc[p]!r} does not exist in Complexes",
               lambda p, f=frame: f"complex {f['complex'].iloc[p]!r} bestaat niet in Complexen")
 
+    # a plan version's projects belong to a saved version (issue 21.3)
+    pvp = ds.plan_version_projects
+    if len(pvp):
+        all_versions = _with_context(ds.plan_versions, context.plan_versions if context else None,
+                                     "version")
+        missing = _filled(pvp["version"]) & ~pvp["version"].isin(
+            all_versions["version"].dropna().unique()).to_numpy(dtype=bool)
+        c.add("plan_version_projects", pvp, _positions(missing), "version",
+              lambda p: f"plan version {pvp['version'].iloc[p]!r} does not exist in Plan versions",
+              lambda p: f"planversie {pvp['version'].iloc[p]!r} bestaat niet in Planversies")
+
     # votes: project and dwelling must exist, dwelling in the project's complex, let
     if len(votes):
         v_project, v_dwelling = votes["project"], votes["dwelling"]

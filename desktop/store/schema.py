@@ -222,6 +222,27 @@ end_states = Table(
              *_last_editor()),
 )
 
+# Plan versions (migration 0010, issue 21.3): a surrogate id; the name is the registry key
+# (what a workbook merges on), and a version's projects refer to it by name.
+plan_versions = Table(
+    "plan_versions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    *_fields("plan_versions",
+             Column("version", String(200), nullable=False, unique=True),
+             Column("kind", String(20), nullable=False, server_default="plan"),
+             *_last_editor()),
+)
+
+plan_version_projects = Table(
+    "plan_version_projects", metadata,
+    *_fields("plan_version_projects",
+             Column("version", String(200), ForeignKey("plan_versions.version"), primary_key=True),
+             Column("project", String(100), primary_key=True),
+             Column("complex", String(100), nullable=False),
+             Column("year", Integer, nullable=False),
+             *_last_editor()),
+)
+
 EDITOR_COLUMNS = ("row_version", "changed_by", "changed_at", "changed_fields")
 
 # Dataset table -> (SQL table, key columns: the registry's keys)
@@ -232,7 +253,8 @@ TABLE_KEYS: dict[str, tuple[Table, tuple[str, ...]]] = {
             ("targets", targets), ("tariffs", tariffs), ("emission_factors", emission_factors),
             ("capacities", capacities), ("rent_limits", rent_limits), ("measures", measures),
             ("usage", usage), ("degree_days", degree_days), ("heat_plan", heat_plan),
-            ("end_states", end_states)))
+            ("end_states", end_states), ("plan_versions", plan_versions),
+            ("plan_version_projects", plan_version_projects)))
 }
 
 # Dataset table -> (the SQL table its fields are read from, field -> SQL column where the

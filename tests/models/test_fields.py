@@ -102,12 +102,12 @@ def test_personal_fields_are_exactly_the_columns_a_privacy_export_leaves_out(tmp
                 left_out.add((t.name, next(f.name for f in t.fields if f.dutch == header)))
     editable = ("complexes", "dwellings", "projects", "targets", "tariffs", "emission_factors",
                 "capacities", "rent_limits", "measures", "usage", "degree_days", "heat_plan",
-                "end_states")
+                "end_states", "plan_versions", "plan_version_projects")
     assert left_out == fields.personal_fields() == {
         ("dwellings", "address"), ("dwellings", "tenant_name"), ("votes", "recorded_by"),
         ("vote_history", "recorded_by"), ("usage", "dwelling"),
         ("vote_history", "note"), ("status_history", "reason"), ("status_history", "changed_by"),
-        *((t, "changed_by") for t in editable)}
+        ("plan_versions", "created_by"), *((t, "changed_by") for t in editable)}
     # and the personal data itself is in neither place of the private file
     wb = openpyxl.load_workbook(private, read_only=True)
     addresses = set(ds.dwellings["address"].dropna())
