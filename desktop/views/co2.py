@@ -46,6 +46,7 @@ from .co2_charts import (  # noqa: F401  (CHARTS, LABEL_ORDER, UNKNOWN, GAP_YEAR
 )
 from .pages import Page
 from .refresh import is_large
+from .versions import Co2Versions
 from .widgets import follow_page_links, heading_row, page_button, page_heading
 
 FIRST_BASE_YEAR, LAST_BASE_YEAR = 2015, 2030
@@ -115,7 +116,8 @@ class Co2Page(Page):
                                         self.tr("Add or change complexes and dwellings"))
         self.settings_button = page_button(self.tr("Emission factors and tariffs…"), "settings",
                                            self.tr("Edit the emission factors these figures use"))
-        lay.addLayout(heading_row(self.heading, self.stock_button, self.settings_button))
+        top_row = heading_row(self.heading, self.stock_button, self.settings_button)
+        lay.addLayout(top_row)
 
         row = QHBoxLayout()
         row.setSpacing(8)
@@ -146,6 +148,7 @@ class Co2Page(Page):
         self.export_button.setEnabled(False)        # until the charts are built
         row.addWidget(self.export_button)
         lay.addLayout(row)
+        self.versions = Co2Versions(self, top_row)     # a plan version's line (issue 21.5)
 
         self.factors_label = QLabel()
         self.factors_label.setWordWrap(True)
@@ -346,6 +349,8 @@ class Co2Page(Page):
     def _fill(self, s: ScopeSeries, charts) -> None:
         self._filled = True
         self.drawing.fill(s, charts)
+        if "emissions" in charts:
+            self.versions.draw()
 
     def _fill_later(self) -> None:
         if self._later and self.series is not None:

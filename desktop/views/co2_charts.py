@@ -34,6 +34,7 @@ GAP_COLOUR = theme.BAD
 RETROFIT_COLOUR = theme.OK
 GRID_COLOUR = theme.CLEANER_GRID
 GAS_FREE_COLOUR = theme.GAS_FREE
+VERSION_COLOUR = theme.VERSION
 UNKNOWN = "?"                     # legend text of homes without a known label
 LABEL_COLOURS = theme.ENERGY_LABELS
 LABEL_ORDER = (*LABELS, UNKNOWN)
@@ -276,6 +277,39 @@ class Co2Charts:
                                         pen=pg.mkPen(GAS_FREE_COLOUR, width=2.5), fillLevel=0,
                                         fillBrush=pg.mkBrush(fill), symbol="o",
                                         symbolSize=5, symbolBrush=GAS_FREE_COLOUR, symbolPen=None)
+
+    # ----- an optional comparison line (plan versions, issue 21.3) -----------------
+    # Added on first use, so a drawing that never compares (the yearly report) is the
+    # same as before.
+    version_curve = None
+
+    def set_version_line(self, years, tonnes, name: str) -> None:
+        """Draw a plan version's emissions beside the plan's (``years``/``tonnes``:
+        equal-length sequences) in the emissions chart, named ``name`` in its legend."""
+        plot = self.charts["emissions"]
+        if self.version_curve is None:
+            self.version_curve = plot.plot(
+                [], [], name=name, pen=pg.mkPen(VERSION_COLOUR, width=2.5),
+                symbol="t", symbolSize=6, symbolBrush=VERSION_COLOUR, symbolPen=None)
+        else:
+            legend = self.legend("emissions")
+            legend.removeItem(self.version_curve)
+            legend.addItem(self.version_curve, name)
+        self.version_curve.setData(np.asarray(years, dtype="float64"),
+                                   np.asarray(tonnes, dtype="float64"))
+        if self._y_extent.get("emissions"):
+            low, high, factor = self._y_extent["emissions"]
+            top = max(high, float(np.max(np.asarray(tonnes, dtype="float64"), initial=0)))
+            self.set_y("emissions", low, top, factor)
+
+    def clear_version_line(self) -> None:
+        """Remove the version line (and its legend entry), if drawn."""
+        if self.version_curve is None:
+            return
+        plot = self.charts["emissions"]
+        self.legend("emissions").removeItem(self.version_curve)
+        plot.removeItem(self.version_curve)
+        self.version_curve = None
 
     # ----- filling -----------------------------------------------------------------
     def fill(self, s: ScopeSeries, names=CHARTS) -> None:

@@ -35,6 +35,7 @@ from .programme_models import MET, OVER, SHORT, MatrixDelegate, MatrixModel, Pro
 from .project_dialog import CapacityDialog, ProjectDialog
 from .overview import target_columns
 from .pages import Page
+from .versions import ProgrammeVersions, VersionMatrixDelegate, VersionMatrixModel
 from .widgets import EditNote, data_table, fit_columns, page_heading, section_label
 
 RELEVANT = {"projects", "complexes", "dwellings", "targets", "capacities"}
@@ -246,11 +247,11 @@ class ProgrammePage(Page):
         head.addWidget(self.legend, 1)
         head.addLayout(mode_row)
         top_lay.addLayout(head)
-        self.matrix_model = MatrixModel(self)
+        self.matrix_model = VersionMatrixModel(self)     # a plan version beside (issue 21.5)
         self.matrix_model.move_requested.connect(self._move_requested)
         self.matrix_view = QTreeView()
         self.matrix_view.setModel(self.matrix_model)
-        self.matrix_view.setItemDelegate(MatrixDelegate(self.matrix_view))
+        self.matrix_view.setItemDelegate(VersionMatrixDelegate(self.matrix_view))
         self.matrix_view.setUniformRowHeights(True)
         self.matrix_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.matrix_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -338,6 +339,7 @@ class ProgrammePage(Page):
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.project_view, self.edit_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
 
+        self.versions = ProgrammeVersions(self, top_row, mode_row)   # plan versions (issue 21.3)
         self.mode_buttons["both"].setChecked(True)
         self.refresh()
 
@@ -534,7 +536,8 @@ class ProgrammePage(Page):
                 "both": fmt.tr_fmt(self.tr("cells: homes planned / <span style='color:%1'>done</span>"),
                                    theme.DONE),
                 "planned": self.tr("cells: homes planned"),
-                "done": self.tr("cells: homes done")}[self.matrix_model.mode()]
+                "done": self.tr("cells: homes done"),
+                "version": self.versions.legend()}[self.matrix_model.mode()]
             + f" &nbsp;·&nbsp; <span style='background:{theme.WARN_BG}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
             + self.tr("over capacity or budget") + " &nbsp;·&nbsp; "
             + self.tr("drag a cell or project to another year to move it") + "</span>")

@@ -74,6 +74,7 @@ POINT_EDGE = "#303030"      # the outline of a scatter point
 PLAN = "#1f5fa8"            # the plan's emissions
 CLEANER_GRID = "#5aa0d8"    # reductions from a cleaner electricity grid
 GAS_FREE = "#1f8a80"        # homes without natural gas
+VERSION = "#8e3fa8"         # a saved plan version (CO2 line, its part of a matrix cell)
 GAS_FREE_FILL_ALPHA = 60
 
 # EU energy-label colours (A dark green … G red); the A+ classes darker still;

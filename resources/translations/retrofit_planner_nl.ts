@@ -717,6 +717,224 @@ per woning</translation>
     </message>
 </context>
 <context>
+    <name>Co2Versions</name>
+    <message>
+        <source>Draw a saved plan version&apos;s emissions beside the active plan&apos;s</source>
+        <translation>Teken de uitstoot van een opgeslagen planversie naast die van het actieve plan</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>Vergelijk met:</translation>
+    </message>
+    <message>
+        <source>no version</source>
+        <translation>geen versie</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versie %1</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare plans</source>
+        <translation>Plannen vergelijken</translation>
+    </message>
+    <message>
+        <source>Plan A</source>
+        <translation>Plan A</translation>
+    </message>
+    <message>
+        <source>Plan B</source>
+        <translation>Plan B</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Corporation</source>
+        <translation>Corporatie</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Wijk</translation>
+    </message>
+    <message>
+        <source>Homes</source>
+        <translation>Woningen</translation>
+    </message>
+    <message>
+        <source>Year A</source>
+        <translation>Jaar A</translation>
+    </message>
+    <message>
+        <source>Year B</source>
+        <translation>Jaar B</translation>
+    </message>
+    <message>
+        <source>Package A</source>
+        <translation>Pakket A</translation>
+    </message>
+    <message>
+        <source>Package B</source>
+        <translation>Pakket B</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Verschil</translation>
+    </message>
+    <message>
+        <source>Adopt this step</source>
+        <translation>Deze stap overnemen</translation>
+    </message>
+    <message>
+        <source>Copy the selected complexes&apos; projects of plan B into the active plan (one undo step). Projects agreed, in progress or done are never changed.</source>
+        <translation>Neem de projecten van de gekozen complexen uit plan B over in het actieve plan (één stap ongedaan te maken). Projecten die akkoord, in uitvoering of gereed zijn, veranderen nooit.</translation>
+    </message>
+    <message>
+        <source>Adopt the year…</source>
+        <translation>Jaar overnemen…</translation>
+    </message>
+    <message>
+        <source>Copy every project plan B completes in one year into the active plan</source>
+        <translation>Neem alle projecten die plan B in één jaar oplevert over in het actieve plan</translation>
+    </message>
+    <message>
+        <source>Complexes that differ</source>
+        <translation>Complexen die verschillen</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Homes A</source>
+        <translation>Woningen A</translation>
+    </message>
+    <message>
+        <source>Homes B</source>
+        <translation>Woningen B</translation>
+    </message>
+    <message>
+        <source>Investment A</source>
+        <translation>Investering A</translation>
+    </message>
+    <message>
+        <source>Investment B</source>
+        <translation>Investering B</translation>
+    </message>
+    <message>
+        <source>CO2 A (t)</source>
+        <translation>CO2 A (t)</translation>
+    </message>
+    <message>
+        <source>CO2 B (t)</source>
+        <translation>CO2 B (t)</translation>
+    </message>
+    <message>
+        <source>Path (t)</source>
+        <translation>Pad (t)</translation>
+    </message>
+    <message>
+        <source>Per year</source>
+        <translation>Per jaar</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>Planned A</source>
+        <translation>Gepland A</translation>
+    </message>
+    <message>
+        <source>Planned B</source>
+        <translation>Gepland B</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Doelen</translation>
+    </message>
+    <message>
+        <source>Homes per neighbourhood</source>
+        <translation>Woningen per wijk</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Neighbourhood (corporation)</source>
+        <translation>Wijk (corporatie)</translation>
+    </message>
+    <message>
+        <source>Homes A / B</source>
+        <translation>Woningen A / B</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: investment %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: investering %2</translation>
+    </message>
+    <message>
+        <source>targets met %1 of %2</source>
+        <translation>doelen gehaald %1 van %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 t above the path</source>
+        <translation>%1: %2 t boven het pad</translation>
+    </message>
+    <message>
+        <source>%1: on the path</source>
+        <translation>%1: op het pad</translation>
+    </message>
+    <message>
+        <source>%1 complexes differ.</source>
+        <translation>%1 complexen verschillen.</translation>
+    </message>
+    <message>
+        <source>year %1</source>
+        <translation>jaar %1</translation>
+    </message>
+    <message>
+        <source>Adopt %1 from %2</source>
+        <translation>%1 overnemen uit %2</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes it.</source>
+        <translation>Ctrl+Z maakt het ongedaan.</translation>
+    </message>
+    <message>
+        <source>The active plan already follows this step.</source>
+        <translation>Het actieve plan volgt deze stap al.</translation>
+    </message>
+    <message>
+        <source>Adopt the year</source>
+        <translation>Jaar overnemen</translation>
+    </message>
+    <message>
+        <source>Year of plan B</source>
+        <translation>Jaar van plan B</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to a team database</source>
@@ -1921,6 +2139,89 @@ per woning</translation>
     </message>
 </context>
 <context>
+    <name>ProgrammeVersions</name>
+    <message>
+        <source>Versions</source>
+        <translation>Versies</translation>
+    </message>
+    <message>
+        <source>Save the programme as a version, compare versions, restore one</source>
+        <translation>Het programma als versie opslaan, versies vergelijken, een versie terugzetten</translation>
+    </message>
+    <message>
+        <source>Save as version…</source>
+        <translation>Opslaan als versie…</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>Vergelijken met…</translation>
+    </message>
+    <message>
+        <source>Restore version…</source>
+        <translation>Versie terugzetten…</translation>
+    </message>
+    <message>
+        <source>Rename version…</source>
+        <translation>Versie hernoemen…</translation>
+    </message>
+    <message>
+        <source>Delete version…</source>
+        <translation>Versie verwijderen…</translation>
+    </message>
+    <message>
+        <source>Show a version&apos;s homes per year beside the active plan&apos;s</source>
+        <translation>Toon de woningen per jaar van een versie naast die van het actieve plan</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <source>Homes in the active plan / in the chosen version</source>
+        <translation>Woningen in het actieve plan / in de gekozen versie</translation>
+    </message>
+    <message>
+        <source>cells: homes in the active plan / &lt;span style=&apos;color:%1&apos;&gt;in version %2&lt;/span&gt;</source>
+        <translation>cellen: woningen in het actieve plan / &lt;span style=&apos;color:%1&apos;&gt;in versie %2&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Save version %1</source>
+        <translation>Versie %1 opslaan</translation>
+    </message>
+    <message>
+        <source>Restore version %1</source>
+        <translation>Versie %1 terugzetten</translation>
+    </message>
+    <message>
+        <source>Restore version</source>
+        <translation>Versie terugzetten</translation>
+    </message>
+    <message>
+        <source>Make %1 the active plan? Projects agreed, in progress or done stay as they are; Ctrl+Z undoes it.</source>
+        <translation>%1 het actieve plan maken? Projecten die akkoord, in uitvoering of gereed zijn, blijven zoals ze zijn; Ctrl+Z maakt het ongedaan.</translation>
+    </message>
+    <message>
+        <source>Rename version %1</source>
+        <translation>Versie %1 hernoemen</translation>
+    </message>
+    <message>
+        <source>Rename version</source>
+        <translation>Versie hernoemen</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>Nieuwe naam</translation>
+    </message>
+    <message>
+        <source>Delete version %1</source>
+        <translation>Versie %1 verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete version</source>
+        <translation>Versie verwijderen</translation>
+    </message>
+</context>
+<context>
     <name>ProjectDialog</name>
     <message>
         <source>New project</source>
@@ -2547,6 +2848,41 @@ grens</translation>
     <message>
         <source>Restore</source>
         <translation>Terugzetten</translation>
+    </message>
+</context>
+<context>
+    <name>SaveVersionDialog</name>
+    <message>
+        <source>Save as version</source>
+        <translation>Opslaan als versie</translation>
+    </message>
+    <message>
+        <source>e.g. Bid 2027</source>
+        <translation>bijv. Bod 2027</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Opmerking</translation>
+    </message>
+    <message>
+        <source>The version holds the projects as they are now; the active plan stays as it is.</source>
+        <translation>De versie bewaart de projecten zoals ze nu zijn; het actieve plan blijft zoals het is.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>
@@ -3470,6 +3806,69 @@ termijn tot</translation>
     <message>
         <source>%1 on %2.</source>
         <translation>%1 op %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Versions</name>
+    <message>
+        <source>plan</source>
+        <translation>plan</translation>
+    </message>
+    <message>
+        <source>bid</source>
+        <translation>bod</translation>
+    </message>
+    <message>
+        <source>proposal</source>
+        <translation>voorstel</translation>
+    </message>
+    <message>
+        <source>Active plan</source>
+        <translation>Actief plan</translation>
+    </message>
+    <message>
+        <source>other year</source>
+        <translation>ander jaar</translation>
+    </message>
+    <message>
+        <source>other package</source>
+        <translation>ander pakket</translation>
+    </message>
+    <message>
+        <source>other status</source>
+        <translation>andere status</translation>
+    </message>
+    <message>
+        <source>only in B</source>
+        <translation>alleen in B</translation>
+    </message>
+    <message>
+        <source>only in A</source>
+        <translation>alleen in A</translation>
+    </message>
+    <message>
+        <source>all years</source>
+        <translation>alle jaren</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 homes in the active plan, %4 in version %5</source>
+        <translation>%1, %2: %3 woningen in het actieve plan, %4 in versie %5</translation>
+    </message>
+    <message>
+        <source>Homes in the active plan / in version %1</source>
+        <translation>Woningen in het actieve plan / in versie %1</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>te weinig</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>gehaald</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>meer dan het doel</translation>
     </message>
 </context>
 <context>
