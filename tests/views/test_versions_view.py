@@ -136,3 +136,54 @@ def test_the_co2_page_draws_the_newest_proposal_beside_the_plan(win, qtbot):
     assert y[-1] == pytest.approx(py[-1], rel=1e-9)     # and the same by 2050
     page.versions.choose(None)
     assert page.drawing.version_curve is None
+
+
+@pytest.fixture
+def dutch(qapp):
+    from PySide6.QtCore import QLocale
+
+    from desktop.app import install_translators, remove_translators
+
+    before = QLocale()
+    install_translators(qapp, Settings(language="nl"))
+    yield
+    remove_translators(qapp)
+    QLocale.setDefault(before)
+
+
+def test_versions_speak_dutch(dutch, qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
+
+    ws = create_sample_workspace(tmp_path / "nl.rpw")
+    w = MainWindow(Controller(ws, Settings(user_name="Tester")))
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    try:
+        page = _page(w, "programme")
+        assert page.versions.button.text() == "Versies"
+        assert [a.text() for a in page.versions.menu.actions() if a.text()] == [
+            "Opslaan als versie…", "Vergelijken met…", "Versie terugzetten…",
+            "Versie hernoemen…", "Versie verwijderen…"]
+        assert page.versions.save("Bod", "bid")
+        assert page.versions.beside.currentText() == "Bod (bod)"
+        page.set_mode("version")
+        assert "woningen in het actieve plan" in page.legend.text()
+        dialog = page.versions.compare("Bod")
+        qtbot.addWidget(dialog)
+        texts = [x.text() for x in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)]
+        tabs = dialog.findChild(QTabWidget)
+        texts += [tabs.tabText(i) for i in range(tabs.count())]
+        model = dialog.diff_model
+        texts += [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+        assert "Deze stap overnemen" in texts and "Complexen die verschillen" in texts
+        assert dialog.a_combo.currentText() == "Actief plan"
+        english = {"Adopt this step", "Complexes that differ", "Year A", "Close",
+                   "Per year", "Targets", "Active plan", "Package A", "Difference"}
+        assert not english & set(texts)
+        assert "investering" in dialog.summary.text() and "0 complexen verschillen." in dialog.summary.text()
+        dialog.close()
+    finally:
+        w.close()
+        ws.close()
