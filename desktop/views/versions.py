@@ -31,6 +31,7 @@ from ..models.defaults import HORIZON_YEAR
 from . import fmt, theme
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
 from .programme_models import DONE_ROLE, MODES, MatrixDelegate, MatrixModel
+from .refresh import PageRefresh
 from .widgets import data_table, hint_label, section_label
 
 VERSION_TABLES = {"plan_versions", "plan_version_projects"}
@@ -313,6 +314,7 @@ class CompareDialog(QDialog):
         self.adopt_year_button.clicked.connect(self._adopt_year_clicked)
         controller.changed.connect(self._tables_changed)
         self.resize(1100, 640)
+        self.refresher = PageRefresh(self, rules.compare, self.show_comparison)
         self.recompute()
 
     # ----- plans ---------------------------------------------------------------------
@@ -349,9 +351,13 @@ class CompareDialog(QDialog):
             self.recompute()
 
     def recompute(self) -> None:
-        a, b = self.plans()
-        ds = self.controller.dataset
-        c = self.comparison = rules.compare(ds, a, b)
+        """Compare the chosen plans: at once for a small workspace, else on a worker
+        thread (about 0.7 s at 100,000 dwellings), the dialog showing the last figures
+        meanwhile."""
+        self.refresher.request(self.controller.dataset, *self.plans())
+
+    def show_comparison(self, c: rules.Comparison) -> None:
+        self.comparison = c
         diff = c.differences.copy()
         diff["change_text"] = [_change_text(x) for x in diff["change"]]
         self.diff_model.set_frame(diff)
@@ -390,7 +396,7 @@ class CompareDialog(QDialog):
 
     def _write_summary(self) -> None:
         c = self.comparison
-        a, b = self.plans()
+        a, b = c.a, c.b
         lines = []
         for plan, key in ((a, "a"), (b, "b")):
             cost = int(c.cost[f"cost_{key}"].sum())
@@ -426,7 +432,7 @@ class CompareDialog(QDialog):
         return sorted({str(frame.at[r, "complex"]) for r in rows})
 
     def _update_buttons(self) -> None:
-        b = self.plans()[1]
+        b = self.comparison.b if self.comparison is not None else None
         self.adopt_button.setEnabled(b is not None and bool(self.selected_complexes()))
         self.adopt_year_button.setEnabled(b is not None and not self.diff_model.frame().empty)
 
@@ -440,7 +446,7 @@ class CompareDialog(QDialog):
     def adopt(self, complexes: list[str] | None = None, year: int | None = None) -> bool:
         """Adopt one step of plan B (its projects for ``complexes``, or of ``year``)
         into the active plan through the controller: one undo step."""
-        b = self.plans()[1]
+        b = self.comparison.b if self.comparison is not None else None
         if b is None:
             return False
         what = (fmt.tr_fmt(self.tr("year %1"), str(year)) if year is not None
