@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox, QPushButton, QSplitter, QTabWidget,
+    QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox, QPushButton, QTabWidget,
     QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -30,9 +30,9 @@ from ..models import versions as rules
 from ..models.defaults import HORIZON_YEAR
 from . import fmt, theme
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
-from .programme_models import DONE_ROLE, MODES, MatrixDelegate, MatrixModel
+from .programme_models import MatrixDelegate, MatrixModel
 from .refresh import PageRefresh
-from .widgets import data_table, hint_label, section_label
+from .widgets import data_table, hint_label
 
 VERSION_TABLES = {"plan_versions", "plan_version_projects"}
 ACTIVE = "__active__"          # the combo data of the active plan
@@ -764,7 +764,5 @@ class Co2Versions(QObject):
                                  fmt.tr_fmt(self.tr("Version %1"), self.chosen()))
 
 
-MODES_WITH_VERSION = (*MODES, "version")
-
 __all__ = ["ProgrammeVersions", "CompareDialog", "Co2Versions", "VersionMatrixModel",
-           "VersionMatrixDelegate", "SaveVersionDialog", "kind_text", "DONE_ROLE"]
+           "VersionMatrixDelegate", "SaveVersionDialog", "kind_text"]
