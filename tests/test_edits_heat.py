@@ -190,3 +190,24 @@ def test_end_state_refusals(ws):
     assert len(ws.load().end_states) == 0
     with pytest.raises(ValueError):                               # a programming error
         edits.save_end_state(ds, {"complex": "C1", "dwellings": 3})
+
+
+def test_several_at_once_are_one_undo_step(ws):
+    ws.apply(edits.save_heat_plan(ws.load(), {"neighbourhood": "Hart", "heat_solution": "hybride"}))
+    ws.apply(edits.save_heat_plan(ws.load(), {"neighbourhood": "Overhees",
+                                              "heat_solution": "warmtenet"}))
+    before = plan_rows(ws)
+    undo = ws.apply(edits.delete_heat_plans(ws.load(), ["Hart", "Overhees", "Hart"], label="x"))
+    assert plan_rows(ws) == []
+    ws.apply(undo)
+    assert plan_rows(ws) == before
+    assert edits.delete_heat_plans(ws.load(), []) is None
+
+    ws.apply(edits.save_end_state(ws.load(), {"complex": "C1", "target_label": "B"}))
+    ws.apply(edits.save_end_state(ws.load(), {"complex": "C2", "note": "n"}))
+    single = edits.reset_end_states(ws.load(), ["C1"])
+    assert isinstance(single, Delete)
+    undo = ws.apply(edits.reset_end_states(ws.load(), ["C1", "C2"], label="reset"))
+    assert len(ws.load().end_states) == 0
+    ws.apply(undo)
+    assert sorted(ws.load().end_states["complex"]) == ["C1", "C2"]

@@ -24,7 +24,7 @@ from ..models.endstate import OVERRIDABLE
 from ..models.enums import HeatSolution, parse_label
 from ..models.measures import catalogue, parse_measures
 from ..store.commands import Delete
-from .base import EditError, _blank, _clean, _plain, _save, _type_errors, record
+from .base import EditError, _batch, _blank, _clean, _plain, _save, _type_errors, record
 
 HEAT_PLAN_FIELDS = ("heat_solution", "available_year", "heat_kg_gj", "note")
 END_STATE_FIELDS = (*OVERRIDABLE, "note")
@@ -95,6 +95,16 @@ def delete_heat_plan(ds: Dataset, neighbourhood: str, *, expected_version: int |
     return Delete("heat_plan", key, label=label, expected_version=expected_version)
 
 
+def delete_heat_plans(ds: Dataset, names, *, versions: Mapping[tuple, int] | None = None,
+                      label: str = ""):
+    """Remove the heat plans of several neighbourhoods as one undo step (those without
+    one are skipped); None when none has one."""
+    versions = versions or {}
+    return _batch([c for c in (delete_heat_plan(ds, n, expected_version=versions.get((n,)),
+                                                label=label) for n in dict.fromkeys(names)) if c],
+                  label)
+
+
 # ----- end state per complex ----------------------------------------------------------
 def _unknown_measures(ds: Dataset, values: Mapping[str, Any]) -> None:
     text = values.get("measures")
@@ -146,5 +156,13 @@ def reset_end_state(ds: Dataset, complex_id: str, *, expected_version: int | Non
     return Delete("end_states", key, label=label, expected_version=expected_version)
 
 
-__all__ = ["save_heat_plan", "delete_heat_plan", "save_end_state", "reset_end_state",
+def reset_end_states(ds: Dataset, ids, *, label: str = ""):
+    """:func:`reset_end_state` for several complexes as one undo step; None when none
+    has an override."""
+    return _batch([c for c in (reset_end_state(ds, i, label=label) for i in dict.fromkeys(ids))
+                   if c], label)
+
+
+__all__ = ["save_heat_plan", "delete_heat_plan", "delete_heat_plans", "save_end_state",
+           "reset_end_state", "reset_end_states",
            "neighbourhoods", "HEAT_PLAN_FIELDS", "END_STATE_FIELDS"]
