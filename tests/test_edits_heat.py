@@ -211,3 +211,11 @@ def test_several_at_once_are_one_undo_step(ws):
     assert len(ws.load().end_states) == 0
     ws.apply(undo)
     assert sorted(ws.load().end_states["complex"]) == ["C1", "C2"]
+
+
+def test_a_package_is_stored_by_the_catalogue_s_keys(ws):
+    command = edits.save_end_state(ws.load(), {"complex": "C1",
+                                               "measures": "Roof insulation ; HR++ glazing;hybride"})
+    assert command.values == {"measures": "dakisolatie; hr++ glas; hybride warmtepomp"}
+    ws.apply(command)
+    assert state(ws, "C1")["measures"] == "dakisolatie; hr++ glas; hybride warmtepomp"

@@ -106,11 +106,16 @@ def delete_heat_plans(ds: Dataset, names, *, versions: Mapping[tuple, int] | Non
 
 
 # ----- end state per complex ----------------------------------------------------------
-def _unknown_measures(ds: Dataset, values: Mapping[str, Any]) -> None:
+def _package(ds: Dataset, values: Mapping[str, Any]):
+    """The package as the catalogue's keys in order ("Roof insulation; hybride" ->
+    "dakisolatie; hybride warmtepomp"); refused when it names a measure the catalogue
+    does not know."""
     text = values.get("measures")
     if _blank(text):
-        return
-    _, unknown = parse_measures(str(text), catalogue(ds))
+        return text
+    known, unknown = parse_measures(str(text), catalogue(ds))
+    if not unknown:
+        return "; ".join(m.key for m in known)
     if unknown:
         shown = ", ".join(unknown)
         raise EditError({"measures": (
@@ -132,7 +137,8 @@ def save_end_state(ds: Dataset, values: Mapping[str, Any], *,
     errors = _type_errors("end_states", values)
     if errors:
         raise EditError(errors)
-    _unknown_measures(ds, values)
+    if "measures" in values:
+        values["measures"] = _package(ds, values)
     key = {"complex": _clean("end_states", {"complex": values["complex"]})["complex"]}
     old = record(ds, "end_states", key)
     if old is None and all(_blank(values.get(f)) for f in END_STATE_FIELDS):

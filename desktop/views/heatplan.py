@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from .. import edits
 from ..models import endstate, heatplan
 from ..models.enums import LABELS, HeatSolution
+from ..models.measures import catalogue, find_measure, split_measures
 from . import fmt, theme
 from .controller import Outcome
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel, plain
@@ -55,6 +56,7 @@ class PageData:
     plan: pd.DataFrame          # per neighbourhood: plan_by_neighbourhood + complexes, dwellings
     conflicts: pd.DataFrame     # heatplan.conflicts + neighbourhood, year
     states: pd.DataFrame        # endstate.end_states + own_<field> (bool) per overridable field
+    catalogue: list             # the measures catalogue in force (names shown)
 
 
 def compute_page(ds) -> PageData:
@@ -85,7 +87,7 @@ def compute_page(ds) -> PageData:
     for f in endstate.OVERRIDABLE:
         own = over.index[over[f].notna().to_numpy(dtype=bool)]
         states[f"own_{f}"] = ids.isin(own).to_numpy(dtype=bool)
-    return PageData(plan, conflicts, states)
+    return PageData(plan, conflicts, states, catalogue(ds))
 
 
 def read_cell(text: Any, kind: str) -> Any:
@@ -205,8 +207,8 @@ class ChoiceDelegate(QStyledItemDelegate):
         super().setModelData(editor, model, index)
 
 
-def _editable_table(model) -> QAbstractItemView:
-    view = data_table(model, stretch=None, sortable=True, refit=True)
+def _editable_table(model, stretch: int | None = None) -> QAbstractItemView:
+    view = data_table(model, stretch=stretch, sortable=True, refit=True)
     view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                          | QAbstractItemView.EditTrigger.EditKeyPressed
                          | QAbstractItemView.EditTrigger.AnyKeyPressed)
@@ -298,8 +300,7 @@ class HeatPlanPage(Page):
                                     "heat_kg_gj": "number", "note": "text"}, self.edit_plan)
         self.plan_model.set_role_provider(Qt.ItemDataRole.ForegroundRole, self._plan_grey)
         self.plan_model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._plan_tip)
-        self.plan_view = _editable_table(self.plan_model)
-        self.plan_view.horizontalHeader().setStretchLastSection(True)
+        self.plan_view = _editable_table(self.plan_model, stretch=len(cols) - 1)
         self.plan_view.setItemDelegate(ChoiceDelegate({"heat_solution": [
             (fmt.listed(v), v) for v in HeatSolution.values()]}, self.plan_view))
         lay.addWidget(self.plan_view, 1)
@@ -390,6 +391,10 @@ class HeatPlanPage(Page):
         self.conflicts_model = FrameTableModel(cols, "project")
         self.conflicts_model.set_role_provider(Qt.ItemDataRole.BackgroundRole,
                                                lambda _r, _c: QBrush(CONFLICT_BG))
+        self.conflicts_model.set_role_provider(   # the whole reason, however narrow the column
+            Qt.ItemDataRole.ToolTipRole,
+            lambda r, c: str(self.conflicts_model.frame().iloc[r][reason])
+            if c == len(cols) - 1 else None)
         self.conflicts_view = data_table(self.conflicts_model, stretch=len(cols) - 1,
                                          single_selection=True)
         self.conflicts_view.doubleClicked.connect(
@@ -422,16 +427,16 @@ class HeatPlanPage(Page):
         cols = [
             ColumnSpec("complex", self.tr("Complex")),
             ColumnSpec("neighbourhood", self.tr("Neighbourhood")),
-            ColumnSpec("dwellings", self.tr("Dwellings"), fmt.integer, NUMBER_ALIGN),
             ColumnSpec("label_now", self.tr("Label"), lambda v: "" if v is None else str(v),
                        tooltip=self.tr("The complex's label now (most of its dwellings)")),
             ColumnSpec("target_label", self.tr("Target")),
             ColumnSpec("heat_solution", self.tr("Heat solution"), fmt.listed),
-            ColumnSpec("heat_available_year", self.tr("Network from"),
+            ColumnSpec("measures", self.tr("Package"), self._package_text),
+            ColumnSpec("heat_available_year", self.tr("From"),
                        lambda v: "" if v is None else str(v), NUMBER_ALIGN,
                        self.tr("The year the neighbourhood's heat network is available: the "
                                "package cannot be done earlier")),
-            ColumnSpec("cost_per_dwelling_cents", self.tr("Cost/dwelling"), money, NUMBER_ALIGN,
+            ColumnSpec("cost_per_dwelling_cents", self.tr("Cost"), money, NUMBER_ALIGN,
                        self.tr("Cost of the package per dwelling")),
             ColumnSpec("gas_m3_after", self.tr("Gas m³"), lambda v: fmt.number(v, 0),
                        NUMBER_ALIGN, self.tr("Gas use after the package, m³ per dwelling per year")),
@@ -441,7 +446,6 @@ class HeatPlanPage(Page):
             ColumnSpec("heat_gj_after", self.tr("Heat GJ"), lambda v: fmt.number(v, 1),
                        NUMBER_ALIGN, self.tr("Heat from a heat network after the package, GJ per "
                                              "dwelling per year")),
-            ColumnSpec("measures", self.tr("Package")),
         ]
         self.states_model = EditableFrameModel(
             cols, "complex", {"target_label": "choice", "heat_solution": "choice",
@@ -452,6 +456,7 @@ class HeatPlanPage(Page):
         self.states_model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._state_tip)
         self.states_view = _editable_table(self.states_model)
         self.states_view.horizontalHeader().setStretchLastSection(True)
+        self.states_model.modelReset.connect(self._narrow_package)
         default = self.tr("(default)")
         self.states_view.setItemDelegate(ChoiceDelegate({
             "target_label": [(default, None), *[(lab, lab) for lab in LABELS]],
@@ -470,6 +475,21 @@ class HeatPlanPage(Page):
         self.states_view.selectionModel().selectionChanged.connect(self._update_buttons)
         return tab
 
+    def _package_text(self, value) -> str:
+        """A package as shown: the catalogue's names in the interface's language."""
+        cat = self.data.catalogue if self.data is not None else None
+        names = []
+        for item in split_measures(value):
+            m = find_measure(item, cat)
+            names.append(item if m is None else m.key if fmt.is_dutch() else m.english)
+        return "; ".join(names)
+
+    def _narrow_package(self) -> None:
+        """The package column no wider than 210 px (its tooltip holds the whole text)."""
+        col = self.states_model.column_of("measures")
+        if self.states_view.columnWidth(col) > 210:
+            self.states_view.setColumnWidth(col, 210)
+
     def _own(self, row: int, key: str) -> bool | None:
         """Whether the cell holds the user's own value (None: not an overridable field)."""
         column = f"own_{key}"
@@ -485,9 +505,12 @@ class HeatPlanPage(Page):
         own = self._own(row, key)
         if own is None:
             return None
+        prefix = ""
+        if key == "measures":
+            prefix = self._package_text(plain(self.states_model.frame().iloc[row]["measures"])) + "\n"
         if own:
-            return self.tr("Your own value; empty the cell for the default.")
-        return {
+            return prefix + self.tr("Your own value; empty the cell for the default.")
+        return prefix + {
             "target_label": self.tr("Default: label A."),
             "heat_solution": self.tr("Default: the neighbourhood's heat plan."),
             "measures": self.tr("Default: from the measures catalogue, by the label and the "

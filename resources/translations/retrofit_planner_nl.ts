@@ -1120,16 +1120,8 @@ per woning</translation>
         <translation>Doel</translation>
     </message>
     <message>
-        <source>Network from</source>
-        <translation>Warmtenet vanaf</translation>
-    </message>
-    <message>
         <source>The year the neighbourhood&apos;s heat network is available: the package cannot be done earlier</source>
         <translation>Het jaar waarin het warmtenet van de wijk er is: eerder kan het pakket niet</translation>
-    </message>
-    <message>
-        <source>Cost/dwelling</source>
-        <translation>Kosten/woning</translation>
     </message>
     <message>
         <source>Cost of the package per dwelling</source>
@@ -1162,6 +1154,14 @@ per woning</translation>
     <message>
         <source>Package</source>
         <translation>Pakket</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Vanaf</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>(default)</source>
