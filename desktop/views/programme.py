@@ -298,6 +298,10 @@ class ProgrammePage(Page):
             ColumnSpec("year", self.tr("Year"), lambda v: "" if v is None else str(v), NUMBER_ALIGN),
             ColumnSpec("dwellings", self.tr("Homes"), fmt.integer, NUMBER_ALIGN),
             ColumnSpec("status", self.tr("Status"), fmt.listed),
+            ColumnSpec("heat_plan", self.tr("Heat plan"), heat_plan_text,
+                       tooltip=self.tr("The neighbourhood's heat solution and the year it is "
+                                       "available (Heat plan page); a warning sign: the project "
+                                       "conflicts with it")),
             ColumnSpec("measures", self.tr("Measures")),
             ColumnSpec("label_after", self.tr("Label after")),
             ColumnSpec("gas_saving_m3", self.tr("Gas saving m³"), fmt.integer, NUMBER_ALIGN,
@@ -310,10 +314,6 @@ class ProgrammePage(Page):
                        NUMBER_ALIGN),
             ColumnSpec("total_investment_cents", self.tr("Investment"), fmt.money_cents, NUMBER_ALIGN,
                        self.tr("Investment per home × homes")),
-            ColumnSpec("heat_plan", self.tr("Heat plan"), heat_plan_text,
-                       tooltip=self.tr("The neighbourhood's heat solution and the year it is "
-                                       "available (Heat plan page); a warning sign: the project "
-                                       "conflicts with it")),
         ], key="project")
         self.project_model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._project_tip)
         self.project_model.set_role_provider(Qt.ItemDataRole.DecorationRole, self._heat_icon)
