@@ -125,8 +125,12 @@ def build_sample(path: Path = SAMPLE_FILE) -> tuple[Dataset, dict[str, str]]:
     _add_performance(complexes, projects, random.Random(ws["seed"] + 24))
     targets = [{"corporation": t["corporation"], "from_year": t["from"], "to_year": t["to"],
                 "dwellings": t["dwellings"]} for t in desc["target"]]
+    # illustrative, not the municipality's real plan (see the description)
+    heat_plan = [{"neighbourhood": h["neighbourhood"], "heat_solution": h["heat_solution"],
+                  "available_year": h.get("available_year"), "heat_kg_gj": h.get("heat_kg_gj"),
+                  "note": h.get("note")} for h in desc.get("heat_plan", [])]
     ds = Dataset.from_records(complexes=complexes, dwellings=dwellings, projects=projects,
-                              votes=votes, targets=targets)
+                              votes=votes, targets=targets, heat_plan=heat_plan)
     return ds, {"sample": "soest", "name": ws["name"]}
 
 

@@ -45,3 +45,17 @@ def test_first_start_creates_sample_workspace_once(tmp_path):
     assert len(ws.load().dwellings) == n == 3689 + 575
     assert ws.is_sample
     ws.close()
+
+
+def test_sample_has_an_illustrative_heat_plan_with_one_conflict():
+    from desktop.models.heatplan import conflicts, plan_by_neighbourhood
+
+    ds, _ = build_sample()
+    plan = plan_by_neighbourhood(ds)
+    assert plan.loc["Overhees", "heat_solution"] == "warmtenet"
+    assert int(plan.loc["Overhees", "available_year"]) == 2032
+    assert plan.loc["Soest-Zuid", "heat_solution"] == "nog onbekend"   # no row
+    assert set(plan["heat_solution"]) == {"warmtenet", "all-electric", "hybride", "nog onbekend"}
+    # P-27-001 connects Van Weedestraat to the network in 2027, five years before it is there
+    c = conflicts(ds)
+    assert list(zip(c["project"], c["rule"])) == [("P-27-001", "network_before_available")]

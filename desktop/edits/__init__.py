@@ -13,12 +13,17 @@ Floor: above the store and the models (imports both), below the views.
 
 One module per area: :mod:`.programme` (projects, capacity, votes, campaigns, tenancy
 changes), :mod:`.stock` (complexes, dwellings, agreed targets), :mod:`.yearly` (values
-per year, the measures catalogue), :mod:`.measured` (measured use, degree days), :mod:`.versions` (plan versions);
+per year, the measures catalogue), :mod:`.measured` (measured use, degree days),
+:mod:`.versions` (plan versions),
+:mod:`.heat` (the neighbourhood heat plan, the end state per complex);
 :mod:`.base` holds the refusal and the record checks they share.
 """
 from __future__ import annotations
 
 from .base import EditError, check_rows, record, same
+from .heat import (END_STATE_FIELDS, HEAT_PLAN_FIELDS, delete_heat_plan, delete_heat_plans,
+                   neighbourhoods, reset_end_state, reset_end_states, save_end_state,
+                   save_heat_plan)
 from .measured import (delete_degree_days, delete_usage, learn_measure, save_usage,
                        set_degree_days, usage_key)
 from .programme import (
@@ -45,4 +50,7 @@ __all__ = ["EditError", "same", "project_record", "check_project", "save_project
            "edit_dwellings", "delete_dwellings", "target_key", "save_target", "delete_target",
            "known", "usage_key", "save_usage", "delete_usage", "set_degree_days",
            "delete_degree_days", "learn_measure", "save_version", "save_active", "delete_version",
-           "rename_version", "restore_version", "adopt_step"]
+           "rename_version", "restore_version", "adopt_step", "save_heat_plan", "delete_heat_plan",
+           "save_end_state", "reset_end_state", "neighbourhoods", "delete_heat_plans",
+           "reset_end_states", "HEAT_PLAN_FIELDS",
+           "END_STATE_FIELDS"]

@@ -24,15 +24,19 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
-from desktop.models.dataset import Dataset
+from desktop.models.dataset import Dataset, Problem
 from desktop.models.defaults import BASE_YEAR
 
 from .problems import LANGUAGES, WorkbookProblem, default_language, group_warnings
 from .reader import ReadResult, WorkbookUnreadable, read_workbook
 
 PARTS: tuple[str, ...] = ("support", "affordability", "affordability_by_corporation_year",
-                          "programme", "co2", "realised", "indicators", "efg_2028")
+                          "programme", "co2", "realised", "indicators", "efg_2028", "conflicts")
+# parts whose rows carry a text in both languages (``reason_en`` / ``reason_nl``): the
+# report shows it as ``reason`` in the report's language
+_BILINGUAL = {"conflicts": "reason"}
 
 
 @dataclass
@@ -54,8 +58,18 @@ class CheckReport:
             "warnings": [p.to_json(lang) for p in self.warnings],
         }
         for part in PARTS:
-            out[part] = _json_safe(self.parts.get(part, []))
+            out[part] = _json_safe(_in_language(part, self.parts.get(part, []), lang))
         return out
+
+
+def _in_language(part: str, rows: list[dict], lang: str) -> list[dict]:
+    """A bilingual part's rows with its text in ``lang`` only."""
+    name = _BILINGUAL.get(part)
+    if name is None:
+        return rows
+    keep = f"{name}_{'nl' if lang == 'nl' else 'en'}"
+    return [{**{k: v for k, v in r.items() if not k.startswith(f"{name}_")}, name: r.get(keep)}
+            for r in rows]
 
 
 def _json_safe(value: Any) -> Any:
@@ -117,6 +131,27 @@ def _evaluate(ds: Dataset, base_year: int) -> tuple[dict[str, list], list]:
         raise
 
 
+def heat_plan_conflicts(ds: Dataset) -> tuple[list[dict], list[Problem]]:
+    """The projects that conflict with their neighbourhood's heat plan
+    (:func:`desktop.models.heatplan.conflicts`): the ``conflicts`` part (project,
+    complex, rule, reason in both languages) and one warning per project and rule on
+    its row in Projecten, column Maatregelen."""
+    from desktop.models.heatplan import conflicts
+
+    frame = conflicts(ds)
+    rows = [{"project": r.project, "complex": r.complex, "rule": r.rule,
+             "reason_en": r.reason_en, "reason_nl": r.reason_nl}
+            for r in frame.itertuples(index=False)]
+    position: dict[str, int] = {}
+    for i, p in enumerate(ds.projects["project"]):
+        if not pd.isna(p):
+            position.setdefault(str(p), i)
+    problems = [Problem("projects", position.get(r["project"]), "measures",
+                        f"Project {r['project']}: {r['reason_en']}", "warning", r["project"],
+                        f"Project {r['project']}: {r['reason_nl']}") for r in rows]
+    return rows, problems
+
+
 def check_workbook(path: str | os.PathLike, base_year: int = BASE_YEAR, **limits: int) -> CheckReport:
     """Read, validate and evaluate a workbook.  Raises WorkbookUnreadable when the file
     cannot be read at all; ``limits`` go to :func:`read_workbook`."""
@@ -134,7 +169,13 @@ def check_workbook(path: str | os.PathLike, base_year: int = BASE_YEAR, **limits
         except Exception:
             parts, rule_problems = {p: [] for p in PARTS}, []
     report.parts = {p: list(parts.get(p, [])) for p in PARTS}
-    for problem in rule_problems:
+    try:
+        report.parts["conflicts"], heat_problems = heat_plan_conflicts(located.dataset)
+    except Exception:
+        if result.ok:
+            raise
+        heat_problems = []            # partial data: a preview, like the other parts
+    for problem in [*rule_problems, *heat_problems]:
         wp = located.locate(problem)
         (report.errors if wp.severity == "error" else report.warnings).append(wp)
     report.warnings = group_warnings(report.warnings)
@@ -169,6 +210,7 @@ _T = {
     "indicators": ("Sector yardsticks per corporation and year",
                    "Prestaties (sectorindicatoren) per corporatie en jaar"),
     "efg_2028": ("Complexes still E/F/G after 2028", "Complexen nog E/F/G na 2028"),
+    "conflicts": ("Projects in conflict with the heat plan", "Projecten in strijd met het warmteplan"),
     "empty": ("(nothing)", "(niets)"),
 }
 
@@ -183,7 +225,8 @@ _COLUMNS_NL = {
     "efg": "EFG", "toekomstklaar": "toekomstklaar", "gas_free": "aardgasvrij",
     "avg_distance_kwh_m2": "gem. afstand Standaard kWh/m2", "avg_ep2_kwh_m2": "gem. EP2 kWh/m2",
     "co2_gas_kg_m2": "CO2 gas kg/m2", "complex": "complex", "name": "naam",
-    "neighbourhood": "wijk", "next_project_year": "volgend project",
+    "neighbourhood": "wijk", "next_project_year": "volgend project", "rule": "regel",
+    "reason": "reden",
 }
 
 _VALUES_NL = {"reached": "gehaald", "not_reached": "niet gehaald",
@@ -248,7 +291,10 @@ def report_text(report: CheckReport, lang: str = "en") -> str:
         lines += ["", _t("partial", lang)]
     for part in PARTS:
         lines += ["", _t(part, lang)]
-        lines += _table(report.parts.get(part, []), lang)
+        rows = _in_language(part, report.parts.get(part, []), lang)
+        if part == "conflicts":       # the rule's id is for programs; its reason says it
+            rows = [{k: v for k, v in r.items() if k != "rule"} for r in rows]
+        lines += _table(rows, lang)
     return "\n".join(lines) + "\n"
 
 
@@ -261,7 +307,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser(prog: str = "python -m desktop check") -> argparse.ArgumentParser:
     p = _Parser(prog=prog, description="Evaluate a programme workbook on its own "
                                        "(errors, warnings, support, affordability, programme, CO2, "
-                                       "sector yardsticks).")
+                                       "sector yardsticks, conflicts with the heat plan).")
     p.add_argument("workbook", metavar="FILE.xlsx", help="the programme workbook")
     p.add_argument("--json", action="store_true", help="print the report as one JSON object")
     p.add_argument("--base-year", type=int, default=BASE_YEAR, metavar="Y",

@@ -26,6 +26,7 @@ no plan (it is the no-regret step).  Cancelled projects are not judged.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .co2 import not_cancelled
@@ -146,5 +147,28 @@ def conflicts_by_project(ds: Dataset) -> dict[str, tuple[str, str]]:
     return out
 
 
-__all__ = ["plan_by_neighbourhood", "conflicts", "conflicts_by_project", "RULES",
+def network_summary(ds: Dataset, year: int, use=None) -> dict[str, float]:
+    """What the CO2 page says about heat networks in ``year``: ``dwellings`` on district
+    heating now and their network heat ``heat_gj`` a year and ``tonnes`` CO2 that year
+    (at the network's own factor from the heat plan, else the year's heat factor, the
+    CO2 model's rule); ``planned_dwellings`` in neighbourhoods the heat plan gives a
+    heat network.  ``use``: :func:`co2.prepare_use` of ``ds`` when the caller has it."""
+    from . import co2
+    from .yearly import heat_factors_for_years
+
+    u = use if use is not None else co2.prepare_use(ds)
+    on = u.heat_total > 0
+    own = co2.network_factors(ds, u.c_neighbourhood)
+    factor = np.where(np.isnan(own), heat_factors_for_years(ds, [year])[0], own)
+    plan = plan_by_neighbourhood(ds)
+    networked = set(plan.index[(plan["heat_solution"] == HeatSolution.HEAT_NETWORK.value)
+                               .to_numpy(dtype=bool)])
+    in_planned = np.array([nb is not None and not pd.isna(nb) and str(nb) in networked
+                           for nb in u.c_neighbourhood], dtype=bool)
+    return {"dwellings": float(u.count[on].sum()), "heat_gj": float(u.heat_total[on].sum()),
+            "tonnes": float((u.heat_total[on] * factor[on]).sum() / 1000.0),
+            "planned_dwellings": float(u.count[in_planned].sum())}
+
+
+__all__ = ["plan_by_neighbourhood", "conflicts", "conflicts_by_project", "network_summary", "RULES",
            "CONFLICT_COLUMNS", "HEAT_NETWORK_MEASURE", "HEAT_PUMP_MEASURE"]

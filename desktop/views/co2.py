@@ -51,7 +51,8 @@ from .widgets import follow_page_links, heading_row, page_button, page_heading
 
 FIRST_BASE_YEAR, LAST_BASE_YEAR = 2015, 2030
 # tables whose change alters the numbers; complexes/dwellings also invalidate the prepared use
-RELEVANT = {"complexes", "dwellings", "projects", "emission_factors", "usage"}   # usage: measured use
+RELEVANT = {"complexes", "dwellings", "projects", "emission_factors", "usage",   # usage: measured use
+            "heat_plan"}                                # heat_plan: a network's own factor
 STOCK_TABLES = {"complexes", "dwellings"}
 
 
@@ -166,6 +167,9 @@ class Co2Page(Page):
         self._summary_style(None)
         self.summary.setMinimumHeight(2 * self.summary.fontMetrics().lineSpacing() + 14)
         lay.addWidget(self.summary)
+        self.heat_network = QLabel()        # homes on a heat network (issue 21)
+        self.heat_network.setStyleSheet(theme.text_style(theme.HINT))
+        lay.addWidget(self.heat_network)
 
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -287,6 +291,9 @@ class Co2Page(Page):
 
     def show_result(self, data: "PageData") -> None:
         self._show_result(data)
+        from .heatplan import heat_network_text
+        self.heat_network.setText(heat_network_text(self.controller.dataset, self._use,
+                                                    self.base_year.value()))
         self._fill_scopes()
         self._draw()
 

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.menu_view = bar.addMenu(self.tr("&View"))
         for i, (key, _m, _c) in enumerate(PAGES):
             act = self._action(self.menu_view, page_title(key), lambda _=False, k=key: self.show_page(k),
-                               QKeySequence(f"Ctrl+{i + 1}"))
+                               QKeySequence(f"Ctrl+{i + 1}") if i < 9 else None)
             act.setData(key)
         self.menu_view.addSeparator()
         self._action(self.menu_view, self.tr("Re&load workspace"), self.controller.reload,

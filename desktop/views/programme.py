@@ -20,7 +20,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-    QPushButton, QSplitter, QToolButton, QTreeView, QVBoxLayout, QWidget,
+    QPushButton, QSplitter, QStyle, QToolButton, QTreeView, QVBoxLayout, QWidget,
 )
 
 from ..models import fields as registry
@@ -31,14 +31,15 @@ from .. import edits
 from . import fmt, theme
 from .controller import Outcome
 from .frame_model import NUMBER_ALIGN, ColumnSpec, FrameTableModel
-from .programme_models import MET, OVER, SHORT, MatrixDelegate, MatrixModel, ProjectListModel
+from .programme_models import (MET, OVER, SHORT, MatrixDelegate, MatrixModel, ProjectListModel,
+                               heat_plan_text, with_heat_plan)
 from .project_dialog import CapacityDialog, ProjectDialog
 from .overview import target_columns
 from .pages import Page
 from .versions import ProgrammeVersions, VersionMatrixDelegate, VersionMatrixModel
 from .widgets import EditNote, data_table, fit_columns, page_heading, section_label
 
-RELEVANT = {"projects", "complexes", "dwellings", "targets", "capacities"}
+RELEVANT = {"projects", "complexes", "dwellings", "targets", "capacities", "heat_plan"}
 ALL = "__all__"
 EDITABLE = registry.upsert_fields("projects")     # saved as values; the status by SetStatus
 
@@ -123,6 +124,7 @@ def page_data(ds: Dataset, filters: tuple = (ALL, ALL, ALL, ALL)) -> ProgrammeDa
     owner["status"] = owner["status"].astype("string").fillna(Status.PLANNED.value)
     owner["total_investment_cents"] = (owner["investment_cents"].astype("Int64")
                                        * owner["dwellings"].astype("int64"))
+    owner = with_heat_plan(ds, owner)
     targets = filter_targets(programme.target_table(ds), filters[0], filters[3])
     return ProgrammeData(ds, owner, targets, matrix_data(ds, owner, filters))
 
@@ -297,6 +299,10 @@ class ProgrammePage(Page):
             ColumnSpec("year", self.tr("Year"), lambda v: "" if v is None else str(v), NUMBER_ALIGN),
             ColumnSpec("dwellings", self.tr("Homes"), fmt.integer, NUMBER_ALIGN),
             ColumnSpec("status", self.tr("Status"), fmt.listed),
+            ColumnSpec("heat_plan", self.tr("Heat plan"), heat_plan_text,
+                       tooltip=self.tr("The neighbourhood's heat solution and the year it is "
+                                       "available (Heat plan page); a warning sign: the project "
+                                       "conflicts with it")),
             ColumnSpec("measures", self.tr("Measures")),
             ColumnSpec("label_after", self.tr("Label after")),
             ColumnSpec("gas_saving_m3", self.tr("Gas saving m³"), fmt.integer, NUMBER_ALIGN,
@@ -311,6 +317,7 @@ class ProgrammePage(Page):
                        self.tr("Investment per home × homes")),
         ], key="project")
         self.project_model.set_role_provider(Qt.ItemDataRole.ToolTipRole, self._project_tip)
+        self.project_model.set_role_provider(Qt.ItemDataRole.DecorationRole, self._heat_icon)
         self.project_view = data_table(self.project_model, stretch=None, refit=False)
         self.project_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.project_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -358,7 +365,20 @@ class ProgrammePage(Page):
         return {"short": QBrush(SHORT), "over": QBrush(OVER), "met": QBrush(MET)}.get(
             None if _missing(v) else str(v))
 
+    def _heat_conflict(self, row: int) -> str | None:
+        v = self.project_model.frame().at[row, "heat_conflict_nl" if fmt.is_dutch() else "heat_conflict_en"]
+        return None if v is None or _missing(v) else str(v)
+
+    def _heat_icon(self, row: int, col: int):
+        if col == self.project_model.column_of("heat_plan") and self._heat_conflict(row):
+            if not hasattr(self, "_warning_icon"):
+                self._warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return self._warning_icon
+        return None
+
     def _project_tip(self, row: int, col: int):
+        if col == self.project_model.column_of("heat_plan"):
+            return self._heat_conflict(row)
         if self.project_model.column_of("status") == col:
             v = self.project_model.frame().at[row, "status"]
             return fmt.listed_other(v) or None

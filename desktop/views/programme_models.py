@@ -468,6 +468,37 @@ class MatrixDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+# ----- the heat plan column (issue 21) ----------------------------------------------------
+HEAT_SEP = "\x1f"             # between the solution and the year in ``heat_plan``
+
+
+def with_heat_plan(ds, owner: pd.DataFrame) -> pd.DataFrame:
+    """``owner`` (the projects with their complex's owner) with ``heat_plan`` (the
+    neighbourhood's solution and year, see :func:`heat_plan_text`) and
+    ``heat_conflict_en`` / ``_nl`` (the reasons the project conflicts with it, else
+    None); no widgets (the page computes it on the worker)."""
+    from ..models.heatplan import conflicts_by_project, plan_by_neighbourhood
+
+    plan = plan_by_neighbourhood(ds)
+    text = {str(nb): f"{sol}{HEAT_SEP}{'' if pd.isna(year) else int(year)}"
+            for nb, sol, year in zip(plan.index, plan["heat_solution"], plan["available_year"])}
+    owner["heat_plan"] = owner["neighbourhood"].map(lambda nb: text.get(str(nb)) if not pd.isna(nb)
+                                                    else None).astype(object)
+    found = conflicts_by_project(ds)
+    owner["heat_conflict_en"] = owner["project"].map(lambda p: found.get(str(p), (None, None))[0])
+    owner["heat_conflict_nl"] = owner["project"].map(lambda p: found.get(str(p), (None, None))[1])
+    return owner
+
+
+def heat_plan_text(value) -> str:
+    """``"warmtenet\x1f2032"`` as shown: the solution in the interface's language and the
+    year it is available ("heat network 2032")."""
+    if value is None or not isinstance(value, str):
+        return ""
+    solution, _, year = value.partition(HEAT_SEP)
+    return f"{fmt.listed(solution)} {year}".strip()
+
+
 class ProjectListModel(FrameTableModel):
     """The project table; rows drag their project ids onto the matrix."""
 
@@ -493,4 +524,5 @@ class ProjectListModel(FrameTableModel):
 
 
 __all__ = ["MatrixModel", "MatrixDelegate", "ProjectListModel", "PROJECTS_MIME", "PLANNED_ROLE", "DONE_ROLE",
-           "YEAR_ROLE", "FLAG_ROLE", "MODES", "encode_projects", "decode_projects"]
+           "YEAR_ROLE", "FLAG_ROLE", "MODES", "encode_projects", "decode_projects", "with_heat_plan",
+           "heat_plan_text"]

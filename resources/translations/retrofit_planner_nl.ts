@@ -65,6 +65,29 @@
     </message>
 </context>
 <context>
+    <name>AddPlanDialog</name>
+    <message>
+        <source>Add a heat plan</source>
+        <translation>Warmteplan toevoegen</translation>
+    </message>
+    <message>
+        <source>e.g. 2032; empty: unknown</source>
+        <translation>bijv. 2032; leeg: onbekend</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Wijk</translation>
+    </message>
+    <message>
+        <source>Heat solution</source>
+        <translation>Warmteoplossing</translation>
+    </message>
+    <message>
+        <source>Available from</source>
+        <translation>Beschikbaar vanaf</translation>
+    </message>
+</context>
+<context>
     <name>AffordabilityPage</name>
     <message>
         <source>affordable</source>
@@ -715,6 +738,18 @@ per woning</translation>
         <source>%1 files written to %2</source>
         <translation>%1 bestanden geschreven naar %2</translation>
     </message>
+    <message>
+        <source>Heat networks: %1 homes on district heating use %2 GJ a year, %3 t CO2 in %4 (at the network&apos;s own factor where the heat plan gives one).</source>
+        <translation>Warmtenetten: %1 woningen op stadsverwarming gebruiken %2 GJ per jaar, %3 t CO2 in %4 (tegen de eigen factor van het net waar het warmteplan die geeft).</translation>
+    </message>
+    <message>
+        <source>Heat networks: no homes are on district heating.</source>
+        <translation>Warmtenetten: geen woningen op stadsverwarming.</translation>
+    </message>
+    <message>
+        <source>The heat plan gives %1 homes a heat network (Heat plan page).</source>
+        <translation>Het warmteplan geeft %1 woningen een warmtenet (pagina Warmteplan).</translation>
+    </message>
 </context>
 <context>
     <name>Co2Versions</name>
@@ -1186,6 +1221,229 @@ per woning</translation>
     <message>
         <source>Follow-up</source>
         <translation>Nabezoek</translation>
+    </message>
+</context>
+<context>
+    <name>HeatPlanPage</name>
+    <message>
+        <source>Heat plan</source>
+        <translation>Warmteplan</translation>
+    </message>
+    <message>
+        <source>The municipality&apos;s heat plan per neighbourhood (heat transition vision): which heat solution replaces natural gas, and from which year. Projects that conflict with it are listed under Conflicts; the end state says where each complex should end up. Double-click a cell to change it; Edit → Undo takes a change back.</source>
+        <translation>Het warmteplan van de gemeente per wijk (Transitievisie Warmte): welke warmteoplossing het aardgas vervangt, en vanaf welk jaar. Projecten die ermee strijden staan onder Conflicten; het eindbeeld zegt waar elk complex moet uitkomen. Dubbelklik op een cel om die te wijzigen; Bewerken → Ongedaan maken draait een wijziging terug.</translation>
+    </message>
+    <message>
+        <source>Heat plan per neighbourhood</source>
+        <translation>Warmteplan per wijk</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicten</translation>
+    </message>
+    <message>
+        <source>End state per complex</source>
+        <translation>Eindbeeld per complex</translation>
+    </message>
+    <message>
+        <source>A neighbourhood without a plan (grey) counts as &apos;unknown&apos;. The network&apos;s CO2 factor is its own (from its heat label); empty: the year&apos;s factor of Tariffs and factors.</source>
+        <translation>Een wijk zonder plan (grijs) telt als &apos;nog onbekend&apos;. De CO2-factor van het warmtenet is de eigen factor (van het warmte-etiket); leeg: de factor van het jaar uit Tarieven en factoren.</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Wijk</translation>
+    </message>
+    <message>
+        <source>Heat solution</source>
+        <translation>Warmteoplossing</translation>
+    </message>
+    <message>
+        <source>Available from</source>
+        <translation>Beschikbaar vanaf</translation>
+    </message>
+    <message>
+        <source>Network kg CO2/GJ</source>
+        <translation>Warmtenet kg CO2/GJ</translation>
+    </message>
+    <message>
+        <source>The heat network&apos;s own emission factor (kg CO2 per GJ); empty: the year&apos;s factor</source>
+        <translation>De eigen emissiefactor van het warmtenet (kg CO2 per GJ); leeg: de factor van het jaar</translation>
+    </message>
+    <message>
+        <source>Complexes</source>
+        <translation>Complexen</translation>
+    </message>
+    <message>
+        <source>Dwellings</source>
+        <translation>Woningen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Opmerking</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Toevoegen…</translation>
+    </message>
+    <message>
+        <source>Delete plan</source>
+        <translation>Plan verwijderen</translation>
+    </message>
+    <message>
+        <source>The neighbourhood is &apos;unknown&apos; again</source>
+        <translation>De wijk is weer &apos;nog onbekend&apos;</translation>
+    </message>
+    <message>
+        <source>No heat plan for this neighbourhood: unknown. Change a cell to give it one.</source>
+        <translation>Geen warmteplan voor deze wijk: nog onbekend. Wijzig een cel om er een te maken.</translation>
+    </message>
+    <message>
+        <source>Heat plan %1</source>
+        <translation>Warmteplan %1</translation>
+    </message>
+    <message>
+        <source>Delete heat plan %1</source>
+        <translation>Warmteplan %1 verwijderen</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Grey values are defaults: target label A, the neighbourhood&apos;s heat solution, a package from the measures catalogue (one insulation step per label step, then the heat solution&apos;s installation), its cost and the use after it. Change a cell to set your own value; empty the cell or use Reset to default to take the default again. Use per dwelling per year.</source>
+        <translation>Grijze waarden zijn standaard: doellabel A, de warmteoplossing van de wijk, een pakket uit de maatregelencatalogus (één isolatiestap per labelstap, dan de installatie van de warmteoplossing), de kosten ervan en het verbruik daarna. Wijzig een cel voor een eigen waarde; maak de cel leeg of kies Standaard herstellen om de standaard terug te krijgen. Verbruik per woning per jaar.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>The complex&apos;s label now (most of its dwellings)</source>
+        <translation>Het label van het complex nu (van de meeste woningen)</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>The year the neighbourhood&apos;s heat network is available: the package cannot be done earlier</source>
+        <translation>Het jaar waarin het warmtenet van de wijk er is: eerder kan het pakket niet</translation>
+    </message>
+    <message>
+        <source>Cost of the package per dwelling</source>
+        <translation>Kosten van het pakket per woning</translation>
+    </message>
+    <message>
+        <source>Gas m³</source>
+        <translation>Gas m³</translation>
+    </message>
+    <message>
+        <source>Gas use after the package, m³ per dwelling per year</source>
+        <translation>Gasverbruik na het pakket, m³ per woning per jaar</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <source>Electricity use after the package, kWh per dwelling per year</source>
+        <translation>Elektriciteitsverbruik na het pakket, kWh per woning per jaar</translation>
+    </message>
+    <message>
+        <source>Heat GJ</source>
+        <translation>Warmte GJ</translation>
+    </message>
+    <message>
+        <source>Heat from a heat network after the package, GJ per dwelling per year</source>
+        <translation>Warmte uit een warmtenet na het pakket, GJ per woning per jaar</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Pakket</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Vanaf</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(standaard)</translation>
+    </message>
+    <message>
+        <source>Reset to default</source>
+        <translation>Standaard herstellen</translation>
+    </message>
+    <message>
+        <source>Drop every value of your own of the selected complexes</source>
+        <translation>Alle eigen waarden van de gekozen complexen weghalen</translation>
+    </message>
+    <message>
+        <source>Your own value; empty the cell for the default.</source>
+        <translation>Eigen waarde; maak de cel leeg voor de standaard.</translation>
+    </message>
+    <message>
+        <source>Default: label A.</source>
+        <translation>Standaard: label A.</translation>
+    </message>
+    <message>
+        <source>Default: the neighbourhood&apos;s heat plan.</source>
+        <translation>Standaard: het warmteplan van de wijk.</translation>
+    </message>
+    <message>
+        <source>Default: from the measures catalogue, by the label and the heat solution.</source>
+        <translation>Standaard: uit de maatregelencatalogus, bij het label en de warmteoplossing.</translation>
+    </message>
+    <message>
+        <source>Default: the catalogue&apos;s costs of the package.</source>
+        <translation>Standaard: de kosten van het pakket volgens de catalogus.</translation>
+    </message>
+    <message>
+        <source>Default: from the catalogue&apos;s savings of the package.</source>
+        <translation>Standaard: uit de besparingen van het pakket volgens de catalogus.</translation>
+    </message>
+    <message>
+        <source>End state %1</source>
+        <translation>Eindbeeld %1</translation>
+    </message>
+    <message>
+        <source>Reset end state %1</source>
+        <translation>Eindbeeld %1 naar standaard</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes it.</source>
+        <translation>Ctrl+Z maakt het ongedaan.</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Conflicten (%1)</translation>
+    </message>
+    <message>
+        <source>No project conflicts with the heat plan.</source>
+        <translation>Geen project strijdt met het warmteplan.</translation>
+    </message>
+    <message>
+        <source>Projects whose measures conflict with their neighbourhood&apos;s heat plan. Double-click a project to open it.</source>
+        <translation>Projecten waarvan de maatregelen strijden met het warmteplan van hun wijk. Dubbelklik op een project om het te openen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 complexes have values of their own.</source>
+        <translation>%1 van %2 complexen hebben eigen waarden.</translation>
     </message>
 </context>
 <context>
@@ -1975,6 +2233,14 @@ per woning</translation>
     <message>
         <source>Investment per home × homes</source>
         <translation>Investering per woning × woningen</translation>
+    </message>
+    <message>
+        <source>Heat plan</source>
+        <translation>Warmteplan</translation>
+    </message>
+    <message>
+        <source>The neighbourhood&apos;s heat solution and the year it is available (Heat plan page); a warning sign: the project conflicts with it</source>
+        <translation>De warmteoplossing van de wijk en het jaar waarin die er is (pagina Warmteplan); een waarschuwingsteken: het project strijdt ermee</translation>
     </message>
     <message>
         <source>Drag onto a year in the matrix to move the project; double-click to edit</source>
@@ -4226,6 +4492,10 @@ De nieuwste reservekopie (%2) terugzetten? Het beschadigde bestand wordt ernaast
     <message>
         <source>CO2 to 2050</source>
         <translation>CO2 tot 2050</translation>
+    </message>
+    <message>
+        <source>Heat plan</source>
+        <translation>Warmteplan</translation>
     </message>
     <message>
         <source>Yardsticks</source>

@@ -234,3 +234,73 @@ def test_grouping_leaves_errors_and_rare_warnings_alone():
     assert grouped[1] is error and len(grouped) == 2
     assert grouped[0].message == "Complex C1: 12 dwellings estimated (and 2 more of this kind: rows 3, 4)"
     assert grouped[0].row == 2
+
+
+# ----------------------------------------------------------------------------- heat plan
+def _heat_plan_workbook(tmp_path):
+    """Two neighbourhoods: Overhees gets a heat network from 2032, Hart goes all-electric.
+    P1 (Overhees) installs a heat pump, P2 (Overhees) connects in 2030 before the network
+    is there, P3 (Hart) connects to a network there, P4 (Hart) installs a hybrid one."""
+    from desktop.exchange.writer import write_workbook
+    from desktop.models.dataset import Dataset
+
+    ds = Dataset.from_records(
+        complexes=[{"complex": "C1", "corporation": "Portaal", "neighbourhood": "Overhees",
+                    "dwellings": 10},
+                   {"complex": "C2", "corporation": "Portaal", "neighbourhood": "Hart",
+                    "dwellings": 8}],
+        projects=[{"project": "P1", "complex": "C1", "year": 2033, "status": "gepland",
+                   "measures": "all-electric warmtepomp", "gas_saving_m3": 900.0},
+                  {"project": "P2", "complex": "C1", "year": 2030, "status": "gepland",
+                   "measures": "stadsverwarming", "gas_saving_m3": 900.0},
+                  {"project": "P3", "complex": "C2", "year": 2030, "status": "gepland",
+                   "measures": "stadsverwarming", "gas_saving_m3": 900.0},
+                  {"project": "P4", "complex": "C2", "year": 2030, "status": "gepland",
+                   "measures": "hybride warmtepomp", "gas_saving_m3": 400.0}],
+        heat_plan=[{"neighbourhood": "Overhees", "heat_solution": "warmtenet",
+                    "available_year": 2032},
+                   {"neighbourhood": "Hart", "heat_solution": "all-electric",
+                    "available_year": 2030}],
+    )
+    path = tmp_path / "heat.xlsx"
+    write_workbook(ds, path, lang="nl")
+    return path
+
+
+def test_heat_plan_conflicts_are_warnings_and_a_json_part(tmp_path):
+    path = _heat_plan_workbook(tmp_path)
+    proc = run_check(str(path), "--json")
+    assert proc.returncode == 0, proc.stderr                 # conflicts are no errors
+    data = json.loads(proc.stdout)
+    assert list(data) == ["errors", "warnings", *PARTS] and PARTS[-1] == "conflicts"
+    assert [(c["project"], c["complex"], c["rule"]) for c in data["conflicts"]] == [
+        ("P1", "C1", "heat_pump_in_heat_network"), ("P2", "C1", "network_before_available"),
+        ("P3", "C2", "network_in_all_electric")]
+    for c in data["conflicts"]:
+        assert list(c) == ["project", "complex", "rule", "reason"]
+    assert "available from 2032" in data["conflicts"][1]["reason"]
+    # one warning per project, on its row in Projecten at the measures
+    mine = [w for w in data["warnings"] if w["message"].startswith("Project P")]
+    assert [(w["sheet"], w["row"], w["column"]) for w in mine] == [
+        ("Projecten", 2, "Maatregelen"), ("Projecten", 3, "Maatregelen"),
+        ("Projecten", 4, "Maatregelen")]
+    assert mine[0]["message"].startswith("Project P1: Neighbourhood Overhees is planned for a "
+                                          "heat network (from 2032)")
+    nl = json.loads(run_check(str(path), "--json", "--lang", "nl").stdout)
+    assert nl["conflicts"][2]["reason"].startswith("Wijk Hart wordt volgens het warmteplan "
+                                                   "all-electric")
+
+
+def test_heat_plan_conflicts_in_the_text_report(tmp_path, capsys):
+    path = _heat_plan_workbook(tmp_path)
+    assert main_check([str(path), "--lang", "nl"]) == 0
+    out = capsys.readouterr().out
+    assert "Projecten in strijd met het warmteplan" in out
+    assert "Projecten, rij 3, Maatregelen: Project P2: Het warmtenet van Overhees is er vanaf 2032" in out
+    section = out.split("Projecten in strijd met het warmteplan")[1]
+    assert "heat_pump" not in section and "reden" in section
+
+
+def test_no_heat_plan_no_conflicts():
+    report = check_workbook(DATA / "valid_soest.xlsx")
+    assert report.parts["conflicts"] == []

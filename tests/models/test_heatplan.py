@@ -79,3 +79,21 @@ def test_plan_by_neighbourhood_names_every_neighbourhood():
     assert plan.loc["Noord", "heat_solution"] == "warmtenet"
     assert plan.loc["Zuid", "heat_solution"] == "nog onbekend" and not plan.loc["Zuid", "planned"]
     assert plan.loc["Noord", "available_year"] == 2030 and plan.loc["Noord", "heat_kg_gj"] == 25.0
+
+
+def test_network_summary_counts_the_dwellings_on_a_network_and_their_emissions():
+    from desktop.models.heatplan import network_summary
+
+    ds = Dataset.from_records(
+        complexes=[{"complex": "C1", "corporation": "X", "neighbourhood": "Noord", "dwellings": 10,
+                    "heating": "stadsverwarming", "heat_gj": 20.0},
+                   {"complex": "C2", "corporation": "X", "neighbourhood": "Zuid", "dwellings": 5,
+                    "heating": "stadsverwarming", "heat_gj": 30.0},
+                   {"complex": "C3", "corporation": "X", "neighbourhood": "Noord", "dwellings": 7,
+                    "gas_m3": 1200.0}],
+        heat_plan=[{"neighbourhood": "Noord", "heat_solution": "warmtenet", "heat_kg_gj": 20.0}])
+    s = network_summary(ds, 2025)
+    # Noord's own 20 kg/GJ: 10 x 20 GJ x 20 = 4,000 kg; Zuid the default 40.45: 5 x 30 x 40.45
+    assert s["dwellings"] == 15 and s["heat_gj"] == 10 * 20 + 5 * 30
+    assert s["tonnes"] == pytest.approx((4000 + 5 * 30 * 40.45) / 1000)
+    assert s["planned_dwellings"] == 17                       # C1 and C3 in Noord
