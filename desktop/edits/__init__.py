@@ -13,12 +13,13 @@ Floor: above the store and the models (imports both), below the views.
 
 One module per area: :mod:`.programme` (projects, capacity, votes, campaigns, tenancy
 changes), :mod:`.stock` (complexes, dwellings, agreed targets), :mod:`.yearly` (values
-per year, the measures catalogue), :mod:`.measured` (measured use, degree days);
+per year, the measures catalogue), :mod:`.measured` (measured use, degree days), :mod:`.letters` (the tenant letters' texts);
 :mod:`.base` holds the refusal and the record checks they share.
 """
 from __future__ import annotations
 
 from .base import EditError, check_rows, record, same
+from .letters import reset_template, save_template
 from .measured import (delete_degree_days, delete_usage, learn_measure, save_usage,
                        set_degree_days, usage_key)
 from .programme import (
@@ -42,4 +43,4 @@ __all__ = ["EditError", "same", "project_record", "check_project", "save_project
            "complex_users", "delete_complex", "add_dwelling", "save_dwelling",
            "edit_dwellings", "delete_dwellings", "target_key", "save_target", "delete_target",
            "known", "usage_key", "save_usage", "delete_usage", "set_degree_days",
-           "delete_degree_days", "learn_measure"]
+           "delete_degree_days", "learn_measure", "save_template", "reset_template"]

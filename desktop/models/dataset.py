@@ -98,6 +98,7 @@ class Dataset:
     degree_days: pd.DataFrame = field(default_factory=lambda: empty_frame("degree_days"))
     heat_plan: pd.DataFrame = field(default_factory=lambda: empty_frame("heat_plan"))
     end_states: pd.DataFrame = field(default_factory=lambda: empty_frame("end_states"))
+    letter_templates: pd.DataFrame = field(default_factory=lambda: empty_frame("letter_templates"))
     capacities: pd.DataFrame = field(default_factory=lambda: empty_frame("capacities"))
     rent_limits: pd.DataFrame = field(default_factory=lambda: empty_frame("rent_limits"))
     measures: pd.DataFrame = field(default_factory=lambda: empty_frame("measures"))

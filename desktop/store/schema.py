@@ -222,6 +222,13 @@ end_states = Table(
              *_last_editor()),
 )
 
+# The user's texts of the tenant letters (migration 0010, issue 22).
+letter_templates = Table(
+    "letter_templates", metadata,
+    *_fields("letter_templates", Column("kind", String(40), primary_key=True),
+             Column("language", String(8), primary_key=True), *_last_editor()),
+)
+
 EDITOR_COLUMNS = ("row_version", "changed_by", "changed_at", "changed_fields")
 
 # Dataset table -> (SQL table, key columns: the registry's keys)
@@ -232,7 +239,7 @@ TABLE_KEYS: dict[str, tuple[Table, tuple[str, ...]]] = {
             ("targets", targets), ("tariffs", tariffs), ("emission_factors", emission_factors),
             ("capacities", capacities), ("rent_limits", rent_limits), ("measures", measures),
             ("usage", usage), ("degree_days", degree_days), ("heat_plan", heat_plan),
-            ("end_states", end_states)))
+            ("end_states", end_states), ("letter_templates", letter_templates)))
 }
 
 # Dataset table -> (the SQL table its fields are read from, field -> SQL column where the

@@ -492,7 +492,7 @@ class Workspace:
         with self.transaction() as conn:
             for name in ("complexes", "dwellings", "projects", "targets", "tariffs",
                          "emission_factors", "capacities", "rent_limits", "measures", "usage",
-                         "degree_days", "heat_plan", "end_states"):
+                         "degree_days", "heat_plan", "end_states", "letter_templates"):
                 if conn.execute(select(func.count()).select_from(s.TABLE_KEYS[name][0])).scalar():
                     raise WorkspaceError("The workspace is not empty.")
             insert_dataset(conn, ds)
