@@ -298,7 +298,7 @@ Rent increase per month | {rent_increase}
 Expected saving on energy per month | {energy_saving}
 Housing costs per month after the retrofit | {housing_cost_after}
 
-# Do you not agree with the proposal?
+# Do you disagree with the proposal?
 
 If you did not agree, you can ask the court within 8 weeks after this written notification to decide whether the proposal is reasonable. That period ends on {objection_deadline}. If you do not, the proposal holds for your home too.
 
