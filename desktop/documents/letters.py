@@ -15,9 +15,20 @@ from typing import Callable, Iterator
 
 from ..models import letter_templates as T
 from ..models.letters import LetterBatch, values
+from ..views import theme
 from . import pdf
 
 BOX = "\u2610"                      # ☐ (DejaVu Sans has it)
+CUT_TEXT = {"nl": "hier afknippen", "en": "cut here"}
+
+
+def cut_line(lang: str) -> str:
+    """The dashed line with scissors above a reply slip printed below the letter."""
+    dashes = "- " * 32
+    return (f"<p align='center' style='margin-top: 12px; margin-bottom: 8px; font-size: 8pt; "
+            f"color: {theme.HINT}'>{dashes}\u2702 {CUT_TEXT[lang]} {dashes}</p>")
+
+
 _HEADING = re.compile(r"^#\s+(.*)$")
 
 
@@ -95,9 +106,16 @@ def letter_documents(batch: LetterBatch, lang: str, templates=None,
     n = len(batch) if first is None else min(first, len(batch))
     for i in range(n):
         vals = values(batch, i, lang)
-        parts = [text_html(T.fill(text, vals, kind=k, lang=lang), break_before=(k == "reply"))
-                 for k, text in texts]
-        yield "\n".join(parts), footer(batch, i, lang)
+        filled = [(k, T.fill(text, vals, kind=k, lang=lang)) for k, text in texts]
+        letter = text_html(filled[0][1])
+        if len(filled) == 1:
+            yield letter, footer(batch, i, lang)
+            continue
+        slip = filled[1][1]
+        # the reply slip below a cut line when it fits on the letter's last page, else
+        # from a new page (pdf.write_documents chooses): either way the last page
+        yield (letter + cut_line(lang) + text_html(slip), footer(batch, i, lang),
+               letter + text_html(slip, break_before=True))
 
 
 def write_letters_pdf(batch: LetterBatch, path: str | os.PathLike, *, lang: str = "nl",
@@ -124,8 +142,12 @@ def letter_images(batch: LetterBatch, lang: str, templates=None, *, letters: int
                   dpi: int = 110) -> list:
     """The first ``letters`` letters' pages as pictures (docs, previews)."""
     images = []
-    for html, foot in letter_documents(batch, lang, templates, first=letters):
-        images += pdf.page_images([html], footer=lambda page, pages, f=foot: f"{f}", dpi=dpi)
+    for html, foot, *fallback in letter_documents(batch, lang, templates, first=letters):
+        pages = pdf.page_images([html], footer=foot, dpi=dpi)
+        if fallback and len(pages) > 1:
+            other = pdf.page_images([fallback[0]], footer=foot, dpi=dpi)
+            pages = other if len(other) <= len(pages) else pages
+        images += pages
     return images
 
 

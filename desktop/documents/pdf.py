@@ -177,12 +177,16 @@ def write_pdf(path: str | os.PathLike, pages_html: Sequence[str], *, title: str 
     return pages
 
 
-def write_documents(path: str | os.PathLike, documents: Iterable[tuple[str, Footer]], *,
+def write_documents(path: str | os.PathLike, documents: Iterable[tuple], *,
                     title: str = "", images: Mapping[str, QImage] | None = None,
                     author: str = "Retrofit Planner",
                     done: Callable[[int], None] | None = None) -> int:
     """Write many separate documents (one letter per tenant) into one A4 PDF: each
-    ``(html, footer)`` starts on a new page and numbers its own pages ("1 / 2").  They
+    ``(html, footer)`` starts on a new page and numbers its own pages ("1 / 2"); an
+    ``(html, footer, fallback)`` is printed as ``fallback`` when ``html`` takes more
+    than one page and ``fallback`` no more pages than it (a letter with its reply slip
+    below it, unless the slip would run over a page break: then the slip from a new
+    page).  They
     are laid out and painted one at a time, so memory stays flat for 10,000 letters
     (``documents`` may be a generator).  ``done(n)`` is called after each document with
     the number written; an exception it raises stops the work and no file is left.
@@ -204,8 +208,12 @@ def write_documents(path: str | os.PathLike, documents: Iterable[tuple[str, Foot
         raise OSError(f"cannot write {target}")
     page = n = 0
     try:
-        for html, footer in documents:
+        for html, footer, *fallback in documents:
             doc = _document(html, geometry, images or {}, writer)
+            if fallback and doc.pageCount() > 1:      # not one page: the other form if no longer
+                other = _document(fallback[0], geometry, images or {}, writer)
+                if other.pageCount() <= doc.pageCount():
+                    doc = other
             count = max(1, doc.pageCount())
             for index in range(count):
                 if page:

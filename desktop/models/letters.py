@@ -25,6 +25,7 @@ does not apply).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -115,21 +116,33 @@ class LetterBatch:
     def __len__(self) -> int:
         return len(self.dwellings)
 
+    @functools.cached_property
+    def _columns(self) -> dict[str, list]:
+        """The per-dwelling columns as plain lists (None for missing): a letter reads
+        its row 10,000 times, ``iloc`` would cost 2 ms each."""
+        return {c: self.dwellings[c].astype(object).where(self.dwellings[c].notna(), None).tolist()
+                for c in self.dwellings.columns}
+
     def figures(self, i: int) -> dict:
         """The figures of letter ``i`` (cents as int or None)."""
-        row = self.dwellings.iloc[i]
+        col = self._columns
+
+        def cents(name):
+            value = col[name][i]
+            return None if value is None else int(value)
+
         return {
-            "dwelling": str(row["dwelling"]),
-            "address": None if pd.isna(row["address"]) else str(row["address"]),
-            "tenant": None if pd.isna(row["tenant"]) else str(row["tenant"]),
-            "rent_before_cents": _cents(row["rent_before_cents"]),
+            "dwelling": str(col["dwelling"][i]),
+            "address": None if col["address"][i] is None else str(col["address"][i]),
+            "tenant": None if col["tenant"][i] is None else str(col["tenant"][i]),
+            "rent_before_cents": cents("rent_before_cents"),
             "rent_increase_cents": self.rent_increase_cents,
-            "rent_after_cents": _cents(row["rent_after_cents"]),
+            "rent_after_cents": cents("rent_after_cents"),
             "energy_saving_cents": self.energy_saving_cents,
             "energy_cost_before_cents": self.energy_cost_before_cents,
             "energy_cost_after_cents": self.energy_cost_after_cents,
-            "housing_cost_before_cents": _cents(row["housing_cost_before_cents"]),
-            "housing_cost_after_cents": _cents(row["housing_cost_after_cents"]),
+            "housing_cost_before_cents": cents("housing_cost_before_cents"),
+            "housing_cost_after_cents": cents("housing_cost_after_cents"),
         }
 
 

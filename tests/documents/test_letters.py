@@ -55,14 +55,16 @@ def test_one_letter_per_let_dwelling_each_from_a_new_page(offers, ds):
     texts = _texts(path)
     t = support.project_tally(ds, PROJECT)
     assert len(batch) == t.tenants == 116
-    assert len(texts) == pages == 2 * t.tenants            # the letter, then its reply slip
+    assert len(texts) == pages == t.tenants        # the reply slip fits below the letter
     for i, dwelling in enumerate(batch.dwellings["dwelling"]):
-        letter, slip = texts[2 * i], texts[2 * i + 1]
-        assert letter.startswith("Portaal 1 maart 2026")    # a letter starts its own page
-        assert f"project {PROJECT} · woning {dwelling} 1 / 2" in letter
-        assert "Antwoordstrook" not in letter
-        assert slip.startswith("Antwoordstrook") and f"Woning {dwelling}" in slip
-        assert f"woning {dwelling} 2 / 2" in slip and "Ja, ik ga akkoord" in slip
+        page = texts[i]
+        assert page.startswith("Portaal 1 maart 2026")    # a letter starts its own page
+        assert page.endswith(f"project {PROJECT} · woning {dwelling} 1 / 1")
+        letter, slip = page.split("hier afknippen")
+        assert "Met vriendelijke groet, Portaal" in letter and "Antwoordstrook" not in letter
+        assert slip.strip(" -").startswith("Antwoordstrook") and f"Woning {dwelling}" in slip
+        assert "Ja, ik ga akkoord" in slip and "Nee, ik ga niet akkoord" in slip
+        assert "Handtekening:" in slip
     reader = pypdf.PdfReader(str(path))
     box = reader.pages[0].mediabox
     assert round(float(box.width) / 72 * 25.4) == 210 and round(float(box.height) / 72 * 25.4) == 297
@@ -88,7 +90,7 @@ def test_each_letter_shows_its_dwellings_figures_from_the_affordability_model(of
     a = frame[frame["project"] == PROJECT].iloc[0]
     rents = ds.dwellings.set_index("dwelling")["rent_cents"]
     for i, dwelling in enumerate(batch.dwellings["dwelling"]):
-        letter = texts[2 * i]
+        letter, slip = texts[i].split("hier afknippen")
         rent = int(rents[dwelling])
         before = rent + int(a["energy_cost_before_cents"])
         after = rent + int(a["rent_increase_cents"]) + int(a["energy_cost_after_cents"])
@@ -101,7 +103,7 @@ def test_each_letter_shows_its_dwellings_figures_from_the_affordability_model(of
         assert f"energietarieven van {int(a['tariff_source_year'])}" in letter
         assert "uiterlijk 15 maart 2026" in letter
         address = ds.dwellings.set_index("dwelling").at[dwelling, "address"]
-        assert address in letter and address in texts[2 * i + 1]
+        assert address in letter and address in slip
 
 
 def test_the_dutch_letter_holds_no_english_and_the_english_no_dutch(offers, ds):
@@ -139,21 +141,44 @@ def test_the_notification_has_the_deadline_and_no_reply_slip(qapp, ds, tmp_path)
         assert "Antwoordstrook" not in texts[i]
 
 
-def test_a_user_template_is_used(qapp, ds, tmp_path):
+def test_a_user_template_is_used_and_a_long_letter_has_the_slip_on_its_last_page(qapp, ds, tmp_path):
     import dataclasses
 
     import pandas as pd
 
     from desktop.documents.letters import write_letters_pdf
 
-    own = pd.DataFrame({"kind": ["reply"], "language": ["nl"], "row_version": [1],
-                        "text": ["# Strookje\n\nWoning | {dwelling}\n\n[ ] Ja   [ ] Nee"]})
+    long_offer = "{tenant}\n{address}\n\n" + "\n\n".join(
+        f"Alinea {n} over de renovatie van {{complex_name}}, met {{measures}}." for n in range(40))
+    own = pd.DataFrame({"kind": ["reply", "offer"], "language": ["nl", "nl"], "row_version": [1, 1],
+                        "text": ["# Strookje\n\nWoning | {dwelling}\n\n[ ] Ja   [ ] Nee", long_offer]})
     mine = dataclasses.replace(ds, letter_templates=own)
     batch = L.letters(mine, PROJECT, today=TODAY)
     path = tmp_path / "own.pdf"
-    write_letters_pdf(batch, path, lang="nl", templates=mine)
-    slip = _texts(path)[1]
-    assert slip.startswith("Strookje Woning ") and "Antwoordstrook" not in slip
+    pages = write_letters_pdf(batch, path, lang="nl", templates=mine)
+    texts = _texts(path)
+    assert pages == len(texts) == 2 * len(batch)
+    for i, dwelling in enumerate(batch.dwellings["dwelling"]):
+        assert texts[2 * i].startswith("De bewoner") and "Alinea 39" not in texts[2 * i]
+        assert "Strookje" not in texts[2 * i] and f"woning {dwelling} 1 / 2" in texts[2 * i]
+        assert "Alinea 39" in texts[2 * i + 1]
+        assert f"Strookje Woning {dwelling} ☐ Ja ☐ Nee" in texts[2 * i + 1]
+        assert texts[2 * i + 1].endswith(f"woning {dwelling} 2 / 2")
+
+
+def test_write_documents_takes_the_fallback_only_when_it_is_no_longer(qapp, tmp_path):
+    from desktop.documents import pdf
+
+    long = "".join(f"<p>regel {n}</p>" for n in range(80))
+    short = "<p>kort</p>"
+    n_long = pdf.write_documents(tmp_path / "long.pdf", [(long, "x")])
+    assert n_long > 1
+    pages = pdf.write_documents(tmp_path / "a.pdf", [(long, "a", short), (short, "b", long),
+                                                     (long, "c", long + long)])
+    texts = _texts(tmp_path / "a.pdf")
+    assert pages == 1 + 1 + n_long == len(texts)
+    assert texts[0].startswith("kort") and texts[1].startswith("kort")
+    assert texts[2].startswith("regel 0") and "regel 79" in texts[-1] and texts[-1].count("regel 0") == 0
 
 
 def test_cancelling_leaves_no_file(qapp, ds, tmp_path):
@@ -186,9 +211,9 @@ def test_command_writes_the_letters(qapp, workspace, tmp_path, capsys):
     code = main(["letters", "--workspace", str(workspace), "--project", PROJECT, "--out", str(out),
                  "--date", "2026-03-01"])
     assert code == 0, capsys.readouterr().err
-    assert f"{out} (116 brieven, 232 pagina's)" in capsys.readouterr().out
+    assert f"{out} (116 brieven, 116 pagina's)" in capsys.readouterr().out
     texts = _texts(out)
-    assert len(texts) == 232 and texts[0].startswith("Portaal 1 maart 2026")
+    assert len(texts) == 116 and texts[0].startswith("Portaal 1 maart 2026")
     code = main(["letters", "--workspace", str(workspace), "--project", PROJECT, "--out", str(out),
                  "--kind", "notification", "--lang", "en", "--date", "2026-03-01"])
     assert code == 0
