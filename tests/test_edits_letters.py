@@ -55,10 +55,10 @@ def test_save_undo_and_reset_a_text(ws):
 
 def test_an_unknown_placeholder_or_an_empty_text_is_refused(ws):
     with pytest.raises(EditError) as err:
-        edits.save_template(ws.load(), "reply", "nl", "Woning {woning} {dwelling}")
+        edits.save_template(ws.load(), "reply", "nl", "Woning {woningnr} {dwelling}")
     assert err.value.field == "text"
-    assert err.value.message_nl.startswith("Onbekende plaatshouder in de antwoordstrook (nl): {woning}.")
-    assert "Unknown placeholder in the reply slip (nl): {woning}." in err.value.message
+    assert err.value.message_nl.startswith("Onbekende plaatshouder in de antwoordstrook (nl): {woningnr}.")
+    assert "Unknown placeholder in the reply slip (nl): {woningnr}." in err.value.message
     with pytest.raises(EditError, match="cannot be empty"):
         edits.save_template(ws.load(), "reply", "en", "  \n ")
     with pytest.raises(ValueError):
@@ -91,11 +91,11 @@ def test_a_workbook_with_an_unknown_placeholder_or_kind_is_refused(ws, tmp_path)
     wb = openpyxl.load_workbook(book)
     sheet = wb["Brieven"]
     headers = [c.value for c in sheet[1]]
-    sheet.cell(2, headers.index("Tekst") + 1, "Beste {huurder}")
+    sheet.cell(2, headers.index("Tekst") + 1, "Beste {huurdernaam}")
     sheet.append(["brochure", "nl", "tekst"])
     wb.save(book)
     result = check_workbook(book)
     found = {(p.row, p.column, p.message_nl) for p in result.errors if p.sheet == "Brieven"}
-    assert any(r == 2 and c == "Tekst" and "Onbekende plaatshouder" in m and "{huurder}" in m
+    assert any(r == 2 and c == "Tekst" and "Onbekende plaatshouder" in m and "{huurdernaam}" in m
                for r, c, m in found), found
     assert any(r == 3 and c == "Soort" and "de soort moet een van" in m for r, c, m in found), found

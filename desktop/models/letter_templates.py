@@ -15,7 +15,8 @@ Three kinds of template, each in Dutch (``nl``) and English (``en``):
 A template is plain text with a few conventions (the printed letter follows them,
 :mod:`desktop.documents.letters`): a blank line starts a new paragraph; a line starting
 with ``# `` is a heading; a paragraph whose lines hold `` | `` is a table (label |
-value); ``[ ]`` is a tick box; ``{name}`` is a placeholder (:data:`PLACEHOLDERS`) and
+value); ``[ ]`` is a tick box; ``{name}`` is a placeholder (:data:`PLACEHOLDERS`, each
+also by its Dutch name, :data:`DUTCH_NAMES`: ``{tenant}`` or ``{huurder}``) and
 ``{{``/``}}`` a literal brace.  The user edits them in the window; the workspace keeps
 the edited ones (table ``letter_templates``), a kind and language without a stored text
 uses the built-in one.
@@ -65,6 +66,29 @@ PLACEHOLDERS: dict[str, tuple[str, str]] = {
 }
 
 
+# every placeholder also has a Dutch name (the Dutch texts use those; either works in
+# either language)
+DUTCH_NAMES: dict[str, str] = {
+    "date": "datum", "corporation": "corporatie", "complex": "complex",
+    "complex_name": "complexnaam", "neighbourhood": "wijk", "project": "project",
+    "dwelling": "woning", "address": "adres", "tenant": "huurder", "measures": "maatregelen",
+    "period": "periode", "rent_before": "huur_nu", "rent_increase": "huurverhoging",
+    "rent_after": "huur_na", "energy_saving": "energiebesparing",
+    "energy_cost_before": "energiekosten_nu", "energy_cost_after": "energiekosten_na",
+    "housing_cost_before": "woonlasten_nu", "housing_cost_after": "woonlasten_na",
+    "housing_cost_change": "woonlasten_verschil", "tariff_year": "tariefjaar",
+    "reply_date": "antwoorddatum", "tenants": "huurders", "yes": "ja",
+    "support_pct": "instemming", "notified_on": "datum_kennisgeving",
+    "objection_deadline": "einde_bezwaartermijn",
+}
+_CANONICAL: dict[str, str] = {**{n: n for n in PLACEHOLDERS}, **{nl: en for en, nl in DUTCH_NAMES.items()}}
+
+
+def placeholder_name(name: str, lang: str) -> str:
+    """The name of placeholder ``name`` (its English name) as written in ``lang``."""
+    return DUTCH_NAMES[name] if lang == "nl" else name
+
+
 class TemplateError(ValueError):
     """A template that cannot be filled: unknown placeholders or a stray brace.
     ``message``/``message_nl``: what to show, naming the template and each problem."""
@@ -108,21 +132,22 @@ def placeholders_in(text: str, *, kind: str | None = None, lang: str | None = No
         if name is None:
             continue
         shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
-        if spec or conversion or name not in PLACEHOLDERS:
+        if spec or conversion or name not in _CANONICAL:
             if shown not in unknown:
                 unknown.append(shown)
         elif name not in names:
             names.append(name)
     if unknown:
-        known = ", ".join("{" + n + "}" for n in PLACEHOLDERS)
+        known_en = ", ".join("{" + n + "}" for n in PLACEHOLDERS)
+        known_nl = ", ".join("{" + DUTCH_NAMES[n] + "}" for n in PLACEHOLDERS)
         many = len(unknown) > 1
         raise TemplateError(
             f"Unknown placeholder{'s' if many else ''} in {en_what}: {', '.join(unknown)}. "
-            f"Known placeholders: {known}.",
+            f"Known placeholders: {known_en} (or their Dutch names).",
             f"Onbekende plaatshouder{'s' if many else ''} in {nl_what}: {', '.join(unknown)}. "
-            f"Bekende plaatshouders: {known}.",
+            f"Bekende plaatshouders: {known_nl} (of hun Engelse namen).",
             tuple(unknown))
-    return names
+    return list(dict.fromkeys(_CANONICAL[n] for n in names))
 
 
 def fill(text: str, values: Mapping[str, str], *, kind: str | None = None,
@@ -133,33 +158,40 @@ def fill(text: str, values: Mapping[str, str], *, kind: str | None = None,
     missing = [n for n in names if n not in values]
     if missing:      # a caller's mistake, not the user's: every known name has a value
         raise KeyError(f"no value for {', '.join(missing)}")
-    return text.format_map({n: values[n] for n in names})
+    return text.format_map(_Both(values))
+
+
+class _Both(dict):
+    """A placeholder's value under its English or its Dutch name."""
+
+    def __missing__(self, name: str) -> str:
+        return self[_CANONICAL[name]]
 
 
 # ----------------------------------------------------------------------------- defaults
 _OFFER_NL = """\
-{corporation}
-{date}
+{corporatie}
+{datum}
 
-{tenant}
-{address}
+{huurder}
+{adres}
 
 # Voorstel: renovatie van uw woning
 
 Beste bewoner,
 
-{corporation} wil de woningen van {complex_name} energiezuiniger maken. Wij stellen voor om in uw woning de volgende maatregelen uit te voeren: {measures}. De werkzaamheden zijn gepland in {period}. In deze brief leest u wat dit voor u betekent.
+{corporatie} wil de woningen van {complexnaam} energiezuiniger maken. Wij stellen voor om in uw woning de volgende maatregelen uit te voeren: {maatregelen}. De werkzaamheden zijn gepland in {periode}. In deze brief leest u wat dit voor u betekent.
 
 # Wat betekent dit voor u?
 
-Uw woning | {dwelling}
-Kale huur per maand nu | {rent_before}
-Huurverhoging per maand | {rent_increase}
-Verwachte besparing op energie per maand | {energy_saving}
-Woonlasten per maand nu (huur en energie) | {housing_cost_before}
-Woonlasten per maand na de renovatie | {housing_cost_after}
+Uw woning | {woning}
+Kale huur per maand nu | {huur_nu}
+Huurverhoging per maand | {huurverhoging}
+Verwachte besparing op energie per maand | {energiebesparing}
+Woonlasten per maand nu (huur en energie) | {woonlasten_nu}
+Woonlasten per maand na de renovatie | {woonlasten_na}
 
-De besparing is berekend met de energietarieven van {tariff_year} en het gemiddelde verbruik van een woning in uw complex; wat u zelf bespaart, hangt af van uw verbruik. Vanaf 2023 vragen corporaties geen huurverhoging meer voor energiebesparende maatregelen (Nationale prestatieafspraken).
+De besparing is berekend met de energietarieven van {tariefjaar} en het gemiddelde verbruik van een woning in uw complex; wat u zelf bespaart, hangt af van uw verbruik. Vanaf 2023 vragen corporaties geen huurverhoging meer voor energiebesparende maatregelen (Nationale prestatieafspraken).
 
 # Wanneer gaat de renovatie door?
 
@@ -167,11 +199,11 @@ De renovatie gaat door als ten minste 70 % van alle huurders van het complex ins
 
 # Uw antwoord
 
-Wilt u de antwoordstrook invullen, ondertekenen en uiterlijk {reply_date} terugsturen? Heeft u vragen, neem dan contact op met {corporation}.
+Wilt u de antwoordstrook invullen, ondertekenen en uiterlijk {antwoorddatum} terugsturen? Heeft u vragen, neem dan contact op met {corporatie}.
 
 Met vriendelijke groet,
 
-{corporation}
+{corporatie}
 """
 
 _OFFER_EN = """\
@@ -215,11 +247,11 @@ _REPLY_NL = """\
 # Antwoordstrook
 
 Project | {project}
-Woning | {dwelling}
-Adres | {address}
-Huurder | {tenant}
+Woning | {woning}
+Adres | {adres}
+Huurder | {huurder}
 
-Ik ga akkoord met het voorstel voor de renovatie van {complex_name}:
+Ik ga akkoord met het voorstel voor de renovatie van {complexnaam}:
 
 [ ] Ja, ik ga akkoord
 [ ] Nee, ik ga niet akkoord
@@ -228,7 +260,7 @@ Naam: ________________________________________
 
 Handtekening: ______________________________    Datum: ______________
 
-Graag uiterlijk {reply_date} terugsturen naar {corporation}. Niet reageren telt als niet akkoord.
+Graag uiterlijk {antwoorddatum} terugsturen naar {corporatie}. Niet reageren telt als niet akkoord.
 """
 
 _REPLY_EN = """\
@@ -252,32 +284,32 @@ Please send this back to {corporation} by {reply_date} at the latest. Not replyi
 """
 
 _NOTIFICATION_NL = """\
-{corporation}
-{date}
+{corporatie}
+{datum}
 
-{tenant}
-{address}
+{huurder}
+{adres}
 
 # Kennisgeving: 70 % van de huurders stemt in met de renovatie
 
 Beste bewoner,
 
-Wij hebben de huurders van {complex_name} een voorstel gedaan voor de renovatie van hun woning: {measures}. Van alle {tenants} huurders hebben er {yes} ingestemd, dat is {support_pct}. Omdat 70 % of meer van alle huurders heeft ingestemd, geldt het voorstel als redelijk (artikel 7:220 lid 3 Burgerlijk Wetboek). De werkzaamheden zijn gepland in {period}.
+Wij hebben de huurders van {complexnaam} een voorstel gedaan voor de renovatie van hun woning: {maatregelen}. Van alle {huurders} huurders hebben er {ja} ingestemd, dat is {instemming}. Omdat 70 % of meer van alle huurders heeft ingestemd, geldt het voorstel als redelijk (artikel 7:220 lid 3 Burgerlijk Wetboek). De werkzaamheden zijn gepland in {periode}.
 
-Uw woning | {dwelling}
-Huurverhoging per maand | {rent_increase}
-Verwachte besparing op energie per maand | {energy_saving}
-Woonlasten per maand na de renovatie | {housing_cost_after}
+Uw woning | {woning}
+Huurverhoging per maand | {huurverhoging}
+Verwachte besparing op energie per maand | {energiebesparing}
+Woonlasten per maand na de renovatie | {woonlasten_na}
 
 # Bent u het niet eens met het voorstel?
 
-Heeft u niet ingestemd, dan kunt u binnen 8 weken na deze schriftelijke kennisgeving de rechter vragen te beslissen of het voorstel redelijk is. Die termijn loopt tot en met {objection_deadline}. Doet u dat niet, dan geldt het voorstel ook voor uw woning.
+Heeft u niet ingestemd, dan kunt u binnen 8 weken na deze schriftelijke kennisgeving de rechter vragen te beslissen of het voorstel redelijk is. Die termijn loopt tot en met {einde_bezwaartermijn}. Doet u dat niet, dan geldt het voorstel ook voor uw woning.
 
-Heeft u vragen, neem dan contact op met {corporation}.
+Heeft u vragen, neem dan contact op met {corporatie}.
 
 Met vriendelijke groet,
 
-{corporation}
+{corporatie}
 """
 
 _NOTIFICATION_EN = """\
@@ -352,5 +384,5 @@ def template(ds_or_frame, kind: str, lang: str) -> Template:
                     None if version is None or pd.isna(version) else int(version))
 
 
-__all__ = ["LANGUAGES", "TEMPLATE_KINDS", "PLACEHOLDERS", "TemplateError", "KIND_NAMES",
+__all__ = ["LANGUAGES", "TEMPLATE_KINDS", "PLACEHOLDERS", "DUTCH_NAMES", "placeholder_name", "TemplateError", "KIND_NAMES",
            "placeholders_in", "fill", "DEFAULTS", "default_template", "Template", "template"]

@@ -249,8 +249,8 @@ def test_command_refuses_a_stored_text_with_an_unknown_placeholder(qapp, tmp_pat
     from desktop.store.commands import Upsert
 
     ws = create_sample_workspace(tmp_path / "ws.rpw")
-    ws.apply(Upsert("letter_templates", {"kind": "offer", "language": "nl"}, {"text": "Beste {huurder}"}))
+    ws.apply(Upsert("letter_templates", {"kind": "offer", "language": "nl"}, {"text": "Beste {huurdernaam}"}))
     ws.close()
     assert main(["letters", "--workspace", str(tmp_path / "ws.rpw"), "--project", PROJECT,
                  "--out", str(tmp_path / "x.pdf")]) == 1
-    assert "Onbekende plaatshouder in de aanbiedingsbrief (nl): {huurder}" in capsys.readouterr().err
+    assert "Onbekende plaatshouder in de aanbiedingsbrief (nl): {huurdernaam}" in capsys.readouterr().err

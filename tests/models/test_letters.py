@@ -3,6 +3,7 @@ on the Soest sample; the templates' placeholders."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import datetime as dt
 
 import pandas as pd
@@ -141,7 +142,8 @@ def test_default_templates_use_known_placeholders_and_fill(ds):
         filled = T.fill(text, L.values(batch, 0, lang), kind=kind, lang=lang)
         assert "{" not in filled and batch.dwellings["dwelling"].iat[0] in filled
     assert "[ ]" in T.DEFAULTS[("reply", "nl")] and "Ja" in T.DEFAULTS[("reply", "nl")]
-    assert "{objection_deadline}" in T.DEFAULTS[("notification", "nl")]
+    assert "{einde_bezwaartermijn}" in T.DEFAULTS[("notification", "nl")]
+    assert "{objection_deadline}" in T.DEFAULTS[("notification", "en")]
     assert "8 weken" in T.DEFAULTS[("notification", "nl")]
     assert "70 % van alle huurders" in T.DEFAULTS[("offer", "nl")]
     assert "niet reageert, telt mee als niet akkoord" in T.DEFAULTS[("offer", "nl")]
@@ -149,13 +151,13 @@ def test_default_templates_use_known_placeholders_and_fill(ds):
 
 def test_an_unknown_placeholder_is_refused_with_a_clear_message():
     with pytest.raises(T.TemplateError) as exc:
-        T.fill("Beste {huurder}, uw huur {rent_increase} en {rent:>8}", {"rent_increase": "€ 0"},
+        T.fill("Beste {huurdr}, uw huur {rent_increase} en {rent:>8}", {"rent_increase": "€ 0"},
                kind="offer", lang="nl")
     e = exc.value
-    assert e.unknown == ("{huurder}", "{rent:>8}")
-    assert e.message.startswith("Unknown placeholders in the offer letter (nl): {huurder}, {rent:>8}.")
+    assert e.unknown == ("{huurdr}", "{rent:>8}")
+    assert e.message.startswith("Unknown placeholders in the offer letter (nl): {huurdr}, {rent:>8}.")
     assert "{tenant}" in e.message and "{rent_increase}" in e.message
-    assert e.message_nl.startswith("Onbekende plaatshouders in de aanbiedingsbrief (nl): {huurder}")
+    assert e.message_nl.startswith("Onbekende plaatshouders in de aanbiedingsbrief (nl): {huurdr}")
     with pytest.raises(T.TemplateError, match="without its pair"):
         T.placeholders_in("Beste {tenant")
     assert T.fill("{{literal}} {yes}", {"yes": "12"}) == "{literal} 12"
@@ -168,3 +170,20 @@ def test_a_stored_template_wins_over_the_builtin_one():
     assert T.template(frame, "offer", "nl").edited and T.template(frame, "offer", "nl").row_version == 3
     assert T.template(frame, "offer", "en").text == T.DEFAULTS[("offer", "en")]
     assert not T.template(None, "reply", "nl").edited
+
+
+def test_placeholders_have_dutch_names_too_and_the_dutch_texts_use_them(ds):
+    batch = L.letters(ds, "P-26-001", today=TODAY)
+    vals = L.values(batch, 0, "nl")
+    assert T.fill("{huurder}, {adres}: {huurverhoging}", vals) == T.fill("{tenant}, {address}: {rent_increase}", vals)
+    assert T.placeholders_in("{woning} {dwelling} {antwoorddatum}") == ["dwelling", "reply_date"]
+    assert set(T.DUTCH_NAMES) == set(T.PLACEHOLDERS) and len(set(T.DUTCH_NAMES.values())) == len(T.PLACEHOLDERS)
+    shared = {n for n, nl in T.DUTCH_NAMES.items() if n == nl}
+    assert shared == {"complex", "project"}
+    for kind in T.TEMPLATE_KINDS:
+        used = set(re.findall(r"\{(\w+)\}", T.DEFAULTS[(kind, "nl")]))
+        assert used <= set(T.DUTCH_NAMES.values()), used - set(T.DUTCH_NAMES.values())
+        assert not (used - shared) & set(T.PLACEHOLDERS)
+    with pytest.raises(T.TemplateError) as exc:
+        T.placeholders_in("{huurdr}", kind="offer", lang="nl")
+    assert "{huurder}" in exc.value.message_nl and "{tenant}" in exc.value.message
