@@ -37,7 +37,9 @@ def main_letters(argv: list[str] | None = None) -> int:
                    help="the offer (default) or the notification after 70 %% agreed")
     p.add_argument("--out", metavar="FILE.pdf",
                    help="default: letters-P.pdf (offer) or notification-P.pdf in the current folder")
-    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="date of the letters (default today)")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+                   help="date of the letters (default today; for the notification: the project's "
+                        "notification date, else today); the 8 weeks run from a notification's date")
     p.add_argument("--reply-by", type=_date, metavar="YYYY-MM-DD",
                    help="reply date of the offer (default: campaign start + 4 weeks)")
     args = p.parse_args(argv)
@@ -57,7 +59,9 @@ def main_letters(argv: list[str] | None = None) -> int:
     try:
         with Workspace.open(args.workspace, create=False) as ws:
             ds = ws.load()
-        batch = letters(ds, args.project, args.kind, today=args.date, reply_by=args.reply_by)
+        notification = args.kind == "notification"
+        batch = letters(ds, args.project, args.kind, today=args.date, reply_by=args.reply_by,
+                        notified_on=args.date if notification else None)
         from .letters import write_letters_pdf
 
         pages = write_letters_pdf(batch, out, lang=args.lang, templates=ds)

@@ -57,7 +57,8 @@ class LetterError(ValueError):
         return self.message_nl if lang == "nl" else self.message
 
 
-def _day(value) -> dt.date | None:
+def as_date(value) -> dt.date | None:
+    """A date, datetime, Timestamp or text as a date; None when missing."""
     if value is None or value is pd.NaT or value is pd.NA:
         return None
     if isinstance(value, float) and np.isnan(value):
@@ -224,7 +225,7 @@ def letters(ds: Dataset, project: str, kind: str = "offer", *, today: dt.date | 
 
     notified = objection = None
     if kind == "notification":
-        notified = notified_on or _day(p["notified_on"]) or today
+        notified = notified_on or as_date(p["notified_on"]) or today
         deadline = support.objection_deadline(t, notified)
         if deadline.reason == support.NO_PRESUMPTION:
             raise LetterError(
@@ -261,7 +262,7 @@ def letters(ds: Dataset, project: str, kind: str = "offer", *, today: dt.date | 
     })
     measures_nl, measures_en = _measure_names(ds, p["measures"])
     name = crow["name"].iat[0] if len(crow) else None
-    start = _day(p["campaign_start"])
+    start = as_date(p["campaign_start"])
     return LetterBatch(
         kind=kind, project=str(project), complex=complex_id,
         complex_name=complex_id if name is None or pd.isna(name) else str(name),
@@ -355,5 +356,5 @@ def values(batch: LetterBatch, i: int, lang: str) -> dict[str, str]:
     }
 
 
-__all__ = ["KINDS", "REPLY_WEEKS", "LetterError", "LetterBatch", "letters", "values",
+__all__ = ["KINDS", "REPLY_WEEKS", "LetterError", "LetterBatch", "letters", "values", "as_date",
            "default_reply_date", "money", "date_text", "percent", "words"]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -42,13 +42,30 @@ def _languages(combo: QComboBox, lang: str) -> None:
     combo.setCurrentIndex(max(combo.findData(lang), 0))
 
 
-class LettersDialog(QDialog):
-    """Kind, language and reply date of the letters of one project."""
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
-    def __init__(self, project: str, letters: int, reply_by: dt.date, lang: str, parent=None):
+
+def _date_edit(day: dt.date) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setDate(_qdate(day))
+    return edit
+
+
+class LettersDialog(QDialog):
+    """Kind, language and dates of the letters of one project.  For the notification
+    the letters' date is the date of the written notification (the project's when it
+    has one); it can be recorded on the project, so the 8 weeks run from it."""
+
+    def __init__(self, project: str, letters: int, reply_by: dt.date, lang: str, parent=None, *,
+                 today: dt.date | None = None, notified_on: dt.date | None = None):
         super().__init__(parent)
         self.setObjectName("lettersDialog")
         self.setWindowTitle(self.tr("Letters to the tenants"))
+        self._today = today or dt.date.today()
+        self._notified_on = notified_on
         lay = QVBoxLayout(self)
         lay.addWidget(hint_label(fmt.tr_fmt(self.tr(
             "One letter per let dwelling of project %1 (%2 letters; vacant dwellings get none), "
@@ -61,25 +78,37 @@ class LettersDialog(QDialog):
         self.language = QComboBox()
         _languages(self.language, lang)
         form.addRow(self.tr("Language of the letters:"), self.language)
-        self.reply_by = QDateEdit()
-        self.reply_by.setCalendarPopup(True)
-        self.reply_by.setDisplayFormat("dd-MM-yyyy")
-        self.reply_by.setDate(QDate(reply_by.year, reply_by.month, reply_by.day))
+        self.date = _date_edit(self._today)
+        form.addRow(self.tr("Date of the letters:"), self.date)
+        self.reply_by = _date_edit(reply_by)
         self.reply_by.setToolTip(self.tr("Default: four weeks after the campaign started"))
         form.addRow(self.tr("Reply by:"), self.reply_by)
+        self.record = QCheckBox(self.tr("Record this date on the project as the written notification"))
+        self.record.setToolTip(self.tr("The 8 weeks to object run from the written notification"))
+        form.addRow(self.record)
         lay.addLayout(form)
-        self.kind.currentIndexChanged.connect(
-            lambda _i: self.reply_by.setEnabled(self.kind.currentData() == OFFER))
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.edit_button = buttons.addButton(self.tr("Edit texts…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.ok = buttons.addButton(self.tr("Make letters…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
+        self._kind_changed()
 
-    def choice(self) -> tuple[str, str, dt.date]:
-        return self.kind.currentData(), self.language.currentData(), self.reply_by.date().toPython()
+    def _kind_changed(self) -> None:
+        notification = self.kind.currentData() == NOTIFICATION
+        self.reply_by.setEnabled(not notification)
+        self.record.setVisible(notification)
+        self.record.setChecked(notification and self._notified_on is None)
+        self.date.setDate(_qdate(self._notified_on if notification and self._notified_on else self._today))
+
+    def choice(self) -> tuple[str, str, dt.date, dt.date, bool]:
+        """(kind, language, reply date, date of the letters, record it as the notification)."""
+        kind = self.kind.currentData()
+        return (kind, self.language.currentData(), self.reply_by.date().toPython(),
+                self.date.date().toPython(), kind == NOTIFICATION and self.record.isChecked())
 
 
 class TemplateEditor(QDialog):
@@ -250,13 +279,14 @@ class LetterActions(QObject):
     def make_dialog(self, project: str) -> LettersDialog:
         ds = self.controller.dataset
         count = len(support.let_dwellings(ds, project))
-        start = ds.projects.loc[ds.projects["project"] == project, "campaign_start"]
-        start = None if not len(start) or start.isna().iat[0] else start.iat[0].date()
+        row = ds.projects[ds.projects["project"] == project]
+        start = model.as_date(row["campaign_start"].iat[0]) if len(row) else None
+        notified = model.as_date(row["notified_on"].iat[0]) if len(row) else None
         reply = model.default_reply_date(start, dt.date.today())
-        dialog = LettersDialog(project, count, reply, ui_language(), self.page)
-        dialog.edit_button.clicked.connect(lambda: self.open_editor(dialog.language.currentData(),
-                                                                    "offer" if dialog.kind.currentData() == OFFER
-                                                                    else "notification", dialog))
+        dialog = LettersDialog(project, count, reply, ui_language(), self.page, notified_on=notified)
+        dialog.edit_button.clicked.connect(lambda: self.open_editor(
+            dialog.language.currentData(),
+            "offer" if dialog.kind.currentData() == OFFER else "notification", dialog))
         return dialog
 
     def open_dialog(self, project: str) -> LettersDialog:
@@ -275,7 +305,7 @@ class LetterActions(QObject):
         return editor
 
     def _chosen(self, dialog: LettersDialog, project: str) -> None:
-        kind, lang, reply_by = dialog.choice()
+        kind, lang, reply_by, day, record = dialog.choice()
         ws = self.controller.workspace
         folder = ws.path.parent if getattr(ws, "path", None) else Path.home()
         stem = ("brieven" if lang == "nl" else "letters") if kind == OFFER else \
@@ -285,35 +315,47 @@ class LetterActions(QObject):
         if path:
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
-            self.write(path, project, kind, lang, reply_by)
+            self.write(path, project, kind, lang, reply_by, day=day, record=record)
 
     def write(self, path: str | Path, project: str, kind: str, lang: str,
-              reply_by: dt.date | None = None) -> BackgroundTask | None:
-        """Make the letters of ``project`` into ``path`` on a worker thread."""
+              reply_by: dt.date | None = None, *, day: dt.date | None = None,
+              record: bool = False) -> BackgroundTask | None:
+        """Make the letters of ``project`` into ``path`` on a worker thread; ``day``: the
+        letters' date (for the notification: the notification's, default the project's
+        or today); ``record``: then store it as the project's notification date (one
+        undo step)."""
         if self.busy:
             return None
         from ..documents.letters import write_letters_pdf
 
         path = Path(path)
         ds = self.controller.dataset
+        notification = kind == NOTIFICATION
 
         def work(progress):
-            batch = model.letters(ds, project, kind, reply_by=reply_by if kind == OFFER else None)
+            batch = model.letters(ds, project, kind, today=day, reply_by=None if notification else reply_by,
+                                  notified_on=day if notification else None)
             pages = write_letters_pdf(batch, path, lang=lang, templates=ds, progress=progress)
-            return path, len(batch), pages
+            return path, len(batch), pages, batch.notified_on
 
         title = self.tr("Letters to the tenants")
         self.task = run_in_background(self.page, work, title=title,
                                       label=fmt.tr_fmt(self.tr("Writing the letters of %1…"), project))
-        self.task.finished.connect(self._written)
+        self.task.finished.connect(lambda result: self._written(result, project if record else None))
         self.task.failed.connect(lambda exc: self._failed(title, exc))
         self.task.cancelled.connect(lambda: self._status(self.tr("Letters cancelled; no file was written.")))
         return self.task
 
-    def _written(self, result) -> None:
-        path, letters, pages = result
+    def _written(self, result, record_for: str | None = None) -> None:
+        path, letters, pages, notified = result
         self._status(fmt.tr_fmt(self.tr("Written: %1 (%2 letters, %3 pages)"), str(path),
                                 fmt.integer(letters), fmt.integer(pages)))
+        if record_for is not None and notified is not None:
+            self.controller.run(
+                lambda _reason: edits.campaign_dates(self.controller.dataset, record_for,
+                                                     {"notified_on": notified}),
+                fmt.tr_fmt(self.tr("Tenants of %1 notified"), record_for),
+                say=lambda text, error=False: self._status(text), parent=self.page)
         self.letters_done.emit(Path(path))
 
     def _failed(self, title: str, exc: BaseException) -> None:

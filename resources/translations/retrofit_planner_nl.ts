@@ -1111,6 +1111,10 @@ per woning</translation>
         <translation>Geschreven: %1 (%2 brieven, %3 pagina&apos;s)</translation>
     </message>
     <message>
+        <source>Tenants of %1 notified</source>
+        <translation>Huurders van %1 geïnformeerd</translation>
+    </message>
+    <message>
         <source>The file cannot be written: %1</source>
         <translation>Het bestand kan niet worden geschreven: %1</translation>
     </message>
@@ -1142,12 +1146,24 @@ per woning</translation>
         <translation>Taal van de brieven:</translation>
     </message>
     <message>
+        <source>Date of the letters:</source>
+        <translation>Datum van de brieven:</translation>
+    </message>
+    <message>
         <source>Default: four weeks after the campaign started</source>
         <translation>Standaard: vier weken na de start van de campagne</translation>
     </message>
     <message>
         <source>Reply by:</source>
         <translation>Antwoord uiterlijk:</translation>
+    </message>
+    <message>
+        <source>Record this date on the project as the written notification</source>
+        <translation>Deze datum bij het project vastleggen als de schriftelijke kennisgeving</translation>
+    </message>
+    <message>
+        <source>The 8 weeks to object run from the written notification</source>
+        <translation>De 8 weken voor bezwaar lopen vanaf de schriftelijke kennisgeving</translation>
     </message>
     <message>
         <source>Edit texts…</source>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from PySide6.QtWidgets import QWidget
 
@@ -53,12 +54,42 @@ def test_the_support_page_opens_the_letters_dialog_for_its_project(page, qtbot):
     if expected <= today:
         expected = today + dt.timedelta(weeks=4)
     assert dialog.reply_by.date().toPython() == expected
+    assert dialog.date.date().toPython() == today and not dialog.record.isVisibleTo(dialog)
     dialog.kind.setCurrentIndex(1)
     assert not dialog.reply_by.isEnabled()
+    assert dialog.record.isVisibleTo(dialog) and dialog.record.isChecked()   # not notified yet
     dialog.language.setCurrentIndex(0)
-    kind, lang, _ = dialog.choice()
-    assert (kind, lang) == ("notification", "nl")
+    kind, lang, _, day, record = dialog.choice()
+    assert (kind, lang, day, record) == ("notification", "nl", today, True)
     dialog.reject()
+
+
+def test_the_notification_dialog_starts_from_the_projects_notification_date(page):
+    from desktop import edits
+
+    page.select_project("P-26-001")                   # 85 of 116: reached
+    page.controller.execute(edits.campaign_dates(page.controller.dataset, "P-26-001",
+                                                 {"notified_on": dt.date(2026, 3, 2)}))
+    page.open_letters().reject()
+    dialog = page.letters.make_dialog("P-26-001")
+    dialog.kind.setCurrentIndex(1)
+    assert dialog.date.date().toPython() == dt.date(2026, 3, 2) and not dialog.record.isChecked()
+    dialog.deleteLater()
+
+
+def test_the_notification_is_written_and_its_date_recorded(page, qtbot, tmp_path):
+    page.select_project("P-26-001")
+    page.open_letters().reject()
+    actions = page.letters
+    path = tmp_path / "kennisgeving.pdf"
+    with qtbot.waitSignal(actions.letters_done, timeout=60_000):
+        actions.write(path, "P-26-001", "notification", "nl", day=dt.date(2026, 3, 20), record=True)
+    texts = _texts(path)
+    assert len(texts) == 116 and all("loopt tot en met 15 mei 2026" in t for t in texts)
+    row = page.controller.dataset.projects.set_index("project").loc["P-26-001"]
+    assert row["notified_on"].date() == dt.date(2026, 3, 20)
+    page.controller.undo_stack.undo()                 # the recorded date is one undo step
+    assert pd.isna(page.controller.dataset.projects.set_index("project").loc["P-26-001", "notified_on"])
 
 
 def test_the_letters_are_written_off_the_gui_thread_and_read_back(page, qtbot, tmp_path):
