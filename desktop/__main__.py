@@ -1,7 +1,7 @@
 """Command line: no arguments opens the window; subcommands serve batch work.
 
 Subcommands never import Qt (they run on machines without a display), except ``report``
-for a PDF, which draws with Qt offscreen.  Exit status:
+for a PDF and ``letters``, which draw with Qt offscreen.  Exit status:
 0 success, 1 input with errors, 2 cannot run (one line on stderr, no traceback).
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sys
 
 from . import __version__
 
-SUBCOMMANDS = ("check", "import", "export", "report", "screenshot")
+SUBCOMMANDS = ("check", "import", "export", "report", "letters", "screenshot")
 
 
 def _window_parser() -> argparse.ArgumentParser:
@@ -21,7 +21,8 @@ def _window_parser() -> argparse.ArgumentParser:
                     "Without a subcommand it opens the window.",
         epilog="Subcommands: check FILE.xlsx [--json] [--base-year Y] · import FILE.xlsx --workspace WS "
                "[--dry-run] · export FILE.xlsx --workspace WS · report --workspace WS --year Y "
-               "[--lang nl|en] [--out FILE.pdf|FILE.xlsx] · screenshot DIR [--workspace WS] [--lang nl|en]. "
+               "[--lang nl|en] [--out FILE.pdf|FILE.xlsx] · letters --workspace WS --project P [--lang nl|en] "
+               "[--kind offer|notification] [--out FILE.pdf] · screenshot DIR [--workspace WS] [--lang nl|en]. "
                "Run 'python -m desktop SUBCOMMAND --help' for each.")
     p.add_argument("--workspace", metavar="WS",
                    help="workspace file (SQLite) or database URL (postgresql://user@host/db)")
@@ -64,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
             if name == "report":
                 from .documents.report_cli import main_report
                 return main_report(rest)
+            if name == "letters":
+                from .documents.letters_cli import main_letters
+                return main_letters(rest)
             return _screenshot(rest)
         except SystemExit as exc:      # argparse: --help (0) or usage error (2)
             return int(exc.code or 0) if isinstance(exc.code, int) else 2

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping, Sequence, Union
+from typing import Callable, Iterable, Mapping, Sequence, Union
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (QFont, QGuiApplication, QImage, QPageLayout, QPageSize,
@@ -175,6 +175,65 @@ def write_pdf(path: str | os.PathLike, pages_html: Sequence[str], *, title: str 
         partial.unlink(missing_ok=True)
         raise
     return pages
+
+
+def write_documents(path: str | os.PathLike, documents: Iterable[tuple], *,
+                    title: str = "", images: Mapping[str, QImage] | None = None,
+                    author: str = "Retrofit Planner",
+                    done: Callable[[int], None] | None = None) -> int:
+    """Write many separate documents (one letter per tenant) into one A4 PDF: each
+    ``(html, footer)`` starts on a new page and numbers its own pages ("1 / 2"); an
+    ``(html, footer, fallback)`` is printed as ``fallback`` when ``html`` takes more
+    than one page and ``fallback`` no more pages than it (a letter with its reply slip
+    below it, unless the slip would run over a page break: then the slip from a new
+    page).  They
+    are laid out and painted one at a time, so memory stays flat for 10,000 letters
+    (``documents`` may be a generator).  ``done(n)`` is called after each document with
+    the number written; an exception it raises stops the work and no file is left.
+    Returns the number of pages.  The file appears whole or not at all."""
+    ensure_app()
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise FileNotFoundError(f"no folder {target.parent}")
+    partial = target.with_name(target.name + ".part")
+    writer = QPdfWriter(str(partial))
+    writer.setResolution(300)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    writer.setTitle(title)
+    writer.setCreator(author)
+    geometry = _Geometry(writer.resolution())
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot write {target}")
+    page = n = 0
+    try:
+        for html, footer, *fallback in documents:
+            doc = _document(html, geometry, images or {}, writer)
+            if fallback and doc.pageCount() > 1:      # not one page: the other form if no longer
+                other = _document(fallback[0], geometry, images or {}, writer)
+                if other.pageCount() <= doc.pageCount():
+                    doc = other
+            count = max(1, doc.pageCount())
+            for index in range(count):
+                if page:
+                    writer.newPage()
+                page += 1
+                _paint_page(painter, doc, index, geometry, footer, index + 1, count)
+            n += 1
+            if done is not None:
+                done(n)
+    except BaseException:
+        painter.end()
+        partial.unlink(missing_ok=True)
+        raise
+    painter.end()
+    try:
+        os.replace(partial, target)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise
+    return page
 
 
 def page_images(pages_html: Sequence[str], *, footer: Footer = None,

@@ -14,7 +14,7 @@ Floor: above the store and the models (imports both), below the views.
 One module per area: :mod:`.programme` (projects, capacity, votes, campaigns, tenancy
 changes), :mod:`.stock` (complexes, dwellings, agreed targets), :mod:`.yearly` (values
 per year, the measures catalogue), :mod:`.measured` (measured use, degree days),
-:mod:`.versions` (plan versions),
+:mod:`.versions` (plan versions), :mod:`.letters` (the tenant letters' texts),
 :mod:`.heat` (the neighbourhood heat plan, the end state per complex);
 :mod:`.base` holds the refusal and the record checks they share.
 """
@@ -24,6 +24,7 @@ from .base import EditError, check_rows, record, same
 from .heat import (END_STATE_FIELDS, HEAT_PLAN_FIELDS, delete_heat_plan, delete_heat_plans,
                    neighbourhoods, reset_end_state, reset_end_states, save_end_state,
                    save_heat_plan)
+from .letters import reset_template, save_template
 from .measured import (delete_degree_days, delete_usage, learn_measure, save_usage,
                        set_degree_days, usage_key)
 from .programme import (
@@ -53,4 +54,4 @@ __all__ = ["EditError", "same", "project_record", "check_project", "save_project
            "rename_version", "restore_version", "adopt_step", "save_heat_plan", "delete_heat_plan",
            "save_end_state", "reset_end_state", "neighbourhoods", "delete_heat_plans",
            "reset_end_states", "HEAT_PLAN_FIELDS",
-           "END_STATE_FIELDS"]
+           "END_STATE_FIELDS", "save_template", "reset_template"]

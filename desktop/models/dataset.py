@@ -102,6 +102,7 @@ class Dataset:
     plan_versions: pd.DataFrame = field(default_factory=lambda: empty_frame("plan_versions"))
     plan_version_projects: pd.DataFrame = field(
         default_factory=lambda: empty_frame("plan_version_projects"))
+    letter_templates: pd.DataFrame = field(default_factory=lambda: empty_frame("letter_templates"))
     capacities: pd.DataFrame = field(default_factory=lambda: empty_frame("capacities"))
     rent_limits: pd.DataFrame = field(default_factory=lambda: empty_frame("rent_limits"))
     measures: pd.DataFrame = field(default_factory=lambda: empty_frame("measures"))

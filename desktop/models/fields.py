@@ -587,6 +587,27 @@ REGISTRY: tuple[Table, ...] = (
         "De projecten van elke planversie: één rij per versie en project.",
         "The projects of each plan version: one row per version and project.",
         ("project in this plan version", "dubbel project in deze planversie")),
+    # The texts of the tenant letters as the user edited them (issue 22); a kind and
+    # language without a row uses the built-in text (models/letter_templates.py).
+    Table("letter_templates", ("kind", "language"), (
+        Field("kind", "text", "Soort", "Kind", required=True,
+              help_nl="Soort brief: offer (aanbiedingsbrief), reply (antwoordstrook) of "
+                      "notification (kennisgeving na 70 %).",
+              help_en="Kind of letter: offer, reply (reply slip) or notification (after 70 %)."),
+        Field("language", "text", "Taal", "Language", required=True,
+              help_nl="Taal van de tekst: nl of en.", help_en="Language of the text: nl or en."),
+        Field("text", "text", "Tekst", "Text", required=True,
+              help_nl="De tekst met plaatshouders zoals {tenant} en {rent_increase}; zie "
+                      "docs/letters.md.",
+              help_en="The text with placeholders such as {tenant} and {rent_increase}; see "
+                      "docs/letters.md."),
+        *_EDITOR,
+    ), "Brieven", "Letters",
+        "Eigen teksten van de bewonersbrieven; een soort en taal zonder rij gebruikt de "
+        "ingebouwde tekst.",
+        "Own texts of the tenant letters; a kind and language without a row uses the "
+        "built-in text.",
+        ("letter text for this kind and language", "dubbele brieftekst voor deze soort en taal")),
 
     # Added to the workbook by issue 18 (export -> import is lossless); before, these
     # tables were workspace only.

@@ -195,6 +195,9 @@ def validate_dataset(ds: Dataset, context: Dataset | None = None) -> list[Proble
         c.add("plan_version_projects", pvp, _positions(missing), "version",
               lambda p: f"plan version {pvp['version'].iloc[p]!r} does not exist in Plan versions",
               lambda p: f"planversie {pvp['version'].iloc[p]!r} bestaat niet in Planversies")
+    # the letters' texts: a known kind and language, only known placeholders (issue 22)
+    if len(ds.letter_templates):
+        _letter_templates(c, ds.letter_templates)
 
     # votes: project and dwelling must exist, dwelling in the project's complex, let
     if len(votes):
@@ -353,3 +356,21 @@ def validate_dataset(ds: Dataset, context: Dataset | None = None) -> list[Proble
               lambda p: f"de periode eindigt ({_fmt(t[p])}) voordat hij begint ({_fmt(f[p])})")
 
     return c.problems
+
+
+def _letter_templates(c: _Collector, frame: pd.DataFrame) -> None:
+    from .letter_templates import LANGUAGES, TEMPLATE_KINDS, TemplateError, placeholders_in
+
+    kinds = ", ".join(TEMPLATE_KINDS)
+    for column, allowed, en, nl in (
+            ("kind", TEMPLATE_KINDS, f"the kind must be one of {kinds}", f"de soort moet een van {kinds} zijn"),
+            ("language", LANGUAGES, "the language must be nl or en", "de taal moet nl of en zijn")):
+        bad = _filled(frame[column]) & ~frame[column].isin(allowed).to_numpy(dtype=bool)
+        c.add("letter_templates", frame, _positions(bad), column, en, nl)
+    for pos, text in enumerate(frame["text"].to_numpy(dtype=object, na_value=None)):
+        if text is None:
+            continue
+        try:
+            placeholders_in(str(text))
+        except TemplateError as exc:
+            c.add("letter_templates", frame, [pos], "text", exc.message, exc.message_nl)

@@ -505,6 +505,26 @@ def project_tally(ds: Dataset, project: str) -> Tally:
                            v["date"].to_numpy(dtype=object, na_value=None)), since)
 
 
+def let_dwellings(ds: Dataset, project: str) -> pd.DataFrame:
+    """The tenants the 70 % rule counts for ``project``: the let dwellings of its
+    complex (``let`` <NA> read as let, a vacant dwelling has no tenant), one row per
+    dwelling id (its first Woningen row, as :func:`support_table` counts), in Woningen
+    order, with all Woningen columns.  Empty when the complex has no Woningen rows.
+
+    Raises KeyError for an unknown project."""
+    p = ds.projects
+    hit = _rows_of(p["project"], [project])
+    if not len(hit):
+        raise KeyError(f"unknown project {project!r}")
+    complex_id = p["complex"].iat[int(hit[0])]
+    d = ds.dwellings
+    if complex_id is None or pd.isna(complex_id):
+        return d.iloc[:0]
+    mine = d.iloc[_rows_of(d["complex"], [complex_id])]
+    mine = mine[~mine["dwelling"].duplicated(keep="first").to_numpy()]
+    return mine[mine["let"].to_numpy(dtype=bool, na_value=True)]
+
+
 def follow_up(ds: Dataset, project: str) -> pd.DataFrame:
     """The let dwellings of the project's complex without a yes/no answer of their
     current tenant (no vote row, ``geen reactie``, or only a former tenant's vote):
@@ -540,5 +560,5 @@ __all__ = [
     "support_reached", "support_status", "yes_still_needed",
     "objection_deadline", "objection_deadlines", "Deadline", "NO_NOTICE", "NO_SUPPORT",
     "NO_PRESUMPTION", "passes_support_stage", "needs_override", "gate_refuses", "gate_text", "gate_allows",
-    "support_table", "campaign_table", "project_tally", "follow_up",
+    "support_table", "campaign_table", "project_tally", "follow_up", "let_dwellings",
 ]

@@ -222,7 +222,7 @@ end_states = Table(
              *_last_editor()),
 )
 
-# Plan versions (migration 0010, issue 21.3): a surrogate id; the name is the registry key
+# Plan versions (migration 0011, issue 21.3): a surrogate id; the name is the registry key
 # (what a workbook merges on), and a version's projects refer to it by name.
 plan_versions = Table(
     "plan_versions", metadata,
@@ -243,6 +243,13 @@ plan_version_projects = Table(
              *_last_editor()),
 )
 
+# The user's texts of the tenant letters (migration 0010, issue 22).
+letter_templates = Table(
+    "letter_templates", metadata,
+    *_fields("letter_templates", Column("kind", String(40), primary_key=True),
+             Column("language", String(8), primary_key=True), *_last_editor()),
+)
+
 EDITOR_COLUMNS = ("row_version", "changed_by", "changed_at", "changed_fields")
 
 # Dataset table -> (SQL table, key columns: the registry's keys)
@@ -254,7 +261,8 @@ TABLE_KEYS: dict[str, tuple[Table, tuple[str, ...]]] = {
             ("capacities", capacities), ("rent_limits", rent_limits), ("measures", measures),
             ("usage", usage), ("degree_days", degree_days), ("heat_plan", heat_plan),
             ("end_states", end_states), ("plan_versions", plan_versions),
-            ("plan_version_projects", plan_version_projects)))
+            ("plan_version_projects", plan_version_projects),
+            ("letter_templates", letter_templates)))
 }
 
 # Dataset table -> (the SQL table its fields are read from, field -> SQL column where the

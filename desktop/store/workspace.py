@@ -493,7 +493,7 @@ class Workspace:
             for name in ("complexes", "dwellings", "projects", "targets", "tariffs",
                          "emission_factors", "capacities", "rent_limits", "measures", "usage",
                          "degree_days", "heat_plan", "end_states", "plan_versions",
-                         "plan_version_projects"):
+                         "plan_version_projects", "letter_templates"):
                 if conn.execute(select(func.count()).select_from(s.TABLE_KEYS[name][0])).scalar():
                     raise WorkspaceError("The workspace is not empty.")
             insert_dataset(conn, ds)

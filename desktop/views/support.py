@@ -323,7 +323,13 @@ class SupportPage(Page):
             "70 %; fewer: every tenant), or with a reason (e.g. a court ruling) that is kept "
             "in the status history"), fmt.listed(Status.AGREED)))
         top.addWidget(self.status_button, 0, 4)
-        top.setColumnStretch(5, 1)
+        self.letters_button = QPushButton(self.tr("Letters…"))      # issue 22: views/letters.py
+        self.letters_button.setToolTip(self.tr(
+            "Print the offer (with reply slip) or the notification after 70 % agreed for every "
+            "let dwelling of this project, as one PDF; edit the texts"))
+        self.letters_button.clicked.connect(lambda: self.open_letters())
+        top.addWidget(self.letters_button, 0, 5)
+        top.setColumnStretch(6, 1)
 
         campaign = QHBoxLayout()
         campaign.setSpacing(8)
@@ -652,7 +658,8 @@ class SupportPage(Page):
         self._shown_project = self.project
         enabled = figures is not None
         for w in (self.status_combo, self.status_button, self.start_check, self.notified_check,
-                  self.vote_table, self.print_button, self.pdf_button, self.excel_button):
+                  self.vote_table, self.print_button, self.pdf_button, self.excel_button,
+                  self.letters_button):
             w.setEnabled(enabled)
         self.user_label.setText(self._user_name() or self.tr("(set your name in the settings)"))
         if not enabled:
@@ -859,6 +866,16 @@ class SupportPage(Page):
         return bool(outcome)
 
     # ----- status and the gate -----------------------------------------------------
+    def open_letters(self):
+        """Support → Letters… for the selected project (views/letters.py)."""
+        if self.project is None:
+            return None
+        if getattr(self, "letters", None) is None:
+            from .letters import LetterActions
+
+            self.letters = LetterActions(self)
+        return self.letters.open_dialog(self.project)
+
     def _status_clicked(self) -> None:
         self.change_status(self.status_combo.currentData())
 

@@ -1565,6 +1565,92 @@ per woning</translation>
     </message>
 </context>
 <context>
+    <name>LetterActions</name>
+    <message>
+        <source>Letters to the tenants</source>
+        <translation>Brieven aan de huurders</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the letters of %1…</source>
+        <translation>De brieven van %1 worden geschreven…</translation>
+    </message>
+    <message>
+        <source>Letters cancelled; no file was written.</source>
+        <translation>Brieven geannuleerd; er is geen bestand geschreven.</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 letters, %3 pages)</source>
+        <translation>Geschreven: %1 (%2 brieven, %3 pagina&apos;s)</translation>
+    </message>
+    <message>
+        <source>Tenants of %1 notified</source>
+        <translation>Huurders van %1 geïnformeerd</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: %1</source>
+        <translation>Het bestand kan niet worden geschreven: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LettersDialog</name>
+    <message>
+        <source>Letters to the tenants</source>
+        <translation>Brieven aan de huurders</translation>
+    </message>
+    <message>
+        <source>One letter per let dwelling of project %1 (%2 letters; vacant dwellings get none), in one PDF to print.</source>
+        <translation>Eén brief per verhuurde woning van project %1 (%2 brieven; leegstaande woningen krijgen er geen), in één pdf om af te drukken.</translation>
+    </message>
+    <message>
+        <source>Offer before the vote, with reply slip</source>
+        <translation>Aanbod vóór de stemming, met antwoordstrook</translation>
+    </message>
+    <message>
+        <source>Notification that 70 % agreed (8 weeks to object)</source>
+        <translation>Kennisgeving dat 70 % instemde (8 weken voor bezwaar)</translation>
+    </message>
+    <message>
+        <source>Letter:</source>
+        <translation>Brief:</translation>
+    </message>
+    <message>
+        <source>Language of the letters:</source>
+        <translation>Taal van de brieven:</translation>
+    </message>
+    <message>
+        <source>Date of the letters:</source>
+        <translation>Datum van de brieven:</translation>
+    </message>
+    <message>
+        <source>Default: four weeks after the campaign started</source>
+        <translation>Standaard: vier weken na de start van de campagne</translation>
+    </message>
+    <message>
+        <source>Reply by:</source>
+        <translation>Antwoord uiterlijk:</translation>
+    </message>
+    <message>
+        <source>Record this date on the project as the written notification</source>
+        <translation>Deze datum bij het project vastleggen als de schriftelijke kennisgeving</translation>
+    </message>
+    <message>
+        <source>The 8 weeks to object run from the written notification</source>
+        <translation>De 8 weken voor bezwaar lopen vanaf de schriftelijke kennisgeving</translation>
+    </message>
+    <message>
+        <source>Edit texts…</source>
+        <translation>Teksten bewerken…</translation>
+    </message>
+    <message>
+        <source>Make letters…</source>
+        <translation>Brieven maken…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Restore a &amp;backup…</source>
@@ -3480,6 +3566,14 @@ grens</translation>
         <translation>Status wijzigen…</translation>
     </message>
     <message>
+        <source>Letters…</source>
+        <translation>Brieven…</translation>
+    </message>
+    <message>
+        <source>Print the offer (with reply slip) or the notification after 70 % agreed for every let dwelling of this project, as one PDF; edit the texts</source>
+        <translation>Het aanbod (met antwoordstrook) of de kennisgeving na 70 % instemming afdrukken voor elke verhuurde woning van dit project, als één pdf; de teksten bewerken</translation>
+    </message>
+    <message>
         <source>Campaign started on</source>
         <translation>Draagvlakmeting gestart op</translation>
     </message>
@@ -4017,6 +4111,73 @@ termijn tot</translation>
     <message>
         <source>figures from the source</source>
         <translation>cijfers uit de bron</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Texts of the letters</source>
+        <translation>Teksten van de brieven</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Tekst:</translation>
+    </message>
+    <message>
+        <source>Offer letter</source>
+        <translation>Aanbiedingsbrief</translation>
+    </message>
+    <message>
+        <source>Reply slip</source>
+        <translation>Antwoordstrook</translation>
+    </message>
+    <message>
+        <source>Notification after 70 %</source>
+        <translation>Kennisgeving na 70 %</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Taal:</translation>
+    </message>
+    <message>
+        <source>Placeholders (double-click to insert):</source>
+        <translation>Plaatshouders (dubbelklik om in te voegen):</translation>
+    </message>
+    <message>
+        <source>A blank line starts a paragraph; &apos;# &apos; at the start of a line makes a heading; lines &apos;label | value&apos; make a table; &apos;[ ]&apos; is a tick box.</source>
+        <translation>Een lege regel begint een alinea; &apos;# &apos; aan het begin van een regel maakt een kop; regels &apos;omschrijving | waarde&apos; vormen een tabel; &apos;[ ]&apos; is een aankruisvakje.</translation>
+    </message>
+    <message>
+        <source>Reset to default</source>
+        <translation>Standaardtekst terugzetten</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Wijzigingen weggooien</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>your own text</source>
+        <translation>uw eigen tekst</translation>
+    </message>
+    <message>
+        <source>the default text</source>
+        <translation>de standaardtekst</translation>
+    </message>
+    <message>
+        <source>Edit letter text</source>
+        <translation>Brieftekst wijzigen</translation>
+    </message>
+    <message>
+        <source>Reset letter text</source>
+        <translation>Brieftekst terugzetten</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,7 @@ def test_personal_fields_are_exactly_the_columns_a_privacy_export_leaves_out(tmp
                 left_out.add((t.name, next(f.name for f in t.fields if f.dutch == header)))
     editable = ("complexes", "dwellings", "projects", "targets", "tariffs", "emission_factors",
                 "capacities", "rent_limits", "measures", "usage", "degree_days", "heat_plan",
-                "end_states", "plan_versions", "plan_version_projects")
+                "end_states", "plan_versions", "plan_version_projects", "letter_templates")
     assert left_out == fields.personal_fields() == {
         ("dwellings", "address"), ("dwellings", "tenant_name"), ("votes", "recorded_by"),
         ("vote_history", "recorded_by"), ("usage", "dwelling"),

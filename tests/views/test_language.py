@@ -321,6 +321,11 @@ def _every_text(w: MainWindow, qtbot, monkeypatch) -> list[tuple[str, str]]:
     picker_dialog, _picker = dialogs[1].measures_picker_dialog()
     dialogs.append(picker_dialog)
     dialogs.append(w.report.make_dialog())          # File → Yearly report…
+    from desktop.views import fmt
+    from desktop.views.letters import LetterActions, TemplateEditor
+
+    dialogs.append(LetterActions(support).make_dialog(support.project))     # Support → Letters…
+    dialogs.append(TemplateEditor(w.controller, fmt.language()))            # … Edit texts…
     for d in dialogs:
         qtbot.addWidget(d)
         texts += _widget_texts(d)

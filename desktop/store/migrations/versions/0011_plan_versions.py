@@ -1,15 +1,15 @@
-"""Schema version 10: plan versions (issue 21, point 3): a named copy of the programme's
+"""Schema version 11: plan versions (issue 21, point 3): a named copy of the programme's
 planning columns (the user's "Bod 2027", the optimiser's "Voorstel"), one row per version
 and one per version and project.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
