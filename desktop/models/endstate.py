@@ -17,12 +17,17 @@ Defaults (every one can be overridden field by field in the Eindbeeld table):
   measures with the lowest cost per m³ gas saved first, by the catalogue in force
   (``measures.catalogue(ds)``, workspace rows included).
 * **cost**: the sum of the package's catalogue costs per dwelling.
-* **use after**: the catalogue's savings combined by the existing rule
-  (``measures.propose_savings``: summed, a gas-free measure removes all gas, the saving
-  never exceeds the use).  Heat after: a package that connects to (or keeps) the heat
-  network turns the gas left after insulation (or the heat now taken, less the
-  insulation's saving in heat) into network heat at 0.03165 GJ/m³ × 0.87 (the heat an HR
-  boiler's gas gives, sector-notes 2.3); an all-electric heat pump ends it (0).
+* **use after**: the catalogue's gas savings are for an average household (1,197 m³), so
+  each measure saves that share of what the measures before it left (at most 90 %;
+  :func:`remaining_share`): overlapping measures save less than their sum, a hybrid heat
+  pump leaves gas, and only a gas-free measure (all-electric heat pump, heat network)
+  ends it.  Summing the savings, as a project's proposed savings do
+  (``measures.propose_savings``), took most packages to 0 m³ and overstated what they
+  reach.  Electricity: the catalogue's savings summed.  Heat after: a package that
+  connects to the heat network turns the gas left after its insulation into network heat
+  at 0.03165 GJ/m³ × 0.87 (the heat an HR boiler's gas gives, sector-notes 2.3); on a
+  network already, insulation leaves its share of the heat; an all-electric heat pump
+  ends it (0).
 * **heat_available_year**: the neighbourhood's network year when the end state is a
   heat network in a neighbourhood planned for one (the package cannot be done earlier);
   else ``<NA>`` (no constraint: a heat pump or insulation needs no network).
@@ -41,12 +46,14 @@ from . import co2
 from .dataset import Dataset
 from .enums import LABELS, HeatSolution
 from .heatplan import HEAT_NETWORK_MEASURE, HEAT_PUMP_MEASURE, plan_by_neighbourhood
+from .defaults import AVERAGE_HOUSEHOLD_GAS_M3
 from .measures import Measure, catalogue, parse_measures, propose_savings, split_measures
 from .yearly import factors_for_years, heat_factors_for_years
 
 DEFAULT_TARGET_LABEL = "A"
 UNKNOWN_LABEL_ASSUMED = "D"
 HYBRID_HEAT_PUMP_MEASURE = "hybride warmtepomp"
+MAX_SHARE_SAVED = 0.9      # no single measure saves more than 90 % of what is left
 # the catalogue's insulation measures, from which a package takes one per label step
 INSULATION_MEASURES = ("spouwmuurisolatie", "vloerisolatie", "dakisolatie", "hr++ glas",
                        "gevelisolatie")
@@ -102,25 +109,38 @@ def _value(v):
     return None if v is None or v is pd.NA or (isinstance(v, float) and v != v) or pd.isna(v) else v
 
 
+def remaining_share(measures: Iterable[Measure]) -> float:
+    """The share of the gas (or network heat) use left after ``measures``: each measure's
+    catalogue saving is for an average household (``AVERAGE_HOUSEHOLD_GAS_M3``), so it
+    saves that share of what the measures before it left (at most 90 %).  Overlapping
+    measures thus save less than their sum, in any order, and only a gas-free measure
+    takes the use to 0; one measure on an average household saves its catalogue figure."""
+    left = 1.0
+    for m in measures:
+        if m.gas_saving_m3:
+            left *= 1.0 - min(max(m.gas_saving_m3, 0.0) / AVERAGE_HOUSEHOLD_GAS_M3, MAX_SHARE_SAVED)
+    return left
+
+
 def after_use(measures: str, gas: float, el: float, heat: float, cat: list[Measure]
               ) -> tuple[float, float, float, int]:
     """(gas m³, electricity kWh, network heat GJ after, cost in cents) per dwelling of a
     package on a dwelling using ``gas``, ``el``, ``heat`` (see the module's rule)."""
-    gas_saving, el_saving, cents = propose_savings(measures, gas, cat)
+    _gas_saving, el_saving, cents = propose_savings(measures, gas, cat)
     known, _ = parse_measures(split_measures(measures), cat)
     keys = {m.key for m in known}
-    gas_after = max(0.0, gas - gas_saving)
+    gas_free = any(m.gas_saving_m3 is None for m in known)
+    insulation = [m for m in known if not m.gas_free and m.key != HYBRID_HEAT_PUMP_MEASURE]
+    insulated = remaining_share(insulation)          # what insulation leaves of the heat demand
+    gas_after = 0.0 if gas_free else max(0.0, gas) * remaining_share(known)
     el_after = el - el_saving
     if HEAT_PUMP_MEASURE in keys:
         heat_after = 0.0
-    elif HEAT_NETWORK_MEASURE in keys or heat > 0:
-        insulation = [m for m in known if not m.gas_free and m.key != HYBRID_HEAT_PUMP_MEASURE]
-        ins_saving = sum(m.gas_saving_m3 or 0.0 for m in insulation)
-        if HEAT_NETWORK_MEASURE in keys:        # the gas left after insulation becomes heat
-            heat_after = heat + max(0.0, gas - ins_saving) * co2.HEAT_GJ_PER_M3
-            gas_after = 0.0
-        else:                                   # on the network already: insulation saves heat
-            heat_after = max(0.0, heat - ins_saving * co2.HEAT_GJ_PER_M3)
+    elif HEAT_NETWORK_MEASURE in keys:       # the gas left after insulation becomes heat
+        heat_after = max(0.0, heat) * insulated + max(0.0, gas) * insulated * co2.HEAT_GJ_PER_M3
+        gas_after = 0.0
+    elif heat > 0:                           # on the network already: insulation saves heat
+        heat_after = heat * insulated
     else:
         heat_after = 0.0
     return gas_after, el_after, heat_after, cents
@@ -214,5 +234,5 @@ def emissions_kg(frame: pd.DataFrame, ds: Dataset, years: Iterable[int]
     return kg("before"), kg("after")
 
 
-__all__ = ["end_states", "emissions_kg", "default_package", "after_use", "insulation_order",
+__all__ = ["end_states", "emissions_kg", "default_package", "after_use", "remaining_share", "insulation_order",
            "COLUMNS", "OVERRIDABLE", "DEFAULT_TARGET_LABEL", "INSULATION_MEASURES", "INSTALLATION"]
