@@ -36,6 +36,7 @@ bounds (see there).
 """
 from __future__ import annotations
 
+import logging
 import math
 import time
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ OBJECTIVES = ("cost", "co2")
 FIRST_YEAR = 2025
 LAST_YEAR = 2050
 PATH_YEARS = (2030, 2050)
+_log = logging.getLogger(__name__)
 PROPOSAL_PREFIX = "V-"          # project ids of proposed steps: V-<complex>
 
 ProgressFn = Callable[[float], bool]
@@ -430,7 +432,8 @@ def _build_model(pr: RouteProblem):
 
 
 class _Run:
-    """One HiGHS run with the MIP interrupt callback: progress, cancel, time slices."""
+    """One HiGHS run with the interrupt callbacks (simplex, IPM, MIP): progress by time
+    (and by gap in a MIP), cancel."""
 
     def __init__(self, h, progress: ProgressFn | None, lo: float, hi: float, limit: float):
         self.progress, self.lo, self.hi, self.limit = progress, lo, hi, limit
@@ -438,29 +441,57 @@ class _Run:
         self.started = time.monotonic()
         self.last = 0.0
         if progress is not None:
-            h.cbMipInterrupt.subscribe(self._on_interrupt)
+            for event in (h.cbMipInterrupt, h.cbSimplexInterrupt, h.cbIpmInterrupt):
+                event.subscribe(self._on_interrupt)
 
     def _on_interrupt(self, e) -> None:
+        if self.cancelled:
+            e.interrupt()
+            return
         now = time.monotonic()
         if now - self.last < 0.1:
             return
         self.last = now
-        elapsed = now - self.started
-        gap = float(getattr(e.data_out, "mip_gap", math.inf))
-        done = max(min(1.0, elapsed / max(self.limit, 1e-9)),
-                   0.0 if not math.isfinite(gap) else min(1.0, 0.01 / max(gap, 0.01)) * 0.9)
+        done = min(1.0, (now - self.started) / max(self.limit, 1e-9))
         if self.progress(self.lo + (self.hi - self.lo) * done) is False:
             self.cancelled = True
             e.interrupt()
 
 
-def _highs(pr: RouteProblem, limit: float):
+_BANNER_SHOWN = False
+
+
+def _new_highs():
+    """A Highs object; the first one of the process prints HiGHS's banner on standard
+    output from C++, which would spoil ``propose --json``: it goes to /dev/null."""
+    import os
+
     import highspy
 
-    h = highspy.Highs()
+    global _BANNER_SHOWN
+    if _BANNER_SHOWN:
+        return highspy.Highs()
+    _BANNER_SHOWN = True
+    try:
+        import sys
+        sys.stdout.flush()
+        saved = os.dup(1)
+    except (OSError, ValueError):
+        return highspy.Highs()
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            return highspy.Highs()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+def _highs(pr: RouteProblem, limit: float, gap: float | None = None):
+    h = _new_highs()
     h.setOptionValue("output_flag", False)
-    h.setOptionValue("mip_rel_gap", float(pr.options.mip_rel_gap))
-    h.setOptionValue("time_limit", max(0.5, float(limit)))
+    h.setOptionValue("mip_rel_gap", float(pr.options.mip_rel_gap if gap is None else gap))
+    h.setOptionValue("time_limit", max(0.2, float(limit)))
     if pr.options.threads:
         h.setOptionValue("threads", int(pr.options.threads))
     return h
@@ -477,15 +508,187 @@ def _solution(h, ncol: int) -> np.ndarray | None:
     return np.asarray(h.getSolution().col_value, dtype="float64")[:ncol]
 
 
-def solve(problem: RouteProblem, progress: ProgressFn | None = None) -> RouteResult:
-    """Solve the programme (two phases, see the module docstring).  ``progress(fraction)``
-    is called now and then; when it returns False the solver stops and
-    :class:`RouteCancelled` is raised."""
+class RouteCancelled(Exception):
+    """The user stopped the solver."""
+
+
+@dataclass
+class _Phase:
+    x: np.ndarray | None          # the integer solution (None: none found)
+    value: float                  # its objective value (with the offset)
+    bound: float                  # a proven lower bound
+    status: str                   # HiGHS's status of the run that decided
+    optimal: bool                 # the gap is within the options' gap
+    floor: float = 1e-9           # the gap's denominator at least (phase 1: one requirement)
+
+    @property
+    def gap(self) -> float:
+        if self.x is None:
+            return math.inf
+        if abs(self.value - self.bound) <= 1e-9:
+            return 0.0
+        return max(0.0, (self.value - self.bound) / max(abs(self.value), self.floor))
+
+
+def _phase(pr: RouteProblem, m: _Model, costs: np.ndarray, offset: float,
+           extra_row: tuple | None, start: np.ndarray | None,
+           deadline: float, progress: ProgressFn | None, lo: float, hi: float,
+           floor: float = 1e-9) -> _Phase:
+    """Minimise ``costs`` · x + ``offset`` over the model (plus ``extra_row``: an upper
+    bound on a weighted sum of columns), to the options' gap or the deadline.
+
+    1. The LP relaxation (interior point, crossover to a vertex): a lower bound, and a
+       vertex in which all but a few complexes (at most about one per coupling row:
+       capacity, budget, targets, path) take one whole year or none.
+    2. Those complexes are fixed; a small MIP chooses the years of the rest.
+    3. When its value is not within the gap of the LP bound, the full MIP runs for the
+       time left, from the best solution so far.
+    """
     import highspy
 
+    gap_wanted = float(pr.options.mip_rel_gap)
+    ncol = m.ncx + len(m.slack_names)
+    cols = np.arange(ncol, dtype="int32")
+    span = hi - lo
+
+    def model(limit: float, gap: float | None = None, relaxation: bool = False,
+              room: int = 0):
+        h = _highs(pr, limit, gap)
+        h.passModel(m.lp)
+        h.changeColsCost(ncol, cols, costs)
+        if extra_row is not None:
+            lp_upper, mip_uppers, idx, val = extra_row
+            h.addRow(-highspy.kHighsInf, lp_upper if relaxation else mip_uppers[room], len(idx),
+                     idx.astype("int32"), val)
+        return h
+
+    def left() -> float:
+        return deadline - time.monotonic()
+
+    def value_of(x: np.ndarray) -> float:
+        return float(costs @ x) + offset
+
+    # 1. the relaxation
+    h = model(max(0.5, left()), relaxation=True)
+    h.setOptionValue("solve_relaxation", True)
+    h.setOptionValue("solver", "ipm")
+    run = _Run(h, progress, lo, lo + 0.4 * span, max(0.5, left()))
+    h.run()
+    if run.cancelled:
+        raise RouteCancelled()
+    lp_x = _solution(h, ncol)
+    best = _Phase(start, value_of(start) if start is not None else math.inf, -math.inf,
+                  _status_text(h), False, floor)
+    if lp_x is None or h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        lp_x = None
+    else:
+        best.bound = float(h.getInfo().objective_function_value) + offset
+    _log.debug("LP relaxation %.1f s: %s, bound %s", time.monotonic() - run.started,
+               _status_text(h), best.bound)
+    # 2. fix the complexes the vertex gives one whole year (or none); a MIP for the rest
+    if lp_x is not None and left() > 0.2:
+        xs = lp_x[:m.ncx]
+        frac = (xs > 1e-6) & (xs < 1 - 1e-6)
+        free = np.zeros(len(pr.candidates), dtype=bool)
+        free[m.col_c[frac]] = True
+        # (free complexes, which upper bound of the extra row, start from ``start``)
+        tries = [(free, 0, False)]
+        if extra_row is not None:
+            # rounding may need more room in the extra row than the vertex leaves
+            tries.append((free, 1, False))
+        if start is not None:
+            # else also free the complexes where the start differs from the vertex: then
+            # the start is a solution of the MIP
+            differs = np.zeros(len(pr.candidates), dtype=bool)
+            differs[m.col_c[np.abs(np.round(xs) - start[:m.ncx]) > 0.5]] = True
+            tries.append((free | differs, 0, True))
+        for free, room, from_start in tries:
+            if left() <= 0.2:
+                break
+            fix = np.flatnonzero(~free[m.col_c])
+            h = model(max(0.2, left()), gap=gap_wanted / 4, room=room)
+            if len(fix):
+                v = np.round(xs[fix])
+                h.changeColsBounds(len(fix), fix.astype("int32"), v, v)
+            if from_start:
+                sol = highspy.HighsSolution()
+                sol.col_value = list(start)
+                sol.value_valid = True
+                h.setSolution(sol)
+            run = _Run(h, progress, lo + 0.4 * span, lo + 0.7 * span, max(0.2, left()))
+            h.run()
+            if run.cancelled:
+                raise RouteCancelled()
+            x = _solution(h, ncol)
+            if x is not None and value_of(x) < best.value - 1e-9:
+                best.x, best.value, best.status = x, value_of(x), _status_text(h)
+            _log.debug("MIP of %d free complexes (%d fixed columns) %.1f s: %s, value %s, "
+                       "gap %.4f", int(free.sum()), len(fix), time.monotonic() - run.started,
+                       _status_text(h), best.value, best.gap)
+            if x is not None:
+                break
+    if best.x is not None and best.gap <= gap_wanted:
+        best.optimal = True
+        return best
+    # 3. the full MIP, from the best solution so far
+    if left() > 0.2:
+        h = model(max(0.2, left()))
+        if best.x is not None:
+            sol = highspy.HighsSolution()
+            sol.col_value = list(best.x)
+            sol.value_valid = True
+            h.setSolution(sol)
+        run = _Run(h, progress, lo + 0.7 * span, hi, max(0.2, left()))
+        h.run()
+        if run.cancelled:
+            raise RouteCancelled()
+        x = _solution(h, ncol)
+        info = h.getInfo()
+        if math.isfinite(info.mip_dual_bound):
+            best.bound = max(best.bound, float(info.mip_dual_bound) + offset)
+        if x is not None and value_of(x) < best.value - 1e-9:
+            best.x, best.value = x, value_of(x)
+        best.status = _status_text(h)
+        _log.debug("full MIP %.1f s: %s, value %s, gap %.4f", time.monotonic() - run.started,
+                   best.status, best.value, best.gap)
+        best.optimal = best.x is not None and (
+            h.getModelStatus() == highspy.HighsModelStatus.kOptimal or best.gap <= gap_wanted)
+    return best
+
+
+def _start_vector(pr: RouteProblem, m: _Model, chosen: np.ndarray) -> np.ndarray:
+    """The model's columns for a route (year index per candidate, -1 = none), with the
+    slack of each soft row at the route's shortfall."""
+    x = np.zeros(m.ncx + len(m.slack_names))
+    key = {(int(c), int(y)): k for k, (c, y) in enumerate(zip(m.col_c, m.col_y))}
+    for c, y in enumerate(chosen):
+        if y >= 0:
+            x[key[(c, int(y))]] = 1.0
+    res = evaluate(pr, chosen)
+    for k, name in enumerate(m.slack_names):
+        kind, _, ref = name.partition(":")
+        if kind == "target":
+            t = res.targets.iloc[int(ref)]
+            x[m.ncx + k] = max(0, int(t["target"]) - int(t["total"]))
+        else:
+            p = res.path.set_index("year").loc[int(ref)]
+            x[m.ncx + k] = float(p["tonnes"] - p["target_tonnes"]) if not p["met"] else 0.0
+            x[m.ncx + k] = max(0.0, x[m.ncx + k])
+    return x
+
+
+def solve(problem: RouteProblem, progress: ProgressFn | None = None,
+          start: np.ndarray | None = None) -> RouteResult:
+    """Solve the programme (two phases, see the module docstring).  ``progress(fraction)``
+    is called now and then; when it returns False the solver stops and
+    :class:`RouteCancelled` is raised.  The time limit covers both phases; the gap
+    reported is the last phase's, proven against its LP or MIP bound.  ``start``: a
+    route to start from (a year index per candidate, -1 = none; e.g. the greedy one),
+    which the result is then never worse than."""
     pr = problem
     opt = pr.options
     t0 = time.monotonic()
+    deadline = t0 + float(opt.time_limit)
     n = len(pr.candidates)
     if n == 0:
         res = evaluate(pr, np.zeros(0, dtype="int64"), objective=opt.objective,
@@ -495,75 +698,68 @@ def solve(problem: RouteProblem, progress: ProgressFn | None = None) -> RouteRes
     m = _build_model(pr)
     ns = len(m.slack_names)
     ncol = m.ncx + ns
-    x_start: np.ndarray | None = None
-    solver_status = ""
-    gap: float | None = None
-    status = "optimal"
+    slack_cols = np.arange(m.ncx, ncol)
+    given = _start_vector(pr, m, np.asarray(start, dtype="int64")) if start is not None else None
+    start = given
+    extra = None
     if ns:
         # ---- phase 1: the least weighted shortfall of targets and path ------------
-        h = _highs(pr, opt.time_limit * 0.5)
-        h.passModel(m.lp)
-        h.changeColsCost(ns, np.arange(m.ncx, ncol, dtype="int32"), m.slack_weight)
-        run = _Run(h, progress, 0.0, 0.5, opt.time_limit * 0.5)
-        h.run()
-        if run.cancelled:
-            raise RouteCancelled()
-        x_start = _solution(h, ncol)
-        solver_status = _status_text(h)
-        if x_start is None:
-            return _failed(pr, solver_status, time.monotonic() - t0)
-        bound = float(h.getInfo().objective_function_value)
-    left = max(1.0, opt.time_limit - (time.monotonic() - t0))
+        costs = np.zeros(ncol)
+        costs[m.ncx:] = m.slack_weight
+        # half the time at most; what phase 1 leaves, phase 2 may use
+        # its gap is taken on at least one whole requirement (a shortfall's weight is
+        # 1 / what it needs): 1 % = a hundredth of one target or path point
+        one = _phase(pr, m, costs, 0.0, None, given, t0 + opt.time_limit * 0.5, progress,
+                     0.0, 0.5, floor=1.0)
+        if one.x is None:
+            return _failed(pr, one.status, time.monotonic() - t0)
+        start = one.x
+        shortfall = float(m.slack_weight @ one.x[m.ncx:])
+        # phase 2 keeps the shortfall of phase 1 (itself within the gap of the least):
+        # its LP bound is taken at that shortfall; its routes may exceed it by a quarter
+        # of the gap, else by the gap (room to round the few fractional complexes of the
+        # LP's vertex)
+        g = opt.mip_rel_gap
+        extra = (shortfall * (1 + 1e-9) + 1e-9,
+                 (shortfall * (1 + g / 4) + 1e-9, shortfall + g * max(shortfall, 1.0) + 1e-9)
+                 if shortfall > 1e-9 else (1e-9, 1e-9),
+                 slack_cols, m.slack_weight)
+        # what phase 1 met stays met
+        upper = np.array(m.lp.col_upper_, dtype="float64")
+        met = np.flatnonzero(one.x[m.ncx:] <= 1e-9)
+        upper[m.ncx + met] = 0.0
+        m.lp.col_upper_ = upper
     # ---- phase 2: the objective, keeping the shortfall of phase 1 -----------------
-    h = _highs(pr, left)
-    h.passModel(m.lp)
-    if ns:
-        h.addRow(-highspy.kHighsInf, bound * (1 + 1e-6) + 1e-7, ns,
-                 np.arange(m.ncx, ncol, dtype="int32"), m.slack_weight)
-    total_cost = float(m.cost.max(initial=0.0)) * n or 1.0
-    total_cum = float(np.abs(m.cum).max(initial=0.0)) * n or 1.0
+    n_x = m.ncx
+    scale_cost = float(np.abs(m.cost).sum()) or 1.0
+    scale_cum = float(np.abs(m.cum).sum()) or 1.0
+    costs = np.zeros(ncol)
     if opt.objective == "cost":
-        # the cost, then (a thousandth of its scale) the tonnes saved
-        costs = m.cost - 1e-3 * (total_cost / total_cum) * m.cum
+        # the cost in k€, then (a thousandth of its scale) the tonnes saved
+        costs[:n_x] = m.cost - 1e-3 * (scale_cost / scale_cum) * m.cum
+        offset = 0.0
     else:
-        costs = -m.cum + 1e-3 * (total_cum / total_cost) * m.cost
-    h.changeColsCost(m.ncx, np.arange(m.ncx, dtype="int32"), costs)
-    if x_start is not None:
-        sol = highspy.HighsSolution()
-        sol.col_value = list(x_start)
-        sol.value_valid = True
-        h.setSolution(sol)
-    run = _Run(h, progress, 0.5 if ns else 0.0, 1.0, left)
-    h.run()
-    if run.cancelled:
-        raise RouteCancelled()
-    x = _solution(h, ncol)
-    solver_status = _status_text(h)
-    info = h.getInfo()
+        # the cumulative tonnes first_year..last_year, then (a thousandth) the cost
+        costs[:n_x] = -m.cum + 1e-3 * (scale_cum / scale_cost) * m.cost
+        offset = float(pr.base_tonnes.sum())
+    if given is not None and start is not given and extra is not None \
+            and float(m.slack_weight @ given[m.ncx:]) <= extra[1][0] \
+            and float(costs @ given) < float(costs @ start):
+        start = given               # the given route keeps the shortfall and costs less
+    two = _phase(pr, m, costs, offset, extra, start, deadline, progress, 0.5 if ns else 0.0, 1.0)
+    x = two.x if two.x is not None else start
     if x is None:
-        if x_start is None:
-            return _failed(pr, solver_status, time.monotonic() - t0)
-        x = x_start
-    gap = float(info.mip_gap) if math.isfinite(info.mip_gap) else None
-    model_status = h.getModelStatus()
-    if model_status == highspy.HighsModelStatus.kOptimal:
-        status = "optimal"
-    elif model_status in (highspy.HighsModelStatus.kTimeLimit,
-                          highspy.HighsModelStatus.kInterrupt):
-        status = "time_limit"
-    else:
-        status = "feasible"
+        return _failed(pr, two.status, time.monotonic() - t0)
     chosen = np.full(n, -1, dtype="int64")
     on = x[:m.ncx] > 0.5
     chosen[m.col_c[on]] = m.col_y[on]
+    gap = two.gap if two.x is not None else None
+    status = "optimal" if two.optimal else "time_limit"
     res = evaluate(pr, chosen, objective=opt.objective, status=status,
-                   solver_status=solver_status, gap=gap, seconds=time.monotonic() - t0)
+                   solver_status=two.status, gap=gap if gap is None or math.isfinite(gap) else None,
+                   seconds=time.monotonic() - t0)
     res.explanations = explain(pr, res)
     return res
-
-
-class RouteCancelled(Exception):
-    """The user stopped the solver."""
 
 
 def _failed(pr: RouteProblem, solver_status: str, seconds: float) -> RouteResult:
@@ -749,15 +945,17 @@ def explain(pr: RouteProblem, res: RouteResult) -> list[tuple[str, str]]:
 # --------------------------------------------------------------------------------------
 # the benchmark's anchor: a greedy route
 def greedy(problem: RouteProblem) -> RouteResult:
-    """The greedy baseline: packages by CO2 saved per euro (the saving in the last path
+    """The greedy baseline: packages by CO2 saved per euro (the saving in the first path
     year, else the last year), most first, each in the earliest year that its heat plan,
-    its corporation's capacity and budget allow; not scheduled when none does."""
+    its corporation's capacity and budget allow, until every target and path point is
+    met (or every package is placed or has no room)."""
     t0 = time.monotonic()
     pr = problem
     C = pr.candidates
     years = pr.years
+    y0 = int(years[0])
     ny = len(years)
-    yi = (int(pr.path["year"].iloc[0]) - int(years[0])) if len(pr.path) else ny - 1
+    yi = (int(pr.path["year"].iloc[0]) - y0) if len(pr.path) else ny - 1
     red = pr.reduction[:, yi] if len(C) else np.zeros(0)
     cents = C["cost_cents"].to_numpy(dtype="float64")
     dw = C["dwellings"].to_numpy(dtype="float64")
@@ -769,19 +967,46 @@ def greedy(problem: RouteProblem) -> RouteResult:
     corp = C["corporation"].astype("string").fillna("").to_numpy(dtype=object)
     earliest = C["earliest_year"].to_numpy(dtype="int64")
     chosen = np.full(len(C), -1, dtype="int64")
+    # what is still needed: tonnes per path year, homes per target
+    path_idx = [int(y) - y0 for y in pr.path["year"]]
+    path_need = [float(pr.base_tonnes[i] - t) for i, t in zip(path_idx, pr.path["target_tonnes"])]
+    T = pr.targets
+    target_need = (T["target"] - T["fixed_homes"]).to_numpy(dtype="float64")
+    outside = ((T["to_year"] < y0) | (T["from_year"] > int(years[-1]))).to_numpy(dtype=bool)
+    target_need[outside] = 0.0          # periods outside the years: nothing to place
+
+    def all_met() -> bool:
+        return all(n <= _path_tolerance(0) for n in path_need) and bool((target_need <= 0).all())
+
     for i in order:
+        if all_met():
+            break
         if red[i] <= 0 and cents[i] > 0:
             continue
-        for j in range(max(0, earliest[i] - int(years[0])), ny):
+        for j in range(max(0, earliest[i] - y0), ny):
             k = (str(corp[i]), int(years[j]))
             h, c = homes.get(k, np.inf), money.get(k, np.inf)
             if h >= dw[i] and c >= cents[i]:
                 homes[k], money[k] = h - dw[i], c - cents[i]
                 chosen[i] = j
+                for p, pi in enumerate(path_idx):
+                    if j <= pi:
+                        path_need[p] -= float(pr.reduction[i, pi])
+                y = int(years[j])
+                hit = ((T["corporation"] == corp[i]) & (T["from_year"] <= y)
+                       & (T["to_year"] >= y)).to_numpy(dtype=bool)
+                target_need[hit] -= dw[i]
                 break
     res = evaluate(pr, chosen, objective="greedy", status="greedy", solver_status="greedy",
                    gap=None, seconds=time.monotonic() - t0)
     return res
+
+
+def year_indices(result: RouteResult, problem: RouteProblem) -> np.ndarray:
+    """A result's route as year indices per candidate (-1 = not scheduled), e.g. to
+    start :func:`solve` from the greedy route."""
+    y = result.complexes["year"].to_numpy(dtype="float64", na_value=np.nan)
+    return np.where(np.isnan(y), -1, y - int(problem.years[0])).astype("int64")
 
 
 # --------------------------------------------------------------------------------------
@@ -813,4 +1038,4 @@ def proposal_projects(result: RouteResult, ds: Dataset) -> pd.DataFrame:
 
 __all__ = ["RouteOptions", "RouteProblem", "RouteResult", "RouteInputError", "RouteCancelled",
            "build_problem", "solve", "propose", "evaluate", "explain", "greedy",
-           "proposal_projects", "FIXED_STATUSES", "OBJECTIVES", "PATH_YEARS"]
+           "proposal_projects", "year_indices", "FIXED_STATUSES", "OBJECTIVES", "PATH_YEARS"]
