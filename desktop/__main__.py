@@ -11,7 +11,7 @@ import sys
 
 from . import __version__
 
-SUBCOMMANDS = ("check", "import", "export", "report", "screenshot")
+SUBCOMMANDS = ("check", "import", "export", "report", "propose", "screenshot")
 
 
 def _window_parser() -> argparse.ArgumentParser:
@@ -21,7 +21,8 @@ def _window_parser() -> argparse.ArgumentParser:
                     "Without a subcommand it opens the window.",
         epilog="Subcommands: check FILE.xlsx [--json] [--base-year Y] · import FILE.xlsx --workspace WS "
                "[--dry-run] · export FILE.xlsx --workspace WS · report --workspace WS --year Y "
-               "[--lang nl|en] [--out FILE.pdf|FILE.xlsx] · screenshot DIR [--workspace WS] [--lang nl|en]. "
+               "[--lang nl|en] [--out FILE.pdf|FILE.xlsx] · propose --workspace WS [--objective cost|co2] "
+               "[--json] · screenshot DIR [--workspace WS] [--lang nl|en]. "
                "Run 'python -m desktop SUBCOMMAND --help' for each.")
     p.add_argument("--workspace", metavar="WS",
                    help="workspace file (SQLite) or database URL (postgresql://user@host/db)")
@@ -61,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
             if name == "export":
                 from .exchange.cli import main_export
                 return main_export(rest)
+            if name == "propose":
+                from .exchange.propose import main_propose
+                return main_propose(rest)
             if name == "report":
                 from .documents.report_cli import main_report
                 return main_report(rest)
