@@ -145,6 +145,10 @@ class Co2Page(Page):
         self.export_button.setToolTip(self.tr("Write every chart as PNG and SVG to a folder"))
         self.export_button.setEnabled(False)        # until the charts are built
         row.addWidget(self.export_button)
+        self.route_button = QPushButton(self.tr("Propose route…"))    # issue 21.4
+        self.route_button.setToolTip(self.tr("An optimised year for each complex's end state"))
+        self.route_button.clicked.connect(lambda _=False: self.propose_route())
+        row.addWidget(self.route_button)
         lay.addLayout(row)
 
         self.factors_label = QLabel()
@@ -496,6 +500,12 @@ class Co2Page(Page):
                           fmt.integer(s.dwellings[i]), fmt.percent(s.gas_free_share[i] * 100, 1))
 
     # ----- export ------------------------------------------------------------------
+    def propose_route(self):
+        """Propose route… (issue 21.4): the optimised route in its own dialog."""
+        from .route import open_route_dialog
+
+        return open_route_dialog(self.controller, self)
+
     def export_charts(self, directory) -> list[Path]:
         """Write every chart as ``co2-<chart>.png`` and ``.svg`` into ``directory``;
         returns the paths written."""

@@ -321,6 +321,8 @@ def _every_text(w: MainWindow, qtbot, monkeypatch) -> list[tuple[str, str]]:
     picker_dialog, _picker = dialogs[1].measures_picker_dialog()
     dialogs.append(picker_dialog)
     dialogs.append(w.report.make_dialog())          # File → Yearly report…
+    from desktop.views.route import RouteDialog     # CO2 → Propose route…
+    dialogs.append(RouteDialog(w.controller, w))
     for d in dialogs:
         qtbot.addWidget(d)
         texts += _widget_texts(d)
