@@ -974,6 +974,9 @@ def greedy(problem: RouteProblem) -> RouteResult:
     target_need = (T["target"] - T["fixed_homes"]).to_numpy(dtype="float64")
     outside = ((T["to_year"] < y0) | (T["from_year"] > int(years[-1]))).to_numpy(dtype=bool)
     target_need[outside] = 0.0          # periods outside the years: nothing to place
+    t_corp = T["corporation"].astype("string").fillna("").to_numpy(dtype=object)
+    t_from = T["from_year"].to_numpy(dtype="int64")
+    t_to = T["to_year"].to_numpy(dtype="int64")
 
     def all_met() -> bool:
         return all(n <= _path_tolerance(0) for n in path_need) and bool((target_need <= 0).all())
@@ -993,9 +996,7 @@ def greedy(problem: RouteProblem) -> RouteResult:
                     if j <= pi:
                         path_need[p] -= float(pr.reduction[i, pi])
                 y = int(years[j])
-                hit = ((T["corporation"] == corp[i]) & (T["from_year"] <= y)
-                       & (T["to_year"] >= y)).to_numpy(dtype=bool)
-                target_need[hit] -= dw[i]
+                target_need[(t_corp == corp[i]) & (t_from <= y) & (t_to >= y)] -= dw[i]
                 break
     res = evaluate(pr, chosen, objective="greedy", status="greedy", solver_status="greedy",
                    gap=None, seconds=time.monotonic() - t0)

@@ -113,3 +113,13 @@ def test_the_co2_page_opens_the_dialog(hosted_page):
     dialog = page.propose_route()
     assert isinstance(dialog, RouteDialog) and dialog.isVisible()
     dialog.close()
+
+
+def test_cancel_stops_the_run(qtbot, controller):
+    d = _dialog(qtbot, controller)
+    task = d.start()
+    task.cancel()                               # before the worker's first progress report
+    with qtbot.waitSignal(task.done, timeout=60_000):
+        pass
+    assert d.status.text() == "Cancelled." and d.result is None
+    assert d.run_button.isEnabled() and not d.save_button.isEnabled()
