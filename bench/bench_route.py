@@ -61,8 +61,11 @@ def route_dataset(n_dwellings: int, capacity: int, budget_eur: int, seed: int = 
 def shortfall(res) -> str:
     parts = [f"{int(p.year)} +{p.over_tonnes:,.0f} t" if not p.met else f"{int(p.year)} met"
              for p in res.path.itertuples(index=False)]
-    short = int((~res.targets["met"]).sum())
-    return ", ".join(parts) + f"; targets short {short}/{len(res.targets)}"
+    t = res.targets
+    past = t["to_year"] < route.FIRST_YEAR
+    short = int((~t["met"] & ~past).sum())
+    return ", ".join(parts) + (f"; targets from {route.FIRST_YEAR} short {short}/{int((~past).sum())}"
+                               f" (before: {int((~t['met'] & past).sum())}/{int(past.sum())})")
 
 
 def main(argv: list[str] | None = None) -> int:
