@@ -385,9 +385,13 @@ def _build_model(pr: RouteProblem):
     for y, target in zip(pr.path["year"], pr.path["target_tonnes"]):
         yi = int(y) - int(years[0])
         need = float(pr.base_tonnes[yi] - target)
-        if need <= _path_tolerance(target):
-            continue
         m = (yy <= yi) & (pr.reduction[cc, yi] != 0) if ncx else np.zeros(0, dtype=bool)
+        if need <= _path_tolerance(target):
+            # met by the fixed projects: a hard row, so that no package that adds
+            # emissions takes the route above the path
+            add_rows(np.zeros(int(m.sum()), dtype="int64"), np.flatnonzero(m),
+                     pr.reduction[cc[m], yi], [need], [inf])
+            continue
         slack_rows.append(len(lower))
         add_rows(np.zeros(int(m.sum()), dtype="int64"), np.flatnonzero(m),
                  pr.reduction[cc[m], yi], [need], [inf])

@@ -292,3 +292,20 @@ def test_evaluate_counts_a_route_by_hand():
     row = res.years.set_index("year")
     assert row.loc[2025, "tonnes"] == pytest.approx(10) and row.loc[2030, "tonnes"] == 0
     assert res.total_cost_cents == (10 * 1_000 + 5 * 2_000) * 100
+
+
+def test_a_path_point_met_by_the_fixed_projects_stays_met():
+    # F's agreed project takes it to 0 in 2024: 2030 is met (2 t against 11.2 t). G's
+    # package would add 18 t a year: the 2026 target of 10 homes cannot have it without
+    # breaking 2030, so it stays short, and the path stays met
+    ds = _ds([_complex("F"), _complex("G", gas=100.0)],
+             [_end("F", 5_000), _end("G", 1_000, gas_after=1000.0)],
+             projects=[{"project": "P1", "complex": "F", "year": 2024, "status": "akkoord",
+                        "gas_saving_m3": 1000.0}],
+             targets=[{"corporation": "Portaal", "from_year": 2026, "to_year": 2026,
+                       "dwellings": 10}])
+    res = route.propose(ds, route.RouteOptions(path_years=(2030,), time_limit=20))
+    assert _years(res)["G"] is None or _years(res)["G"] > 2030
+    assert res.path["met"].all()
+    assert not res.targets["met"].iloc[0]
+    assert res.explanations[0][0].startswith("Target Portaal 2026 (10 homes) is 10 short")
