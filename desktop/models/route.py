@@ -721,8 +721,8 @@ def solve(problem: RouteProblem, progress: ProgressFn | None = None,
         shortfall = float(m.slack_weight @ one.x[m.ncx:])
         # phase 2 keeps the shortfall of phase 1 (itself within the gap of the least):
         # its LP bound is taken at that shortfall; its routes may exceed it by a quarter
-        # of the gap, else by the gap (room to round the few fractional complexes of the
-        # LP's vertex)
+        # of the gap, else by the gap of one whole requirement (room to round the few
+        # fractional complexes of the LP's vertex)
         g = opt.mip_rel_gap
         extra = (shortfall * (1 + 1e-9) + 1e-9,
                  (shortfall * (1 + g / 4) + 1e-9, shortfall + g * max(shortfall, 1.0) + 1e-9)
