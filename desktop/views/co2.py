@@ -115,7 +115,11 @@ class Co2Page(Page):
                                         self.tr("Add or change complexes and dwellings"))
         self.settings_button = page_button(self.tr("Emission factors and tariffs…"), "settings",
                                            self.tr("Edit the emission factors these figures use"))
-        lay.addLayout(heading_row(self.heading, self.stock_button, self.settings_button))
+        self.route_button = QPushButton(self.tr("Propose route…"))    # issue 21.4
+        self.route_button.setToolTip(self.tr("An optimised year for each complex's end state"))
+        self.route_button.clicked.connect(lambda _=False: self.propose_route())
+        lay.addLayout(heading_row(self.heading, self.route_button, self.stock_button,
+                                  self.settings_button))
 
         row = QHBoxLayout()
         row.setSpacing(8)
@@ -145,10 +149,6 @@ class Co2Page(Page):
         self.export_button.setToolTip(self.tr("Write every chart as PNG and SVG to a folder"))
         self.export_button.setEnabled(False)        # until the charts are built
         row.addWidget(self.export_button)
-        self.route_button = QPushButton(self.tr("Propose route…"))    # issue 21.4
-        self.route_button.setToolTip(self.tr("An optimised year for each complex's end state"))
-        self.route_button.clicked.connect(lambda _=False: self.propose_route())
-        row.addWidget(self.route_button)
         lay.addLayout(row)
 
         self.factors_label = QLabel()
