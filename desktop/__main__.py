@@ -11,7 +11,7 @@ import sys
 
 from . import __version__
 
-SUBCOMMANDS = ("check", "import", "export", "report", "letters", "screenshot")
+SUBCOMMANDS = ("check", "import", "export", "report", "letters", "propose", "screenshot")
 
 
 def _window_parser() -> argparse.ArgumentParser:
@@ -22,7 +22,8 @@ def _window_parser() -> argparse.ArgumentParser:
         epilog="Subcommands: check FILE.xlsx [--json] [--base-year Y] · import FILE.xlsx --workspace WS "
                "[--dry-run] · export FILE.xlsx --workspace WS · report --workspace WS --year Y "
                "[--lang nl|en] [--out FILE.pdf|FILE.xlsx] · letters --workspace WS --project P [--lang nl|en] "
-               "[--kind offer|notification] [--out FILE.pdf] · screenshot DIR [--workspace WS] [--lang nl|en]. "
+               "[--kind offer|notification] [--out FILE.pdf] · propose --workspace WS [--objective cost|co2] "
+               "[--json] · screenshot DIR [--workspace WS] [--lang nl|en]. "
                "Run 'python -m desktop SUBCOMMAND --help' for each.")
     p.add_argument("--workspace", metavar="WS",
                    help="workspace file (SQLite) or database URL (postgresql://user@host/db)")
@@ -62,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
             if name == "export":
                 from .exchange.cli import main_export
                 return main_export(rest)
+            if name == "propose":
+                from .exchange.propose import main_propose
+                return main_propose(rest)
             if name == "report":
                 from .documents.report_cli import main_report
                 return main_report(rest)

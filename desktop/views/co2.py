@@ -117,7 +117,11 @@ class Co2Page(Page):
                                         self.tr("Add or change complexes and dwellings"))
         self.settings_button = page_button(self.tr("Emission factors and tariffs…"), "settings",
                                            self.tr("Edit the emission factors these figures use"))
-        top_row = heading_row(self.heading, self.stock_button, self.settings_button)
+        self.route_button = QPushButton(self.tr("Propose route…"))    # issue 21.4
+        self.route_button.setToolTip(self.tr("An optimised year for each complex's end state"))
+        self.route_button.clicked.connect(lambda _=False: self.propose_route())
+        top_row = heading_row(self.heading, self.route_button, self.stock_button,
+                              self.settings_button)
         lay.addLayout(top_row)
 
         row = QHBoxLayout()
@@ -508,6 +512,12 @@ class Co2Page(Page):
                           fmt.integer(s.dwellings[i]), fmt.percent(s.gas_free_share[i] * 100, 1))
 
     # ----- export ------------------------------------------------------------------
+    def propose_route(self):
+        """Propose route… (issue 21.4): the optimised route in its own dialog."""
+        from .route import open_route_dialog
+
+        return open_route_dialog(self.controller, self)
+
     def export_charts(self, directory) -> list[Path]:
         """Write every chart as ``co2-<chart>.png`` and ``.svg`` into ``directory``;
         returns the paths written."""

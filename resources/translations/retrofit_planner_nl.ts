@@ -647,6 +647,14 @@ per woning</translation>
         <translation>Nog geen woningen in deze selectie: voeg complexen en woningen toe op de pagina &lt;a href=&quot;stock&quot;&gt;Bezit&lt;/a&gt;, of importeer een werkmap.</translation>
     </message>
     <message>
+        <source>Propose route…</source>
+        <translation>Route voorstellen…</translation>
+    </message>
+    <message>
+        <source>An optimised year for each complex&apos;s end state</source>
+        <translation>Een geoptimaliseerd jaar voor het eindbeeld van elk complex</translation>
+    </message>
+    <message>
         <source>the path to zero</source>
         <translation>het pad naar nul</translation>
     </message>
@@ -3200,6 +3208,181 @@ grens</translation>
     <message>
         <source>Restore</source>
         <translation>Terugzetten</translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Propose route to 2050</source>
+        <translation>Route naar 2050 voorstellen</translation>
+    </message>
+    <message>
+        <source>A year from 2025 to 2050 for each remaining complex&apos;s end-state package, so that the agreed targets and the CO2 path (−49 % in 2030, 0 in 2050) are met where possible, within the capacity and budget per corporation and year and the heat plan. Projects agreed, in progress or done stay as they are. Computed as a mixed-integer programme (HiGHS).</source>
+        <translation>Een jaar van 2025 tot 2050 voor het eindbeeldpakket van elk overig complex, zodat de prestatieafspraken en het CO2-pad (−49 % in 2030, 0 in 2050) waar mogelijk gehaald worden, binnen de capaciteit en het budget per corporatie en jaar en het warmteplan. Projecten die akkoord, in uitvoering of gereed zijn blijven zoals ze zijn. Berekend als geheeltallig lineair programma (HiGHS).</translation>
+    </message>
+    <message>
+        <source>Objective:</source>
+        <translation>Doel:</translation>
+    </message>
+    <message>
+        <source>Least total cost</source>
+        <translation>Laagste totale kosten</translation>
+    </message>
+    <message>
+        <source>Least cumulative CO2</source>
+        <translation>Minste cumulatieve CO2</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>Voorstellen</translation>
+    </message>
+    <message>
+        <source>Capacity and budget per year</source>
+        <translation>Capaciteit en budget per jaar</translation>
+    </message>
+    <message>
+        <source>Corporation</source>
+        <translation>Corporatie</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Max. homes</source>
+        <translation>Max. woningen</translation>
+    </message>
+    <message>
+        <source>Budget (€)</source>
+        <translation>Budget (€)</translation>
+    </message>
+    <message>
+        <source>Empty: no limit. Edits are saved at once (undo with Ctrl+Z).</source>
+        <translation>Leeg: geen grens. Wijzigingen worden meteen opgeslagen (ongedaan maken met Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Not computed yet.</source>
+        <translation>Nog niet berekend.</translation>
+    </message>
+    <message>
+        <source>Homes fixed</source>
+        <translation>Woningen vast</translation>
+    </message>
+    <message>
+        <source>Homes proposed</source>
+        <translation>Woningen voorstel</translation>
+    </message>
+    <message>
+        <source>Cost proposed</source>
+        <translation>Kosten voorstel</translation>
+    </message>
+    <message>
+        <source>Emissions (t)</source>
+        <translation>Uitstoot (t)</translation>
+    </message>
+    <message>
+        <source>Path (t)</source>
+        <translation>Pad (t)</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>Homes</source>
+        <translation>Woningen</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Pakket</translation>
+    </message>
+    <message>
+        <source>Per year</source>
+        <translation>Per jaar</translation>
+    </message>
+    <message>
+        <source>Per complex</source>
+        <translation>Per complex</translation>
+    </message>
+    <message>
+        <source>Save as plan version…</source>
+        <translation>Opslaan als planversie…</translation>
+    </message>
+    <message>
+        <source>Enter a whole number of 0 or more, or leave it empty.</source>
+        <translation>Vul een geheel getal van 0 of meer in, of laat het leeg.</translation>
+    </message>
+    <message>
+        <source>Capacity %1 %2</source>
+        <translation>Capaciteit %1 %2</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Bezig met rekenen…</translation>
+    </message>
+    <message>
+        <source>Propose route</source>
+        <translation>Route voorstellen</translation>
+    </message>
+    <message>
+        <source>Choosing a year for each complex…</source>
+        <translation>Een jaar kiezen voor elk complex…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Geannuleerd.</translation>
+    </message>
+    <message>
+        <source>optimal</source>
+        <translation>optimaal</translation>
+    </message>
+    <message>
+        <source>time limit reached</source>
+        <translation>tijdgrens bereikt</translation>
+    </message>
+    <message>
+        <source>no solution</source>
+        <translation>geen oplossing</translation>
+    </message>
+    <message>
+        <source>nothing to plan</source>
+        <translation>niets te plannen</translation>
+    </message>
+    <message>
+        <source>HiGHS: %1, gap %2, %3 s. %4 complexes scheduled, total cost %5.</source>
+        <translation>HiGHS: %1, gat %2, %3 s. %4 complexen ingepland, totale kosten %5.</translation>
+    </message>
+    <message>
+        <source>Path %1: met</source>
+        <translation>Pad %1: gehaald</translation>
+    </message>
+    <message>
+        <source>Path %1: not met, %2 t above</source>
+        <translation>Pad %1: niet gehaald, %2 t erboven</translation>
+    </message>
+    <message>
+        <source>Every agreed target is met.</source>
+        <translation>Elke prestatieafspraak wordt gehaald.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 agreed targets not met.</source>
+        <translation>%1 van %2 prestatieafspraken niet gehaald.</translation>
+    </message>
+    <message>
+        <source>Save as plan version</source>
+        <translation>Opslaan als planversie</translation>
+    </message>
+    <message>
+        <source>Name of the plan version:</source>
+        <translation>Naam van de planversie:</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Voorstel</translation>
     </message>
 </context>
 <context>
