@@ -129,8 +129,12 @@ def build_sample(path: Path = SAMPLE_FILE) -> tuple[Dataset, dict[str, str]]:
     heat_plan = [{"neighbourhood": h["neighbourhood"], "heat_solution": h["heat_solution"],
                   "available_year": h.get("available_year"), "heat_kg_gj": h.get("heat_kg_gj"),
                   "note": h.get("note")} for h in desc.get("heat_plan", [])]
+    capacities = [{"corporation": c["corporation"], "year": y, "max_dwellings": c["max_dwellings"],
+                   "budget_cents": c["budget_eur"] * 100}
+                  for c in desc.get("capacity", []) for y in range(c["from"], c["to"] + 1)]
     ds = Dataset.from_records(complexes=complexes, dwellings=dwellings, projects=projects,
-                              votes=votes, targets=targets, heat_plan=heat_plan)
+                              votes=votes, targets=targets, heat_plan=heat_plan,
+                              capacities=capacities)
     return ds, {"sample": "soest", "name": ws["name"]}
 
 

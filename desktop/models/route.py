@@ -610,7 +610,10 @@ def _phase(pr: RouteProblem, m: _Model, costs: np.ndarray, offset: float,
             if left() <= 0.2:
                 break
             fix = np.flatnonzero(~free[m.col_c])
-            h = model(max(0.2, left()), gap=gap_wanted / 4, room=room)
+            # a try from the start frees many complexes: it gets a third of the time
+            # left, so the full MIP (cuts, a better bound) keeps the rest
+            h = model(max(0.2, left() / 3 if from_start else left()), gap=gap_wanted / 4,
+                      room=room)
             if len(fix):
                 v = np.round(xs[fix])
                 h.changeColsBounds(len(fix), fix.astype("int32"), v, v)

@@ -2,6 +2,8 @@
 its exit codes (0 solved, 1 input errors, 2 workspace unreadable)."""
 from __future__ import annotations
 
+import re
+
 import json
 import os
 import subprocess
@@ -43,9 +45,13 @@ def _small(tmp_path, **extra):
 
 
 def test_propose_on_the_sample_names_what_prevents_2030(sample_ws, capsys):
-    assert main(["propose", "--workspace", str(sample_ws), "--lang", "en"]) == 0
+    # the sample's capacity (200 / 40 homes a year) and budget bind: HiGHS may not prove
+    # the 1 % gap within the limit; the route is then the best found, with its gap
+    assert main(["propose", "--workspace", str(sample_ws), "--lang", "en",
+                 "--time-limit", "20"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Route proposal — objective: least total cost\nSolver HiGHS: optimal")
+    assert out.startswith("Route proposal — objective: least total cost\nSolver HiGHS: ")
+    assert re.search(r"Solver HiGHS: (optimal|time limit) \(.*\), gap \d+\.\d\d %", out)
     assert "79 complexes to plan" in out and "13 fixed" in out
     assert "Per complex:" in out and "P-1402" in out and "hybride warmtepomp" in out
     assert "Per year:" in out and "\n  2030 " in out
