@@ -135,12 +135,10 @@ def _layout(pages_html: Sequence[str], geometry: _Geometry, images: Mapping[str,
     return [_document(html, geometry, images, device) for html in pages_html]
 
 
-def write_pdf(path: str | os.PathLike, pages_html: Sequence[str], *, title: str = "",
-              footer: Footer = None, images: Mapping[str, QImage] | None = None,
-              author: str = "Retrofit Planner") -> int:
-    """Write the HTML texts as one A4 PDF, each text from a new page; returns the
-    number of pages.  The file appears whole or not at all (written beside, then
-    renamed)."""
+def _open_writer(path, title: str, author: str):
+    """(target, partial file, A4 portrait writer at 300 dpi, its geometry): the PDF is
+    written beside the target and renamed by :func:`_finish`, so it appears whole or not
+    at all."""
     ensure_app()
     target = Path(path)
     if not target.parent.is_dir():
@@ -152,7 +150,24 @@ def write_pdf(path: str | os.PathLike, pages_html: Sequence[str], *, title: str 
                                      QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     writer.setTitle(title)
     writer.setCreator(author)
-    geometry = _Geometry(writer.resolution())
+    return target, partial, writer, _Geometry(writer.resolution())
+
+
+def _finish(partial: Path, target: Path) -> None:
+    try:
+        os.replace(partial, target)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def write_pdf(path: str | os.PathLike, pages_html: Sequence[str], *, title: str = "",
+              footer: Footer = None, images: Mapping[str, QImage] | None = None,
+              author: str = "Retrofit Planner") -> int:
+    """Write the HTML texts as one A4 PDF, each text from a new page; returns the
+    number of pages.  The file appears whole or not at all (written beside, then
+    renamed)."""
+    target, partial, writer, geometry = _open_writer(path, title, author)
     docs = _layout(pages_html, geometry, images or {}, writer)
     counts = [max(1, doc.pageCount()) for doc in docs]
     pages = sum(counts)
@@ -169,11 +184,7 @@ def write_pdf(path: str | os.PathLike, pages_html: Sequence[str], *, title: str 
                 _paint_page(painter, doc, index, geometry, footer, page, pages)
     finally:
         painter.end()
-    try:
-        os.replace(partial, target)
-    except OSError:
-        partial.unlink(missing_ok=True)
-        raise
+    _finish(partial, target)
     return pages
 
 
@@ -191,18 +202,7 @@ def write_documents(path: str | os.PathLike, documents: Iterable[tuple], *,
     (``documents`` may be a generator).  ``done(n)`` is called after each document with
     the number written; an exception it raises stops the work and no file is left.
     Returns the number of pages.  The file appears whole or not at all."""
-    ensure_app()
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise FileNotFoundError(f"no folder {target.parent}")
-    partial = target.with_name(target.name + ".part")
-    writer = QPdfWriter(str(partial))
-    writer.setResolution(300)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-    writer.setTitle(title)
-    writer.setCreator(author)
-    geometry = _Geometry(writer.resolution())
+    target, partial, writer, geometry = _open_writer(path, title, author)
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write {target}")
@@ -228,11 +228,7 @@ def write_documents(path: str | os.PathLike, documents: Iterable[tuple], *,
         partial.unlink(missing_ok=True)
         raise
     painter.end()
-    try:
-        os.replace(partial, target)
-    except OSError:
-        partial.unlink(missing_ok=True)
-        raise
+    _finish(partial, target)
     return page
 
 
