@@ -15,6 +15,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from .cli_args import problem
+
 
 def _date(text: str) -> dt.date:
     try:
@@ -45,12 +47,9 @@ def main_letters(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     stem = "letters" if args.kind == "offer" else "notification"
     out = Path(args.out or f"{stem}-{args.project}.pdf")
-    if out.suffix.lower() != ".pdf":
-        return _fail(f"{out.name}: the file name must end in .pdf")
-    if not out.parent.resolve().is_dir():
-        return _fail(f"no folder {out.parent}")
-    if "://" not in args.workspace and not Path(args.workspace).exists():
-        return _fail(f"workspace not found: {args.workspace}")
+    message = problem(out, (".pdf",), args.workspace)
+    if message:
+        return _fail(message)
 
     from ..models.letter_templates import TemplateError
     from ..models.letters import LetterError, letters

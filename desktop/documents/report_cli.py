@@ -13,6 +13,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from .cli_args import problem
+
 SUFFIXES = (".pdf", ".xlsx")
 SAMPLE_SUFFIX = " (voorbeeld / sample)"
 
@@ -59,12 +61,9 @@ def main_report(argv: list[str] | None = None) -> int:
                    "monitoring-Y.pdf in the current folder)")
     args = p.parse_args(argv)
     out = Path(args.out or f"monitoring-{args.year}.pdf")
-    if out.suffix.lower() not in SUFFIXES:
-        return _fail(f"{out.name}: the file name must end in .pdf or .xlsx")
-    if not out.parent.resolve().is_dir():
-        return _fail(f"no folder {out.parent}")
-    if "://" not in args.workspace and not Path(args.workspace).exists():
-        return _fail(f"workspace not found: {args.workspace}")
+    message = problem(out, SUFFIXES, args.workspace)
+    if message:
+        return _fail(message)
 
     from ..models.monitoring import YearOutOfRange
     from ..store.workspace import Workspace, WorkspaceError

@@ -341,12 +341,18 @@ class HeatPlanPage(Page):
 
     def edit_plan(self, row: int, key: str, value: Any) -> bool:
         nb = str(self.plan_model.key_at(row))
-        kind = self.plan_model.editable[key]
-        values = {"neighbourhood": nb, key: value if kind == "choice" else read_cell(value, kind)}
-        text = fmt.tr_fmt(self.tr("Heat plan %1"), nb)
-        version = self.controller.workspace.row_versions("heat_plan").get((nb,))
-        return self._run(lambda _r: edits.save_heat_plan(
-            self.controller.dataset, values, expected_version=version, label=text), text)
+        return self._edit_cell(self.plan_model, "heat_plan", "neighbourhood", nb, key, value,
+                               edits.save_heat_plan, fmt.tr_fmt(self.tr("Heat plan %1"), nb))
+
+    def _edit_cell(self, model, table: str, key_field: str, key_value: str, key: str,
+                   value: Any, save, text: str) -> bool:
+        """One edited cell of ``model`` saved through ``save`` (a use case of
+        :mod:`desktop.edits`) as one undo step, refused when the row changed meanwhile."""
+        kind = model.editable[key]
+        values = {key_field: key_value, key: value if kind == "choice" else read_cell(value, kind)}
+        version = self.controller.workspace.row_versions(table).get((key_value,))
+        return self._run(lambda _r: save(self.controller.dataset, values,
+                                         expected_version=version, label=text), text)
 
     def add_dialog(self) -> AddPlanDialog | None:
         """The form for a neighbourhood without a plan (open, not modal-blocking)."""
@@ -524,12 +530,8 @@ class HeatPlanPage(Page):
 
     def edit_state(self, row: int, key: str, value: Any) -> bool:
         cid = str(self.states_model.key_at(row))
-        kind = self.states_model.editable[key]
-        values = {"complex": cid, key: value if kind == "choice" else read_cell(value, kind)}
-        text = fmt.tr_fmt(self.tr("End state %1"), cid)
-        version = self.controller.workspace.row_versions("end_states").get((cid,))
-        return self._run(lambda _r: edits.save_end_state(
-            self.controller.dataset, values, expected_version=version, label=text), text)
+        return self._edit_cell(self.states_model, "end_states", "complex", cid, key, value,
+                               edits.save_end_state, fmt.tr_fmt(self.tr("End state %1"), cid))
 
     def reset_selected(self) -> bool:
         ids = self.selected_complexes()
