@@ -50,8 +50,8 @@ from .dataset import Dataset
 from .defaults import BASE_YEAR
 from .endstate import emissions_kg, end_states
 from .enums import Status
+from .versions import FIXED_STATUSES, fixed
 
-FIXED_STATUSES = (Status.AGREED.value, Status.IN_PROGRESS.value, Status.DONE.value)
 OBJECTIVES = ("cost", "co2")
 FIRST_YEAR = 2025
 LAST_YEAR = 2050
@@ -139,10 +139,9 @@ class RouteResult:
 
 # --------------------------------------------------------------------------------------
 # the problem
-def _canonical_status(status: pd.Series) -> pd.Series:
-    aliases = Status.aliases()
-    s = status.astype("string").str.strip().str.casefold().map(aliases).astype("string")
-    return s.fillna(Status.PLANNED.value)
+def fixed_mask(projects: pd.DataFrame) -> np.ndarray:
+    """Projects the proposal keeps as they are: agreed, in progress or done, with a year."""
+    return fixed(projects["status"]) & projects["year"].notna().to_numpy(dtype=bool)
 
 
 def _limits(ds: Dataset, years: np.ndarray, corporations: list[str], fixed: pd.DataFrame
@@ -174,8 +173,7 @@ def build_problem(ds: Dataset, options: RouteOptions | None = None) -> RouteProb
     years = np.arange(opt.first_year, opt.last_year + 1)
 
     P = ds.projects_with_owner()
-    status = _canonical_status(P["status"]) if len(P) else pd.Series([], dtype="string")
-    is_fixed = status.isin(FIXED_STATUSES).to_numpy(dtype=bool) & P["year"].notna().to_numpy()
+    is_fixed = fixed_mask(P)
     F = P[is_fixed]
     fixed = pd.DataFrame({
         "project": F["project"].astype("string"), "complex": F["complex"].astype("string"),
@@ -1055,11 +1053,9 @@ def proposal_plan(result: RouteResult, ds: Dataset) -> pd.DataFrame:
     from .dataset import conform
 
     P = ds.projects
-    status = _canonical_status(P["status"]) if len(P) else pd.Series([], dtype="string")
-    fixed_mask = (status.isin(FIXED_STATUSES).to_numpy(dtype=bool)
-                  & P["year"].notna().to_numpy(dtype=bool))
-    fixed = P[fixed_mask]
-    open_ = P[~fixed_mask & co2.not_cancelled(P["status"])]
+    is_fixed = fixed_mask(P)
+    fixed = P[is_fixed]
+    open_ = P[~is_fixed & co2.not_cancelled(P["status"])]
     counts = open_["complex"].astype("string").value_counts()
     own = {str(c): str(p) for c, p in zip(open_["complex"], open_["project"])
            if pd.notna(c) and counts.get(str(c), 0) == 1}
@@ -1072,4 +1068,4 @@ def proposal_plan(result: RouteResult, ds: Dataset) -> pd.DataFrame:
 
 __all__ = ["RouteOptions", "RouteProblem", "RouteResult", "RouteInputError", "RouteCancelled",
            "build_problem", "solve", "propose", "evaluate", "explain", "greedy",
-           "proposal_projects", "proposal_plan", "year_indices", "FIXED_STATUSES", "OBJECTIVES", "PATH_YEARS"]
+           "proposal_projects", "proposal_plan", "fixed_mask", "year_indices", "FIXED_STATUSES", "OBJECTIVES", "PATH_YEARS"]

@@ -38,8 +38,11 @@ COMPARED_FIELDS = ("year", "measures", "status")
 
 
 def fixed(status: pd.Series) -> np.ndarray:
-    """Which statuses are fixed (agreed, in progress, done)."""
-    return status.astype("string").isin(FIXED_STATUSES).fillna(False).to_numpy(dtype=bool)
+    """Which statuses are fixed (agreed, in progress, done), by their Dutch names or
+    English aliases; the plan versions and the route proposal keep these projects."""
+    aliases = Status.aliases()
+    s = status.astype("string").str.strip().str.casefold().map(aliases).astype("string")
+    return s.isin(FIXED_STATUSES).fillna(False).to_numpy(dtype=bool)
 
 
 def version_names(ds: Dataset) -> list[str]:

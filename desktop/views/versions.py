@@ -479,5 +479,5 @@ class Co2Versions(QObject):
                                  fmt.tr_fmt(self.tr("Version %1"), self.chosen()))
 
 
-__all__ = ["ProgrammeVersions", "CompareDialog", "Co2Versions", "VersionMatrixModel",
+__all__ = ["ProgrammeVersions", "Co2Versions", "VersionMatrixModel",
            "VersionMatrixDelegate", "SaveVersionDialog", "kind_text"]
