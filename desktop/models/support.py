@@ -460,6 +460,16 @@ def _rows_of(values: pd.Series, wanted) -> np.ndarray:
     return np.flatnonzero(values.isin(list(wanted)).to_numpy(dtype=bool))
 
 
+def _complex_of(ds: Dataset, project: str):
+    """The complex of ``project`` (None or <NA> when it has none); KeyError when the
+    project is unknown."""
+    p = ds.projects
+    hit = _rows_of(p["project"], [project])
+    if not len(hit):
+        raise KeyError(f"unknown project {project!r}")
+    return p["complex"].iat[int(hit[0])]
+
+
 def project_tally(ds: Dataset, project: str) -> Tally:
     """The :class:`Tally` of one project, also when it has no votes yet.
 
@@ -467,11 +477,7 @@ def project_tally(ds: Dataset, project: str) -> Tally:
     project's own complex and votes only (a vote at 100,000 dwellings: a few ms rather
     than the whole programme).  Raises KeyError for an unknown project.
     """
-    p = ds.projects
-    hit = _rows_of(p["project"], [project])
-    if not len(hit):
-        raise KeyError(f"unknown project {project!r}")
-    complex_id = p["complex"].iat[int(hit[0])]
+    complex_id = _complex_of(ds, project)
     d = ds.dwellings
     has_complex = complex_id is not None and not pd.isna(complex_id)
     mine = _rows_of(d["complex"], [complex_id]) if has_complex else np.empty(0, dtype=np.int64)
@@ -512,11 +518,7 @@ def let_dwellings(ds: Dataset, project: str) -> pd.DataFrame:
     order, with all Woningen columns.  Empty when the complex has no Woningen rows.
 
     Raises KeyError for an unknown project."""
-    p = ds.projects
-    hit = _rows_of(p["project"], [project])
-    if not len(hit):
-        raise KeyError(f"unknown project {project!r}")
-    complex_id = p["complex"].iat[int(hit[0])]
+    complex_id = _complex_of(ds, project)
     d = ds.dwellings
     if complex_id is None or pd.isna(complex_id):
         return d.iloc[:0]
@@ -532,11 +534,7 @@ def follow_up(ds: Dataset, project: str) -> pd.DataFrame:
 
     Raises KeyError for an unknown project.
     """
-    p = ds.projects
-    hit = _rows_of(p["project"], [project])
-    if not len(hit):
-        raise KeyError(f"unknown project {project!r}")
-    complex_id = p["complex"].iat[int(hit[0])]
+    complex_id = _complex_of(ds, project)
     d = ds.dwellings
     mine = d.iloc[_rows_of(d["complex"], [complex_id])] \
         if complex_id is not None and not pd.isna(complex_id) else d.iloc[:0]
